@@ -1,0 +1,79 @@
+// Reads and validates the process environment once, at start.
+import { z } from 'zod';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '::1', '[::1]']);
+
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host) || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+const databaseUrl = z
+  .string()
+  .refine((url) => url === 'memory://' || /^postgres(ql)?:\/\/.+/.test(url), {
+    message: 'must be memory:// or a postgres:// URL',
+  });
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: databaseUrl.optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  SECURITY__API_KEY: z.string().min(1).optional(),
+  SECURITY__ADMIN_TOKEN: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().optional(),
+});
+
+export type Database = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgresql'; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  database: Database;
+  dataDir: string;
+  apiKey: string;
+  apiKeyGenerated: boolean;
+  adminToken: string | null;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+/** A start-up refusal: its message is the one line an operator sees. */
+export class ConfigError extends Error {}
+
+function describeIssue(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string {
+  const name = String(issue.path[0]);
+  const given = env[name];
+  return `${name}: ${issue.message}${given === undefined ? '' : ` (got ${JSON.stringify(given)})`}`;
+}
+
+function chooseDatabase(url: string | undefined, dataDir: string): Database {
+  if (url === undefined) return { kind: 'pglite', dataDir: `${dataDir}/pglite` };
+  if (url === 'memory://') return { kind: 'pglite', dataDir: null };
+  return { kind: 'postgresql', url };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv, generateKey: () => string): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(`Invalid configuration: ${parsed.error.issues.map((i) => describeIssue(i, env)).join('; ')}`);
+  }
+  const values = parsed.data;
+  if (values.SECURITY__API_KEY === undefined && values.NODE_ENV === 'production') {
+    throw new ConfigError('Invalid configuration: SECURITY__API_KEY must be set when NODE_ENV=production');
+  }
+  if (values.SECURITY__ADMIN_TOKEN === undefined && !isLoopbackHost(values.HOST)) {
+    throw new ConfigError(
+      `Invalid configuration: SECURITY__ADMIN_TOKEN must be set when HOST (${values.HOST}) is not a loopback address`,
+    );
+  }
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    database: chooseDatabase(values.DATABASE_URL, values.DATA_DIR),
+    dataDir: values.DATA_DIR,
+    apiKey: values.SECURITY__API_KEY ?? generateKey(),
+    apiKeyGenerated: values.SECURITY__API_KEY === undefined,
+    adminToken: values.SECURITY__ADMIN_TOKEN ?? null,
+    logLevel: values.LOG_LEVEL,
+  };
+}
