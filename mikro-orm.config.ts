@@ -1,0 +1,38 @@
+// The ORM configuration: embedded PGlite (on disk or in memory) or PostgreSQL, one migration set for both.
+import { defineConfig as definePgliteConfig } from '@mikro-orm/pglite';
+import { defineConfig as definePostgresConfig } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { Options } from '@mikro-orm/sql';
+import { entities } from './entities/index.ts';
+import type { Database } from './src/config.ts';
+
+const shared = {
+  entities,
+  extensions: [Migrator],
+  allowGlobalContext: false,
+  forceUtcTimezone: true,
+  migrations: {
+    path: new URL('./migrations', import.meta.url).pathname,
+    glob: '!(*.d).ts',
+    emit: 'ts' as const,
+    snapshot: false,
+    transactional: true,
+    allOrNothing: true,
+  },
+};
+
+/** Typed as the SQL driver both share, so the rest of the code sees one EntityManager type. */
+export function ormConfigFor(database: Database): Options {
+  if (database.kind === 'postgresql') {
+    return definePostgresConfig({ ...shared, clientUrl: database.url, pool: { min: 0, max: 10 } }) as Options;
+  }
+  // A PGlite dbName is the cluster itself: a folder, or memory.
+  return definePgliteConfig({ ...shared, dbName: database.dataDir ?? 'memory://' }) as Options;
+}
+
+/** For the MikroORM CLI: DATABASE_URL, or an in-memory PGlite. */
+export default ormConfigFor(
+  process.env.DATABASE_URL?.startsWith('postgres')
+    ? { kind: 'postgresql', url: process.env.DATABASE_URL }
+    : { kind: 'pglite', dataDir: null },
+);
