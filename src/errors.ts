@@ -1,0 +1,67 @@
+// The one domain error type, and the table that maps its codes to tRPC codes and HTTP statuses.
+import { TRPCError } from '@trpc/server';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+
+export const errorCodes = {
+  validation_error: { status: 400, trpc: 'BAD_REQUEST' },
+  invalid_state: { status: 400, trpc: 'BAD_REQUEST' },
+  cooldown_active: { status: 400, trpc: 'BAD_REQUEST' },
+  unauthorized: { status: 401, trpc: 'UNAUTHORIZED' },
+  permission_denied: { status: 403, trpc: 'FORBIDDEN' },
+  not_found: { status: 404, trpc: 'NOT_FOUND' },
+  already_exists: { status: 409, trpc: 'CONFLICT' },
+  limit_exceeded: { status: 409, trpc: 'CONFLICT' },
+  payload_too_large: { status: 413, trpc: 'PAYLOAD_TOO_LARGE' },
+  unsupported_media_type: { status: 415, trpc: 'UNSUPPORTED_MEDIA_TYPE' },
+  rate_limited: { status: 429, trpc: 'TOO_MANY_REQUESTS' },
+  internal_error: { status: 500, trpc: 'INTERNAL_SERVER_ERROR' },
+} as const satisfies Record<string, { status: number; trpc: TRPC_ERROR_CODE_KEY }>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export type ErrorDetails = Record<string, unknown>;
+
+/** A failure the caller can act on; everything else is an internal error. */
+export class AppError extends TRPCError {
+  readonly appCode: ErrorCode;
+  readonly details: ErrorDetails | undefined;
+
+  constructor(appCode: ErrorCode, message: string, details?: ErrorDetails) {
+    super({ code: errorCodes[appCode].trpc, message });
+    this.appCode = appCode;
+    this.details = details;
+  }
+
+  get status(): number {
+    return errorCodes[this.appCode].status;
+  }
+}
+
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
+/** Input validation failures from zod, whichever way tRPC wrapped them. */
+export function validationIssuesOf(error: unknown): ValidationIssue[] | null {
+  const cause = error instanceof TRPCError ? error.cause : error;
+  if (!cause || typeof cause !== 'object' || !('issues' in cause) || !Array.isArray(cause.issues)) return null;
+  return cause.issues.map((issue: { path?: PropertyKey[]; message: string }) => ({
+    path: (issue.path ?? []).map((key) => (typeof key === 'object' ? String((key as { key: PropertyKey }).key) : String(key))).join('.'),
+    message: issue.message,
+  }));
+}
+
+/** Normalises anything thrown by a procedure into an AppError; unknown failures become internal_error. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof TRPCError && error.cause instanceof AppError) return error.cause;
+  const issues = validationIssuesOf(error);
+  if (issues && error instanceof TRPCError && error.code === 'BAD_REQUEST') {
+    return new AppError('validation_error', 'Validation failed', { issues });
+  }
+  if (error instanceof TRPCError && error.code === 'UNAUTHORIZED') {
+    return new AppError('unauthorized', error.message);
+  }
+  return new AppError('internal_error', 'Internal server error');
+}

@@ -1,0 +1,22 @@
+// The tRPC instance: context, REST meta and the error shape every transport shares.
+import { initTRPC } from '@trpc/server';
+import type { OpenApiMeta } from 'trpc-to-openapi';
+import { toAppError } from '../errors.ts';
+import type { Context } from './context.ts';
+
+/** `status` is the REST success status; 204 answers with no body. */
+export type RouteMeta = OpenApiMeta<{ status?: 200 | 201 | 202 | 204 }>;
+
+export const t = initTRPC
+  .context<Context>()
+  .meta<RouteMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const appError = toAppError(error);
+      return {
+        ...shape,
+        message: appError.message,
+        data: { ...shape.data, stack: undefined, appCode: appError.appCode, details: appError.details ?? null },
+      };
+    },
+  });
