@@ -1,0 +1,22 @@
+// Ends every failed REST request in its family's error format; internal failures are logged, never shown.
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError, toAppError } from '#src/errors.ts';
+import { requestLocals } from '#src/http/request-log.ts';
+import { errorBody } from './error-bodies.ts';
+import { familyOf } from './routes.ts';
+
+export const unknownRoute: RequestHandler = (req, _res, next) => {
+  next(new AppError('not_found', `No route for ${req.method} ${req.path}`));
+};
+
+export const sendError: ErrorRequestHandler = (error, req, res, _next) => {
+  const appError = toAppError(error);
+  if (appError.appCode === 'internal_error') {
+    requestLocals(res).log.error({ err: error }, 'request failed');
+  }
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.status(appError.status).json(errorBody(familyOf(req.path), appError));
+};

@@ -1,0 +1,53 @@
+// Serves one REST route: checks the family's credential, reads the input, calls the procedure, writes the status.
+import { callTRPCProcedure, type AnyRouter } from '@trpc/server';
+import type { Request, RequestHandler, Response } from 'express';
+import { assertAccess } from '#src/auth.ts';
+import { createContext, type Context, type ContextDeps } from '#src/trpc/context.ts';
+import { requestLocals } from '#src/http/request-log.ts';
+import type { RestRoute } from './routes.ts';
+
+function contextOf(res: Response): Context {
+  return res.locals.context as Context;
+}
+
+/** Runs before the body is read, so a caller without credentials never gets its body parsed. */
+export function authenticate(route: RestRoute, deps: ContextDeps): RequestHandler {
+  return (req, res, next) => {
+    const { log, requestId } = requestLocals(res);
+    const context = createContext(deps, req.headers, log, requestId);
+    res.locals.context = context;
+    if (route.protect) assertAccess(context.identity, route.family);
+    next();
+  };
+}
+
+/** Path parameters win over body fields, body fields over query fields; a JSON array body is the input itself. */
+function inputOf(req: Request): unknown {
+  const body: unknown = req.body;
+  if (Array.isArray(body)) return body;
+  const params = req.params as Record<string, string>;
+  const query = req.query as Record<string, unknown>;
+  const hasObjectBody = typeof body === 'object' && body !== null;
+  if (!hasObjectBody && Object.keys(params).length === 0 && Object.keys(query).length === 0) return undefined;
+  return { ...query, ...(hasObjectBody ? body : {}), ...params };
+}
+
+export function invoke(route: RestRoute, router: AnyRouter): RequestHandler {
+  return async (req, res) => {
+    const input = inputOf(req);
+    const result: unknown = await callTRPCProcedure({
+      router,
+      path: route.procedurePath,
+      type: route.type,
+      ctx: contextOf(res),
+      getRawInput: async () => input,
+      signal: undefined,
+      batchIndex: 0,
+    });
+    if (route.status === 204) {
+      res.status(204).end();
+      return;
+    }
+    res.status(route.status).json(result);
+  };
+}

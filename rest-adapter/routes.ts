@@ -1,0 +1,63 @@
+// The REST route table, read from the procedures' `meta.openapi`.
+import type { AnyProcedure, AnyRouter } from '@trpc/server';
+import type { Family } from '#src/auth.ts';
+import type { RouteMeta } from '#src/trpc/init.ts';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface RestRoute {
+  method: HttpMethod;
+  /** As the OpenAPI document writes it, without a trailing slash: `/api/v1/homes/{player_uuid}`. */
+  path: string;
+  /** As express matches it: `/api/v1/homes/:player_uuid`. */
+  expressPath: string;
+  procedurePath: string;
+  type: 'query' | 'mutation';
+  status: 200 | 201 | 202 | 204;
+  family: Family;
+  protect: boolean;
+  errorStatuses: number[];
+}
+
+export function familyOf(path: string): Family {
+  return path === '/api/v1' || path.startsWith('/api/v1/') ? 'hubgw' : 'aurora';
+}
+
+function normalizePath(path: string): string {
+  return `/${path.replace(/^\/+|\/+$/g, '')}`;
+}
+
+function toRoute(procedurePath: string, procedure: AnyProcedure): RestRoute | null {
+  const meta = procedure._def.meta as RouteMeta | undefined;
+  const openapi = meta?.openapi;
+  if (!openapi || openapi.enabled === false || procedure._def.type === 'subscription') return null;
+  const path = normalizePath(openapi.path);
+  const errors = openapi.errorResponses;
+  return {
+    method: openapi.method.toLowerCase() as HttpMethod,
+    path,
+    expressPath: path.replace(/\{(\w+)\}/g, ':$1'),
+    procedurePath,
+    type: procedure._def.type,
+    status: meta.status ?? 200,
+    family: familyOf(path),
+    protect: openapi.protect !== false,
+    errorStatuses: Array.isArray(errors) ? errors : Object.keys(errors ?? {}).map(Number),
+  };
+}
+
+/** Fixed segments sort before parameters, so `/whitelist/count` wins over `/whitelist/{name}`. */
+function specificity(route: RestRoute): string {
+  return route.path
+    .split('/')
+    .map((segment) => (segment.startsWith('{') ? '1' : '0'))
+    .join('');
+}
+
+export function collectRoutes(router: AnyRouter): RestRoute[] {
+  const procedures = router._def.procedures as Record<string, AnyProcedure>;
+  return Object.entries(procedures)
+    .map(([path, procedure]) => toRoute(path, procedure))
+    .filter((route): route is RestRoute => route !== null)
+    .sort((a, b) => specificity(a).localeCompare(specificity(b)));
+}

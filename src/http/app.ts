@@ -1,0 +1,35 @@
+// The express application: request logging, tRPC over HTTP at /trpc, the REST families and their 404s.
+import express, { type Express } from 'express';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import { appRouter } from '#routers/index.ts';
+import { restRouter, sendError, unknownRoute } from '#rest/index.ts';
+import { createContext, type ContextDeps } from '../trpc/context.ts';
+import type { Logger } from '../logger.ts';
+import { requestLocals, requestLog } from './request-log.ts';
+
+const TRPC_MAX_BODY = 1024 * 1024;
+
+export function createApp(deps: ContextDeps, log: Logger): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(requestLog(log));
+  app.use(
+    '/trpc',
+    createExpressMiddleware({
+      router: appRouter,
+      maxBodySize: TRPC_MAX_BODY,
+      createContext: ({ req, res }) => {
+        const { log: requestLogger, requestId } = requestLocals(res);
+        return createContext(deps, req.headers, requestLogger, requestId);
+      },
+      onError: ({ error, ctx, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') (ctx?.log ?? log).error({ err: error, path }, 'procedure failed');
+      },
+    }),
+  );
+  app.use(restRouter(appRouter, deps));
+  app.use(unknownRoute);
+  app.use(sendError);
+  return app;
+}

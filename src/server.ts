@@ -1,0 +1,59 @@
+// Starts and stops the whole server: database, HTTP on one port, graceful close.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.ts';
+import { openDatabase } from './database.ts';
+import { createApp } from './http/app.ts';
+import type { Logger } from './logger.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Stops accepting connections, lets in-flight requests finish (at most `graceMs`), then closes the database. */
+  close(graceMs?: number): Promise<void>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+function closeHttp(server: Server, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  const orm = await openDatabase(config.database, log);
+  const server = createServer(createApp({ orm, config }, log));
+  // Keep-alive sockets that go idle during shutdown are closed at once instead of waiting for their timeout.
+  server.on('request', (_req, res) => res.on('finish', () => closing && server.closeIdleConnections()));
+  let closing = false;
+  try {
+    const address = await listen(server, config.port, config.host);
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    return {
+      url: `http://${host}:${address.port}`,
+      port: address.port,
+      async close(graceMs = 8000) {
+        closing = true;
+        await closeHttp(server, graceMs);
+        await orm.close();
+      },
+    };
+  } catch (error) {
+    await orm.close(true);
+    throw error;
+  }
+}
