@@ -1,0 +1,35 @@
+// HubGW homes: PUT /homes/, POST /homes/get, GET /homes/{player_uuid}.
+import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
+import { getHomeInput, home, homeList, listHomesInput, upsertHomeInput } from './schemas.ts';
+import { getHome, listHomes, toHomeResponse, upsertHome } from './service.ts';
+
+const tags = ['hubgw: homes'];
+
+export const homesRouter = router({
+  upsert: hubgwProcedure
+    .meta({
+      openapi: { method: 'PUT', path: '/api/v1/homes/', tags, summary: 'Create or update a home', errorResponses: [400, 401, 409] },
+    })
+    .input(upsertHomeInput)
+    .output(home)
+    .mutation(async ({ ctx, input }) => toHomeResponse(await upsertHome(ctx.em, input))),
+
+  get: hubgwProcedure
+    .meta({
+      openapi: { method: 'POST', path: '/api/v1/homes/get', tags, summary: 'Get one home by name', errorResponses: [400, 401, 404] },
+    })
+    .input(getHomeInput)
+    .output(home)
+    .mutation(async ({ ctx, input }) => toHomeResponse(await getHome(ctx.em, input.player_uuid, input.name))),
+
+  list: hubgwProcedure
+    .meta({
+      openapi: { method: 'GET', path: '/api/v1/homes/{player_uuid}', tags, summary: "List a player's homes", errorResponses: [400, 401] },
+    })
+    .input(listHomesInput)
+    .output(homeList)
+    .query(async ({ ctx, input }) => {
+      const homes = await listHomes(ctx.em, input.player_uuid);
+      return { homes: homes.map(toHomeResponse), total: homes.length };
+    }),
+});

@@ -1,0 +1,17 @@
+// Field schemas shared by both API families.
+import { z } from 'zod';
+
+/** Text that PostgreSQL can store: no NUL characters, bounded length. */
+export function text(max: number) {
+  return z
+    .string()
+    .max(max)
+    .refine((value) => !value.includes('\u0000'), { message: 'must not contain NUL characters' });
+}
+
+/** A name a person types: trimmed of nothing, but never empty. */
+export function name(max: number) {
+  return text(max).min(1);
+}
+
+export const isoTimestamp = z.iso.datetime({ offset: true });

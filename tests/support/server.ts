@@ -1,0 +1,62 @@
+// Boots the real server on port 0 for one test file and talks to it over HTTP.
+import { loadConfig } from '#src/config.ts';
+import { createLogger } from '#src/logger.ts';
+import { startServer, type RunningServer } from '#src/server.ts';
+import { createTestDatabase } from './database.ts';
+
+export const API_KEY = 'test-api-key-0123456789';
+
+export interface TestServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ PORT: '0', DATABASE_URL: database.url, SECURITY__API_KEY: API_KEY, ...env }, () => 'unused');
+  let server: RunningServer;
+  try {
+    server = await startServer(config, createLogger('silent'));
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  return {
+    url: server.url,
+    async close() {
+      await server.close(1000);
+      await database.drop();
+    },
+  };
+}
+
+export interface TestResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export interface RequestOptions {
+  json?: unknown;
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+export async function request<T = any>(server: TestServer, method: string, path: string, options: RequestOptions = {}): Promise<TestResponse<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  let body = options.body;
+  if (options.json !== undefined) {
+    body = JSON.stringify(options.json);
+    headers['content-type'] ??= 'application/json';
+  }
+  const response = await fetch(`${server.url}${path}`, { method, headers, body });
+  const text = await response.text();
+  const isJson = response.headers.get('content-type')?.includes('application/json') ?? false;
+  return { status: response.status, headers: response.headers, text, body: (isJson ? JSON.parse(text) : text) as T };
+}
+
+/** A HubGW call with the test API key. */
+export function hubgw<T = any>(server: TestServer, method: string, path: string, options: RequestOptions = {}) {
+  return request<T>(server, method, `/api/v1${path}`, { ...options, headers: { 'X-API-Key': API_KEY, ...options.headers } });
+}
