@@ -3,7 +3,9 @@
 import type { AnyRouter } from '@trpc/server';
 import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import type { SchemaObject } from 'openapi3-ts/oas31';
+import { z } from 'zod';
 import { errorCodes } from '#src/errors.ts';
+import type { RouteMeta } from '#src/trpc/init.ts';
 import type { RestRoute } from './routes.ts';
 
 type Operation = { responses: Record<string, { description?: string; content?: unknown }>; security?: unknown; requestBody?: unknown };
@@ -74,13 +76,40 @@ function rewrite(route: RestRoute, operation: Operation): void {
   else delete operation.security;
 }
 
+function inputSchemaOf(route: RestRoute): z.ZodType | undefined {
+  return route.procedure._def.inputs[0] as z.ZodType | undefined;
+}
+
+/** trpc-to-openapi only describes object inputs; a route whose body may be an array is described here. */
+function takesNonObjectBody(route: RestRoute): boolean {
+  const input = inputSchemaOf(route);
+  return input !== undefined && !(input instanceof z.ZodObject) && !(input instanceof z.ZodVoid);
+}
+
+function describeNonObjectRoute(route: RestRoute) {
+  const { openapi } = route.procedure._def.meta as RouteMeta;
+  return {
+    [route.method]: {
+      operationId: route.procedurePath.replace(/\./g, '-'),
+      summary: openapi?.summary,
+      tags: openapi?.tags,
+      requestBody: { required: true, content: { 'application/json': { schema: inputSchemaOf(route) } } },
+      responses: { 200: { description: 'Success', content: { 'application/json': { schema: (route.procedure._def as { output?: unknown }).output } } } },
+    },
+  };
+}
+
 export function buildOpenApiDocument(router: AnyRouter, routes: RestRoute[]): OpenAPIObject {
+  const describedHere = routes.filter(takesNonObjectBody);
+  const skipped = new Set(describedHere.map((route) => (route.procedure._def.meta as RouteMeta).openapi));
   const document = generateOpenApiDocument(router, {
     title: 'Aurora and HubGW API',
     version: '1.0.0',
     baseUrl: '/',
     description: DESCRIPTION,
     securitySchemes: { ...securitySchemes },
+    filter: ({ metadata }) => !skipped.has(metadata.openapi),
+    paths: Object.fromEntries(describedHere.map((route) => [route.path, describeNonObjectRoute(route)])),
   });
   for (const route of routes) {
     const operation = document.paths?.[route.path]?.[route.method] as Operation | undefined;

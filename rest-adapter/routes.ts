@@ -17,6 +17,7 @@ export interface RestRoute {
   family: Family;
   protect: boolean;
   errorStatuses: number[];
+  procedure: AnyProcedure;
 }
 
 export function familyOf(path: string): Family {
@@ -43,6 +44,7 @@ function toRoute(procedurePath: string, procedure: AnyProcedure): RestRoute | nu
     family: familyOf(path),
     protect: openapi.protect !== false,
     errorStatuses: Array.isArray(errors) ? errors : Object.keys(errors ?? {}).map(Number),
+    procedure,
   };
 }
 

@@ -1,7 +1,7 @@
 // The express application: request logging, tRPC over HTTP at /trpc, the REST families and their 404s.
+import type { AnyRouter } from '@trpc/server';
 import express, { type Express } from 'express';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
-import { appRouter } from '#routers/index.ts';
 import { restRouter, sendError, unknownRoute } from '#rest/index.ts';
 import { createContext, type ContextDeps } from '../trpc/context.ts';
 import type { Logger } from '../logger.ts';
@@ -9,7 +9,7 @@ import { requestLocals, requestLog } from './request-log.ts';
 
 const TRPC_MAX_BODY = 1024 * 1024;
 
-export function createApp(deps: ContextDeps, log: Logger): Express {
+export function createApp(router: AnyRouter, deps: ContextDeps, log: Logger): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -17,7 +17,7 @@ export function createApp(deps: ContextDeps, log: Logger): Express {
   app.use(
     '/trpc',
     createExpressMiddleware({
-      router: appRouter,
+      router,
       maxBodySize: TRPC_MAX_BODY,
       createContext: ({ req, res }) => {
         const { log: requestLogger, requestId } = requestLocals(res);
@@ -28,7 +28,7 @@ export function createApp(deps: ContextDeps, log: Logger): Express {
       },
     }),
   );
-  app.use(restRouter(appRouter, deps));
+  app.use(restRouter(router, deps));
   app.use(unknownRoute);
   app.use(sendError);
   return app;

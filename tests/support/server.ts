@@ -1,4 +1,5 @@
 // Boots the real server on port 0 for one test file and talks to it over HTTP.
+import type { AnyRouter } from '@trpc/server';
 import { loadConfig } from '#src/config.ts';
 import { createLogger } from '#src/logger.ts';
 import { startServer, type RunningServer } from '#src/server.ts';
@@ -11,12 +12,18 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  env?: Record<string, string>;
+  /** Serves this router instead of the application's, to test the adapter's mechanics. */
+  router?: AnyRouter;
+}
+
+export async function startTestServer({ env = {}, router }: TestServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const config = loadConfig({ PORT: '0', DATABASE_URL: database.url, SECURITY__API_KEY: API_KEY, ...env }, () => 'unused');
   let server: RunningServer;
   try {
-    server = await startServer(config, createLogger('silent'));
+    server = await startServer(config, createLogger('silent'), router);
   } catch (error) {
     await database.drop();
     throw error;

@@ -1,0 +1,93 @@
+// Start-up as an operator sees it: refusals with one clear line, the generated key, and SIGTERM.
+import { request as httpRequest } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { runServerProcess } from './support/process.ts';
+
+async function refusal(env: Record<string, string>) {
+  const server = runServerProcess(env);
+  const { code } = await server.exited;
+  return { code, stderr: server.stderr() };
+}
+
+describe('start-up refusals', () => {
+  it.each([
+    [{ PORT: 'abc' }, 'Invalid configuration: PORT: Invalid input: expected number, received NaN (got "abc")'],
+    [{ PORT: '70000' }, 'Invalid configuration: PORT: Too big: expected number to be <=65535 (got "70000")'],
+    [{ DATABASE_URL: 'mysql://db' }, 'Invalid configuration: DATABASE_URL: must be memory:// or a postgres:// URL (got "mysql://db")'],
+    [{ LOG_LEVEL: 'loud' }, 'Invalid configuration: LOG_LEVEL: Invalid option: expected one of "fatal"|"error"|"warn"|"info"|"debug"|"trace"|"silent" (got "loud")'],
+    [{ NODE_ENV: 'production' }, 'Invalid configuration: SECURITY__API_KEY must be set when NODE_ENV=production'],
+    [{ HOST: '0.0.0.0' }, 'Invalid configuration: SECURITY__ADMIN_TOKEN must be set when HOST (0.0.0.0) is not a loopback address'],
+  ])('refuses %j with one line naming the variable', async (env, line) => {
+    const { code, stderr } = await refusal(env);
+    expect(code).toBe(1);
+    expect(stderr).toBe(`${line}\n`);
+  });
+});
+
+describe('start-up', () => {
+  it('generates an API key when none is set outside production, logs it once, and accepts it', async () => {
+    const server = runServerProcess({});
+    try {
+      const { url } = await server.waitForLog('listening');
+      const warnings = server.logs.filter((line) => line.msg === 'SECURITY__API_KEY is not set: generated a key for this run');
+      expect(warnings).toHaveLength(1);
+      const apiKey = String(warnings[0]!.apiKey);
+      expect(apiKey.length).toBeGreaterThanOrEqual(32);
+      const homes = await fetch(`${url}/api/v1/homes/069a79f4-44e9-4726-a5be-fca90e38aaf5`, { headers: { 'X-API-Key': apiKey } });
+      expect(homes.status).toBe(200);
+    } finally {
+      server.child.kill('SIGKILL');
+    }
+  });
+
+  it('serves a non-loopback HOST when an admin token is set, and logs requests without secrets', async () => {
+    const server = runServerProcess({ HOST: '0.0.0.0', SECURITY__ADMIN_TOKEN: 'admin-secret-token', SECURITY__API_KEY: 'api-secret-key' });
+    try {
+      const { port } = await server.waitForLog('listening');
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/homes/069a79f4-44e9-4726-a5be-fca90e38aaf5`, {
+        headers: { 'X-API-Key': 'api-secret-key', Authorization: 'Bearer admin-secret-token' },
+      });
+      expect(res.status).toBe(200);
+      const line = await server.waitForLog('request');
+      expect(line).toMatchObject({ method: 'GET', status: 200, reqId: expect.any(String) });
+      const everything = JSON.stringify(server.logs);
+      expect(everything).not.toContain('api-secret-key');
+      expect(everything).not.toContain('admin-secret-token');
+    } finally {
+      server.child.kill('SIGKILL');
+    }
+  });
+});
+
+describe('SIGTERM', () => {
+  it('stops accepting connections, finishes the request in flight, and exits 0', async () => {
+    const server = runServerProcess({ SECURITY__API_KEY: 'k' });
+    const { port } = (await server.waitForLog('listening')) as { port: number };
+    const body = JSON.stringify({ player_uuid: '069a79f4-44e9-4726-a5be-fca90e38aaf5', name: 'inflight', world: 'w', x: 1, y: 2, z: 3 });
+    const inFlight = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(
+        { port, host: '127.0.0.1', method: 'PUT', path: '/api/v1/homes/', headers: { 'X-API-Key': 'k', 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+        },
+      );
+      req.on('error', reject);
+      req.write(body.slice(0, 20));
+      setTimeout(() => {
+        server.child.kill('SIGTERM');
+        setTimeout(() => req.end(body.slice(20)), 300);
+      }, 200);
+    });
+
+    const started = Date.now();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ name: 'inflight', x: 1 });
+    await expect(fetch(`http://127.0.0.1:${port}/api/health`)).rejects.toThrow();
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(server.logs.map((line) => line.msg)).toContain('stopped');
+  });
+});

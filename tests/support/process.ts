@@ -1,0 +1,52 @@
+// Runs `src/main.ts` as a child process, the way `npm start` does, and reads its JSON log lines.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
+
+export interface ServerProcess {
+  child: ChildProcess;
+  logs: Record<string, unknown>[];
+  stderr(): string;
+  waitForLog(message: string, timeoutMs?: number): Promise<Record<string, unknown>>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export function runServerProcess(env: Record<string, string>): ServerProcess {
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH ?? '', DATABASE_URL: 'memory://', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: Record<string, unknown>[] = [];
+  const waiters: { message: string; resolve: (line: Record<string, unknown>) => void }[] = [];
+  let stdoutBuffer = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    stdoutBuffer += chunk.toString();
+    const lines = stdoutBuffer.split('\n');
+    stdoutBuffer = lines.pop()!;
+    for (const text of lines) {
+      const line = JSON.parse(text) as Record<string, unknown>;
+      logs.push(line);
+      for (const waiter of waiters.filter((w) => w.message === line.msg)) waiter.resolve(line);
+    }
+  });
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return {
+    child,
+    logs,
+    stderr: () => stderr,
+    exited,
+    waitForLog(message, timeoutMs = 20_000) {
+      const seen = logs.find((line) => line.msg === message);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no '${message}' log within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
+        waiters.push({ message, resolve: (line) => (clearTimeout(timer), resolve(line)) });
+      });
+    },
+  };
+}
