@@ -1,8 +1,12 @@
-// The process logger: structured JSON lines on stdout.
+// The process logger: structured JSON lines on stdout, written asynchronously so request logging stays off the hot path.
 import { pino, type Logger } from 'pino';
 
 export type { Logger };
 
 export function createLogger(level: string): Logger {
-  return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime });
+  // Asynchronous writes coalesce the lines logged while one write is in flight; nothing waits for a buffer to fill.
+  const destination = pino.destination({ dest: 1, sync: false });
+  // Buffered lines must still reach stdout when the process ends on purpose.
+  process.once('exit', () => destination.flushSync());
+  return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, destination);
 }
