@@ -11,11 +11,15 @@ export interface Identity {
   aurora: boolean;
 }
 
-// Hashing first makes the comparison independent of the secret's length as well as its content.
-function sameSecret(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
+export type Identify = (headers: IncomingHttpHeaders) => Identity;
+
+// Comparing digests makes the comparison independent of the secret's length as well as its content.
+function digest(secret: string): Buffer {
+  return createHash('sha256').update(secret).digest();
+}
+
+function matches(given: string | undefined | null, expected: Buffer): boolean {
+  return typeof given === 'string' && timingSafeEqual(digest(given), expected);
 }
 
 function bearerToken(header: string | undefined): string | null {
@@ -23,13 +27,14 @@ function bearerToken(header: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
-export function identify(config: Pick<Config, 'apiKey' | 'adminToken'>, headers: IncomingHttpHeaders): Identity {
-  const apiKey = headers['x-api-key'];
-  const token = bearerToken(headers.authorization);
-  return {
-    hubgw: typeof apiKey === 'string' && sameSecret(apiKey, config.apiKey),
-    aurora: config.adminToken === null || (token !== null && sameSecret(token, config.adminToken)),
-  };
+/** Digests the configured secrets once; the returned function reads one request's credentials. */
+export function createIdentify(config: Pick<Config, 'apiKey' | 'adminToken'>): Identify {
+  const apiKey = digest(config.apiKey);
+  const adminToken = config.adminToken === null ? null : digest(config.adminToken);
+  return (headers) => ({
+    hubgw: matches(headers['x-api-key'] as string | undefined, apiKey),
+    aurora: adminToken === null || matches(bearerToken(headers.authorization), adminToken),
+  });
 }
 
 export function assertAccess(identity: Identity, family: Family): void {

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AnyRouter } from '@trpc/server';
 import { appRouter } from '#routers/index.ts';
+import { createIdentify } from './auth.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './database.ts';
 import { createApp } from './http/app.ts';
@@ -38,7 +39,7 @@ function closeHttp(server: Server, graceMs: number): Promise<void> {
 
 export async function startServer(config: Config, log: Logger, router: AnyRouter = appRouter): Promise<RunningServer> {
   const orm = await openDatabase(config.database, log);
-  const server = createServer(createApp(router, { orm, config }, log));
+  const server = createServer(createApp(router, { orm, identify: createIdentify(config) }, log));
   // Keep-alive sockets that go idle during shutdown are closed at once instead of waiting for their timeout.
   server.on('request', (_req, res) => res.on('finish', () => closing && server.closeIdleConnections()));
   let closing = false;

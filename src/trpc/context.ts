@@ -2,8 +2,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Orm } from '../database.ts';
 import type { Logger } from '../logger.ts';
-import { identify, type Identity } from '../auth.ts';
-import type { Config } from '../config.ts';
+import type { Identify, Identity } from '../auth.ts';
 
 export interface Context {
   orm: Orm;
@@ -14,9 +13,9 @@ export interface Context {
 
 export interface ContextDeps {
   orm: Orm;
-  config: Config;
+  identify: Identify;
 }
 
 export function createContext(deps: ContextDeps, headers: IncomingHttpHeaders, log: Logger, requestId: string): Context {
-  return { orm: deps.orm, identity: identify(deps.config, headers), log, requestId };
+  return { orm: deps.orm, identity: deps.identify(headers), log, requestId };
 }

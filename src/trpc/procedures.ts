@@ -1,18 +1,19 @@
-// Base procedures: each call gets its own EntityManager fork; HubGW and Aurora procedures check their credential.
+// Base procedures: each call gets its own EntityManager fork; HubGW and Aurora procedures check their credential first.
 import { assertAccess, type Family } from '../auth.ts';
 import { t } from './init.ts';
 
 const withEntityManager = t.middleware(({ ctx, next }) => next({ ctx: { em: ctx.orm.em.fork() } }));
 
-function requireFamily(family: Family) {
-  return t.middleware(({ ctx, next }) => {
+// One middleware per family rather than a chain: each link costs an object spread on every call.
+function familyProcedure(family: Family) {
+  return t.procedure.use(({ ctx, next }) => {
     assertAccess(ctx.identity, family);
-    return next();
+    return next({ ctx: { em: ctx.orm.em.fork() } });
   });
 }
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(withEntityManager);
-export const hubgwProcedure = publicProcedure.use(requireFamily('hubgw'));
-export const auroraProcedure = publicProcedure.use(requireFamily('aurora'));
+export const hubgwProcedure = familyProcedure('hubgw');
+export const auroraProcedure = familyProcedure('aurora');
