@@ -1,7 +1,9 @@
 // HubGW homes: PUT /homes/, POST /homes/get, GET /homes/{player_uuid}.
 import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
 import { getHomeInput, home, homeList, listHomesInput, upsertHomeInput } from './schemas.ts';
-import { getHome, listHomes, toHomeResponse, upsertHome } from './service.ts';
+import { AppError } from '#src/errors.ts';
+import { findHome, listHomes } from './queries.ts';
+import { homeEntityToResponse, upsertHome } from './service.ts';
 
 const tags = ['hubgw: homes'];
 
@@ -12,7 +14,7 @@ export const homesRouter = router({
     })
     .input(upsertHomeInput)
     .output(home)
-    .mutation(async ({ ctx, input }) => toHomeResponse(await upsertHome(ctx.em, input))),
+    .mutation(async ({ ctx, input }) => homeEntityToResponse(await upsertHome(ctx.em, input))),
 
   get: hubgwProcedure
     .meta({
@@ -20,7 +22,11 @@ export const homesRouter = router({
     })
     .input(getHomeInput)
     .output(home)
-    .mutation(async ({ ctx, input }) => toHomeResponse(await getHome(ctx.em, input.player_uuid, input.name))),
+    .mutation(async ({ ctx, input }) => {
+      const found = await findHome(ctx.em, input.player_uuid, input.name);
+      if (!found) throw new AppError('not_found', `Home '${input.name}' not found`, { player_uuid: input.player_uuid, name: input.name });
+      return found;
+    }),
 
   list: hubgwProcedure
     .meta({
@@ -30,6 +36,6 @@ export const homesRouter = router({
     .output(homeList)
     .query(async ({ ctx, input }) => {
       const homes = await listHomes(ctx.em, input.player_uuid);
-      return { homes: homes.map(toHomeResponse), total: homes.length };
+      return { homes, total: homes.length };
     }),
 });

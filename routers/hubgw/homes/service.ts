@@ -1,10 +1,10 @@
-// Homes domain logic: upsert under the per-player limit, lookups by case-insensitive name.
+// Homes writes: the upsert under the per-player limit, through the unit of work.
 import { raw, type EntityManager } from '@mikro-orm/sql';
 import { Home, type HomeEntity } from '#entities/hubgw/home.ts';
 import { AppError } from '#src/errors.ts';
 import type { HomeResponse, UpsertHomeInput } from './schemas.ts';
 
-export function toHomeResponse(home: HomeEntity): HomeResponse {
+export function homeEntityToResponse(home: HomeEntity): HomeResponse {
   return {
     id: home.id,
     player_uuid: home.playerUuid,
@@ -21,18 +21,8 @@ export function toHomeResponse(home: HomeEntity): HomeResponse {
   };
 }
 
-function findByName(em: EntityManager, playerUuid: string, name: string) {
+function findEntityByName(em: EntityManager, playerUuid: string, name: string) {
   return em.findOne(Home, { playerUuid, [raw('lower(name)')]: raw('lower(?)', [name]) });
-}
-
-export async function getHome(em: EntityManager, playerUuid: string, name: string): Promise<HomeEntity> {
-  const home = await findByName(em, playerUuid, name);
-  if (!home) throw new AppError('not_found', `Home '${name}' not found`, { player_uuid: playerUuid, name });
-  return home;
-}
-
-export function listHomes(em: EntityManager, playerUuid: string): Promise<HomeEntity[]> {
-  return em.find(Home, { playerUuid }, { orderBy: { name: 'asc' } });
 }
 
 /**
@@ -54,7 +44,7 @@ export function upsertHome(em: EntityManager, input: UpsertHomeInput): Promise<H
       isPublic: input.is_public,
       updatedAt: now,
     };
-    const existing = await findByName(tx, input.player_uuid, input.name);
+    const existing = await findEntityByName(tx, input.player_uuid, input.name);
     if (existing) return tx.assign(existing, location);
 
     if (input.max_homes !== undefined) {
