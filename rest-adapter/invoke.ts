@@ -48,6 +48,8 @@ export function invoke(route: RestRoute, router: AnyRouter): RequestHandler {
       res.status(204).end();
       return;
     }
-    res.status(route.status).json(result);
+    // Written directly: express's send() would also weigh ETags and freshness, which API responses never use.
+    const body = JSON.stringify(result);
+    res.writeHead(route.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) }).end(body);
   };
 }
