@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { openDatabase } from './database.ts';
 import { createApp } from './http/app.ts';
 import type { Logger } from './logger.ts';
+import type { Clock } from './trpc/context.ts';
 
 export interface RunningServer {
   url: string;
@@ -37,9 +38,15 @@ function closeHttp(server: Server, graceMs: number): Promise<void> {
   });
 }
 
-export async function startServer(config: Config, log: Logger, router: AnyRouter = appRouter): Promise<RunningServer> {
+export interface ServerOptions {
+  /** The procedures to serve; tests serve a fixture router to exercise the adapter. */
+  router?: AnyRouter;
+  clock?: Clock;
+}
+
+export async function startServer(config: Config, log: Logger, { router = appRouter, clock = () => new Date() }: ServerOptions = {}): Promise<RunningServer> {
   const orm = await openDatabase(config.database, log);
-  const server = createServer(createApp(router, { orm, identify: createIdentify(config) }, log));
+  const server = createServer(createApp(router, { orm, identify: createIdentify(config), clock }, log));
   // Keep-alive sockets that go idle during shutdown are closed at once instead of waiting for their timeout.
   server.on('request', (_req, res) => res.on('finish', () => closing && server.closeIdleConnections()));
   let closing = false;

@@ -1,15 +1,36 @@
-// Field schemas and the error body shared by HubGW procedures.
+// Field schemas and pagination shared by HubGW procedures.
 import { z } from 'zod';
+import { name, text } from '../shared/schemas.ts';
 
 /** Any 8-4-4-4-12 hex UUID, as PostgreSQL's uuid type accepts; Minecraft uses v3 (offline) and v4 (online). */
 export const playerUuid = z.guid({ message: 'must be a UUID' });
 
 export const coordinate = z.number();
 
-export const hubgwError = z
-  .object({
-    message: z.string(),
-    code: z.string(),
-    details: z.record(z.string(), z.unknown()).optional(),
-  })
-  .meta({ id: 'HubgwError' });
+/** A name players type: home, warp, kit, whitelisted player. */
+export const playerTypedName = name(64);
+
+export const playerName = name(64);
+
+export const optionalText = (max: number) => text(max).nullable().optional();
+
+export const timestamp = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' });
+
+export const pageInput = {
+  page: z.number().int().min(1).default(1),
+  size: z.number().int().min(1).max(100).default(20),
+};
+
+export function pageOutput<Key extends string, Item extends z.ZodType>(key: Key, item: Item) {
+  return z.object({
+    [key]: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    size: z.number().int(),
+    pages: z.number().int(),
+  } as { [K in Key]: z.ZodArray<Item> } & Record<'total' | 'page' | 'size' | 'pages', z.ZodNumber>);
+}
+
+export function pageMeta(total: number, page: number, size: number) {
+  return { total, page, size, pages: Math.ceil(total / size) };
+}

@@ -1,4 +1,5 @@
-// Helpers for read queries that return rows close to their API shape.
+// Helpers for SQL whose rows are returned close to their API shape.
+import type { EntityManager } from '@mikro-orm/sql';
 
 /**
  * PostgreSQL's text form of a timestamptz (`2024-01-01 12:00:00.123456+00`, as the ORM's type parsers leave it)
@@ -7,4 +8,26 @@
 export function isoFromTimestamptz(text: string): string {
   const iso = text.replace(' ', 'T');
   return new Date(/[+-]\d\d$/.test(iso) ? `${iso}:00` : iso).toISOString();
+}
+
+/** The same row with each named timestamptz column (when not null) as an ISO string. */
+export function withIsoTimestamps<Row extends Record<string, unknown>>(row: Row, columns: readonly (keyof Row)[]): Row {
+  const copy: Record<string, unknown> = { ...row };
+  for (const column of columns) {
+    const value = row[column];
+    if (typeof value === 'string') copy[column as string] = isoFromTimestamptz(value);
+    else if (value instanceof Date) copy[column as string] = value.toISOString();
+  }
+  return copy as Row;
+}
+
+/** A LIKE pattern matching `text` anywhere, with LIKE's own wildcards taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/** Runs a `select count(*) …` and returns the count as a number. */
+export async function countRows(em: EntityManager, sql: string, params: unknown[] = []): Promise<number> {
+  const rows = await em.execute<{ count: string | number }[]>(sql, params);
+  return Number(rows[0]?.count ?? 0);
 }

@@ -1,6 +1,7 @@
 // Boots the real server on port 0 for one test file and talks to it over HTTP.
 import type { AnyRouter } from '@trpc/server';
 import { loadConfig } from '#src/config.ts';
+import type { Clock } from '#src/trpc/context.ts';
 import { createLogger } from '#src/logger.ts';
 import { startServer, type RunningServer } from '#src/server.ts';
 import { createTestDatabase } from './database.ts';
@@ -16,14 +17,15 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   /** Serves this router instead of the application's, to test the adapter's mechanics. */
   router?: AnyRouter;
+  clock?: Clock;
 }
 
-export async function startTestServer({ env = {}, router }: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer({ env = {}, router, clock }: TestServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const config = loadConfig({ PORT: '0', DATABASE_URL: database.url, SECURITY__API_KEY: API_KEY, ...env }, () => 'unused');
   let server: RunningServer;
   try {
-    server = await startServer(config, createLogger('silent'), router);
+    server = await startServer(config, createLogger('silent'), { router, clock });
   } catch (error) {
     await database.drop();
     throw error;
@@ -66,4 +68,18 @@ export async function request<T = any>(server: TestServer, method: string, path:
 /** A HubGW call with the test API key. */
 export function hubgw<T = any>(server: TestServer, method: string, path: string, options: RequestOptions = {}) {
   return request<T>(server, method, `/api/v1${path}`, { ...options, headers: { 'X-API-Key': API_KEY, ...options.headers } });
+}
+
+/** A clock a test can move: the server reads `clock.now` wherever a rule depends on time. */
+export function testClock(start = new Date('2030-01-01T00:00:00.000Z')) {
+  const state = { now: start };
+  return {
+    read: (() => state.now) as Clock,
+    advance(seconds: number) {
+      state.now = new Date(state.now.getTime() + seconds * 1000);
+    },
+    get now() {
+      return state.now;
+    },
+  };
 }

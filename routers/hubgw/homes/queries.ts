@@ -1,12 +1,14 @@
 // Homes reads, on the plugin's hot path: plain SQL whose rows are already in the API's shape but for timestamps.
 import type { EntityManager } from '@mikro-orm/sql';
-import { isoFromTimestamptz } from '../../shared/sql.ts';
+import { withIsoTimestamps } from '../../shared/sql.ts';
 import type { HomeResponse } from './schemas.ts';
 
 const HOME_COLUMNS = 'id, player_uuid, name, world, x, y, z, yaw, pitch, is_public, created_at, updated_at';
 
+const TIMESTAMPS = ['created_at', 'updated_at'] as const;
+
 function toHomeResponse(row: HomeResponse): HomeResponse {
-  return { ...row, created_at: isoFromTimestamptz(row.created_at), updated_at: isoFromTimestamptz(row.updated_at) };
+  return withIsoTimestamps(row, TIMESTAMPS);
 }
 
 export async function listHomes(em: EntityManager, playerUuid: string): Promise<HomeResponse[]> {

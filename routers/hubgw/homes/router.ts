@@ -14,7 +14,7 @@ export const homesRouter = router({
     })
     .input(upsertHomeInput)
     .output(home)
-    .mutation(async ({ ctx, input }) => homeEntityToResponse(await upsertHome(ctx.em, input))),
+    .mutation(async ({ ctx, input }) => homeEntityToResponse(await upsertHome(ctx.em, input, ctx.now()))),
 
   get: hubgwProcedure
     .meta({

@@ -29,10 +29,9 @@ function findEntityByName(em: EntityManager, playerUuid: string, name: string) {
  * Creates or replaces the home named `input.name`. The per-player lock serialises concurrent upserts of one
  * player, so the count checked against `max_homes` cannot go stale before the insert commits.
  */
-export function upsertHome(em: EntityManager, input: UpsertHomeInput): Promise<HomeEntity> {
+export function upsertHome(em: EntityManager, input: UpsertHomeInput, now: Date): Promise<HomeEntity> {
   return em.transactional(async (tx) => {
     await tx.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`homes:${input.player_uuid}`]);
-    const now = new Date();
     const location = {
       name: input.name,
       world: input.world,

@@ -1,0 +1,45 @@
+// HubGW kits: POST /kits/claim, and kit definitions as data (PUT /kits/, GET /kits/, DELETE /kits/{name}).
+import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
+import { z } from 'zod';
+import { claimKitInput, kit, kitClaimed, kitList, kitNameInput, upsertKitInput } from './schemas.ts';
+import { claimKit, deleteKit, listKits, upsertKit } from './service.ts';
+
+const tags = ['hubgw: kits'];
+
+export const kitsRouter = router({
+  claim: hubgwProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/v1/kits/claim',
+        tags,
+        summary: 'Hand a kit to a player',
+        description: "Starts the kit's cooldown (type `kit|<kit name in lower case>`). During it: 400 cooldown_active with details.cooldown_remaining and details.expires_at.",
+        errorResponses: [400, 404],
+      },
+    })
+    .input(claimKitInput)
+    .output(kitClaimed)
+    .mutation(({ ctx, input }) => claimKit(ctx.em, input.player_uuid, input.kit_name, ctx.now())),
+
+  upsert: hubgwProcedure
+    .meta({ openapi: { method: 'PUT', path: '/api/v1/kits/', tags, summary: 'Create or replace a kit definition', errorResponses: [400] } })
+    .input(upsertKitInput)
+    .output(kit)
+    .mutation(({ ctx, input }) => upsertKit(ctx.em, input, ctx.now())),
+
+  list: hubgwProcedure
+    .meta({ openapi: { method: 'GET', path: '/api/v1/kits/', tags, summary: 'All kit definitions' } })
+    .input(z.void())
+    .output(kitList)
+    .query(async ({ ctx }) => {
+      const kits = await listKits(ctx.em);
+      return { kits, total: kits.length };
+    }),
+
+  delete: hubgwProcedure
+    .meta({ openapi: { method: 'DELETE', path: '/api/v1/kits/{name}', tags, summary: 'Delete a kit definition', errorResponses: [400, 404] }, status: 204 })
+    .input(kitNameInput)
+    .output(z.void())
+    .mutation(({ ctx, input }) => deleteKit(ctx.em, input.name)),
+});

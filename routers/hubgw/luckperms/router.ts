@@ -1,0 +1,58 @@
+// HubGW LuckPerms: players by uuid or username, groups, permissions, and creating a player.
+import { z } from 'zod';
+import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
+import { createPlayerInput, group, groupName, permission, player, playerWithPermissions, username, uuidInput } from './schemas.ts';
+import { createPlayer, groupByName, permissionsOf, playerByUsername, playerByUuid } from './service.ts';
+
+const tags = ['hubgw: luckperms'];
+
+export const luckpermsRouter = router({
+  player: hubgwProcedure
+    .meta({ openapi: { method: 'GET', path: '/api/v1/luckperms/players/{uuid}', tags, summary: 'A player by UUID', errorResponses: [400, 404] } })
+    .input(uuidInput)
+    .output(player)
+    .query(({ ctx, input }) => playerByUuid(ctx.em, input.uuid)),
+
+  playerByUsername: hubgwProcedure
+    .meta({ openapi: { method: 'GET', path: '/api/v1/luckperms/players/username/{username}', tags, summary: 'A player by name (case-insensitive)', errorResponses: [400, 404] } })
+    .input(z.object({ username }))
+    .output(player)
+    .query(({ ctx, input }) => playerByUsername(ctx.em, input.username)),
+
+  group: hubgwProcedure
+    .meta({ openapi: { method: 'GET', path: '/api/v1/luckperms/groups/{name}', tags, summary: 'A group by name', errorResponses: [400, 404] } })
+    .input(z.object({ name: groupName }))
+    .output(group)
+    .query(({ ctx, input }) => groupByName(ctx.em, input.name)),
+
+  permissions: hubgwProcedure
+    .meta({ openapi: { method: 'GET', path: '/api/v1/luckperms/players/{uuid}/permissions', tags, summary: "A player's own permission nodes", errorResponses: [400, 404] } })
+    .input(uuidInput)
+    .output(z.array(permission))
+    .query(({ ctx, input }) => permissionsOf(ctx.em, input.uuid)),
+
+  playerWithPermissions: hubgwProcedure
+    .meta({ openapi: { method: 'GET', path: '/api/v1/luckperms/players/{uuid}/with-permissions', tags, summary: 'A player with their permission nodes', errorResponses: [400, 404] } })
+    .input(uuidInput)
+    .output(playerWithPermissions)
+    .query(async ({ ctx, input }) => {
+      const found = await playerByUuid(ctx.em, input.uuid);
+      return { ...found, permissions: await permissionsOf(ctx.em, input.uuid) };
+    }),
+
+  createPlayer: hubgwProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/v1/luckperms/players',
+        tags,
+        summary: 'Create a player',
+        description: 'Without a uuid, the offline-mode UUID Minecraft derives from the name. Duplicate username or uuid: 409; unknown group: 400.',
+        errorResponses: [400, 409],
+      },
+      status: 201,
+    })
+    .input(createPlayerInput)
+    .output(player)
+    .mutation(({ ctx, input }) => createPlayer(ctx.em, input, ctx.now())),
+});

@@ -1,0 +1,43 @@
+// HubGW warps: create, owner-only update and delete, get by name, filtered list.
+import { z } from 'zod';
+import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
+import { pageMeta } from '../schemas.ts';
+import { createWarpInput, deleteWarpInput, getWarpInput, listWarpsInput, updateWarpInput, warp, warpPage } from './schemas.ts';
+import { createWarp, deleteWarp, getWarp, listWarps, updateWarp } from './service.ts';
+
+const tags = ['hubgw: warps'];
+
+export const warpsRouter = router({
+  create: hubgwProcedure
+    .meta({ openapi: { method: 'POST', path: '/api/v1/warps/', tags, summary: 'Create a warp', errorResponses: [400, 409] }, status: 201 })
+    .input(createWarpInput)
+    .output(warp)
+    .mutation(({ ctx, input }) => createWarp(ctx.em, input, ctx.now())),
+
+  update: hubgwProcedure
+    .meta({ openapi: { method: 'PATCH', path: '/api/v1/warps/', tags, summary: "Change a warp's given fields (owner only)", errorResponses: [400, 403, 404] } })
+    .input(updateWarpInput)
+    .output(warp)
+    .mutation(({ ctx, input }) => updateWarp(ctx.em, input, ctx.now())),
+
+  delete: hubgwProcedure
+    .meta({ openapi: { method: 'DELETE', path: '/api/v1/warps/', tags, summary: 'Delete a warp (owner only); the body names it', errorResponses: [400, 403, 404] }, status: 204 })
+    .input(deleteWarpInput)
+    .output(z.void())
+    .mutation(({ ctx, input }) => deleteWarp(ctx.em, input.name, input.player_uuid)),
+
+  get: hubgwProcedure
+    .meta({ openapi: { method: 'POST', path: '/api/v1/warps/get', tags, summary: 'One warp by name', errorResponses: [400, 404] } })
+    .input(getWarpInput)
+    .output(warp)
+    .mutation(({ ctx, input }) => getWarp(ctx.em, input.name)),
+
+  list: hubgwProcedure
+    .meta({ openapi: { method: 'POST', path: '/api/v1/warps/list', tags, summary: 'Warps by filter, ordered by name', errorResponses: [400] } })
+    .input(listWarpsInput)
+    .output(warpPage)
+    .mutation(async ({ ctx, input }) => {
+      const { warps, total } = await listWarps(ctx.em, input);
+      return { warps, ...pageMeta(total, input.page, input.size) };
+    }),
+});

@@ -1,0 +1,52 @@
+// HubGW whitelist: add, remove, check, list, count.
+import { z } from 'zod';
+import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
+import { addWhitelistInput, playerNameInput, whitelistEntry, whitelistList } from './schemas.ts';
+import { addToWhitelist, countWhitelist, isWhitelisted, listWhitelist, removeFromWhitelist } from './service.ts';
+
+const tags = ['hubgw: whitelist'];
+
+export const whitelistRouter = router({
+  add: hubgwProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/v1/whitelist/add',
+        tags,
+        summary: 'Whitelist a player',
+        description: 'A name with an active, unexpired entry answers 409 already_exists; an inactive or expired entry is replaced.',
+        errorResponses: [400, 409],
+      },
+      status: 201,
+    })
+    .input(addWhitelistInput)
+    .output(whitelistEntry)
+    .mutation(({ ctx, input }) => addToWhitelist(ctx.em, input, ctx.now())),
+
+  remove: hubgwProcedure
+    .meta({ openapi: { method: 'POST', path: '/api/v1/whitelist/remove', tags, summary: "Remove a player's entry", errorResponses: [400, 404] }, status: 204 })
+    .input(playerNameInput)
+    .output(z.void())
+    .mutation(({ ctx, input }) => removeFromWhitelist(ctx.em, input.player_name)),
+
+  check: hubgwProcedure
+    .meta({ openapi: { method: 'POST', path: '/api/v1/whitelist/check', tags, summary: 'Whether a player has an active, unexpired entry', errorResponses: [400] } })
+    .input(playerNameInput)
+    .output(z.object({ is_whitelisted: z.boolean() }))
+    .mutation(async ({ ctx, input }) => ({ is_whitelisted: await isWhitelisted(ctx.em, input.player_name, ctx.now()) })),
+
+  list: hubgwProcedure
+    .meta({ openapi: { method: 'GET', path: '/api/v1/whitelist/', tags, summary: 'Every stored entry, newest first' } })
+    .input(z.void())
+    .output(whitelistList)
+    .query(async ({ ctx }) => {
+      const entries = await listWhitelist(ctx.em);
+      return { entries, total: entries.length };
+    }),
+
+  count: hubgwProcedure
+    .meta({ openapi: { method: 'GET', path: '/api/v1/whitelist/count', tags, summary: 'How many entries are stored' } })
+    .input(z.void())
+    .output(z.object({ total: z.number().int() }))
+    .query(async ({ ctx }) => ({ total: await countWhitelist(ctx.em) })),
+});

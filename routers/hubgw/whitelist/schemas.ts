@@ -1,0 +1,32 @@
+// Request and response schemas of the HubGW whitelist.
+import { z } from 'zod';
+import { text } from '../../shared/schemas.ts';
+import { playerName, timestamp } from '../schemas.ts';
+
+export const addWhitelistInput = z.object({
+  player_name: playerName,
+  added_by: playerName,
+  added_at: timestamp.optional().meta({ description: 'Defaults to now' }),
+  expires_at: timestamp.nullable().optional(),
+  is_active: z.boolean().default(true),
+  reason: text(1024).nullable().optional(),
+});
+
+export const playerNameInput = z.object({ player_name: playerName });
+
+export const whitelistEntry = z
+  .object({
+    id: z.string(),
+    player_name: z.string(),
+    added_by: z.string(),
+    added_at: timestamp,
+    expires_at: timestamp.nullable(),
+    is_active: z.boolean(),
+    reason: z.string().nullable(),
+  })
+  .meta({ id: 'WhitelistEntry' });
+
+export const whitelistList = z.object({ entries: z.array(whitelistEntry), total: z.number().int() });
+
+export type AddWhitelistInput = z.infer<typeof addWhitelistInput>;
+export type WhitelistEntryResponse = z.infer<typeof whitelistEntry>;
