@@ -5,7 +5,7 @@ import type { AnyRouter } from '@trpc/server';
 import { appRouter } from '#routers/index.ts';
 import { createIdentify } from './auth.ts';
 import type { Config } from './config.ts';
-import { openDatabase } from './database.ts';
+import { openDatabase, type Orm } from './database.ts';
 import { createApp } from './http/app.ts';
 import type { Logger } from './logger.ts';
 import type { Clock } from './trpc/context.ts';
@@ -13,6 +13,7 @@ import type { Clock } from './trpc/context.ts';
 export interface RunningServer {
   url: string;
   port: number;
+  orm: Orm;
   /** Stops accepting connections, lets in-flight requests finish (at most `graceMs`), then closes the database. */
   close(graceMs?: number): Promise<void>;
 }
@@ -56,6 +57,7 @@ export async function startServer(config: Config, log: Logger, { router = appRou
     return {
       url: `http://${host}:${address.port}`,
       port: address.port,
+      orm,
       async close(graceMs = 8000) {
         closing = true;
         await closeHttp(server, graceMs);

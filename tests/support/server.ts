@@ -10,6 +10,8 @@ export const API_KEY = 'test-api-key-0123456789';
 
 export interface TestServer {
   url: string;
+  /** Runs SQL as another client of the same database would (the LuckPerms plugin, say). */
+  sql<Row = Record<string, unknown>>(query: string, params?: unknown[]): Promise<Row[]>;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function startTestServer({ env = {}, router, clock }: TestServerOpt
   }
   return {
     url: server.url,
+    sql: (query, params = []) => server.orm.em.fork().execute(query, params),
     async close() {
       await server.close(1000);
       await database.drop();

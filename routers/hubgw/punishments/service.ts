@@ -26,14 +26,14 @@ function toPunishment(row: PunishmentResponse): PunishmentResponse {
   return withIsoTimestamps(row, TIMESTAMPS);
 }
 
-function placeholders(values: unknown[]): string {
-  return values.map(() => '?').join(', ');
+function placeholders(count: number): string {
+  return Array.from({ length: count }, () => '?').join(', ');
 }
 
 async function activeOf(em: EntityManager, playerUuid: string, types: PunishmentType[], now: Date): Promise<PunishmentResponse | null> {
   const rows = await em.execute<PunishmentResponse[]>(
     `select ${REPORTED_COLUMNS} from hubgw.punishments
-     where player_uuid = ? and punishment_type in (${placeholders(types)}) and ${EFFECTIVELY_ACTIVE}
+     where player_uuid = ? and punishment_type in (${placeholders(types.length)}) and ${EFFECTIVELY_ACTIVE}
      order by created_at desc limit 1`,
     [now, playerUuid, ...types, now],
   );
@@ -51,12 +51,12 @@ export function createPunishment(em: EntityManager, input: CreatePunishmentInput
       // An expired punishment still holds its slot in the unique index until it is marked inactive.
       await tx.execute(
         `update hubgw.punishments set is_active = false, updated_at = ?
-         where player_uuid = ? and punishment_type in (${placeholders(group)}) and is_active and expires_at <= ?`,
+         where player_uuid = ? and punishment_type in (${placeholders(group.length)}) and is_active and expires_at <= ?`,
         [now, input.player_uuid, ...group, now],
       );
     }
     const rows = await tx.execute<PunishmentResponse[]>(
-      `insert into hubgw.punishments (${STORED_COLUMNS}) values (${placeholders(Array(17))})
+      `insert into hubgw.punishments (${STORED_COLUMNS}) values (${placeholders(17)})
        on conflict do nothing returning ${STORED_COLUMNS}`,
       [
         crypto.randomUUID(), input.player_uuid, input.player_name, input.player_ip ?? null, input.punishment_type, input.reason,
