@@ -42,14 +42,36 @@ export interface ValidationIssue {
   message: string;
 }
 
+interface RawIssue {
+  path?: PropertyKey[];
+  message: string;
+  code?: string;
+  errors?: RawIssue[][];
+}
+
+function joinPath(path: PropertyKey[] = []): string {
+  return path.map((key) => (typeof key === 'object' ? String((key as { key: PropertyKey }).key) : String(key))).join('.');
+}
+
+/**
+ * A union that failed reports every branch's issues. The branch the input was meant for is the one whose
+ * failures are not a type mismatch at its root (an object sent to `object | object[]` fails the array branch
+ * at the root), so its issues are the ones that name the bad fields.
+ */
+function flatten(issue: RawIssue, prefix: PropertyKey[]): ValidationIssue[] {
+  const path = [...prefix, ...(issue.path ?? [])];
+  if (issue.code === 'invalid_union' && issue.errors?.length) {
+    const meant = issue.errors.find((branch) => !branch.some((inner) => inner.code === 'invalid_type' && (inner.path ?? []).length === 0));
+    if (meant) return meant.flatMap((inner) => flatten(inner, path));
+  }
+  return [{ path: joinPath(path), message: issue.message }];
+}
+
 /** Input validation failures from zod, whichever way tRPC wrapped them. */
 export function validationIssuesOf(error: unknown): ValidationIssue[] | null {
   const cause = error instanceof TRPCError ? error.cause : error;
   if (!cause || typeof cause !== 'object' || !('issues' in cause) || !Array.isArray(cause.issues)) return null;
-  return cause.issues.map((issue: { path?: PropertyKey[]; message: string }) => ({
-    path: (issue.path ?? []).map((key) => (typeof key === 'object' ? String((key as { key: PropertyKey }).key) : String(key))).join('.'),
-    message: issue.message,
-  }));
+  return (cause.issues as RawIssue[]).flatMap((issue) => flatten(issue, []));
 }
 
 /** Normalises anything thrown by a procedure into an AppError; unknown failures become internal_error. */
