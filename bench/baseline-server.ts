@@ -1,37 +1,82 @@
-// The yardstick: a bare node:http + pg server answering the same homes query, with no framework at all.
-import { createServer } from 'node:http';
+// The yardstick: a bare node:http + pg server answering the benchmark's requests with the same queries and the
+// same response shapes, and no framework, validation or logging at all.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import pg from 'pg';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
-const HOMES = /^\/api\/v1\/homes\/([0-9a-f-]{36})\/?$/;
 
-interface HomeRow {
-  id: string;
-  player_uuid: string;
-  name: string;
-  world: string;
-  x: number;
-  y: number;
-  z: number;
-  yaw: number;
-  pitch: number;
-  is_public: boolean;
-  created_at: Date;
-  updated_at: Date;
+const HOME = 'id, player_uuid, name, world, x, y, z, yaw, pitch, is_public, created_at, updated_at';
+const WARP = 'id, player_uuid, name, world, x, y, z, yaw, pitch, is_public, description, created_at, updated_at';
+const PUNISHMENT =
+  'id, player_uuid, player_name, player_ip, punishment_type, reason, staff_uuid, staff_name, expires_at, ' +
+  '(is_active and (expires_at is null or expires_at > now())) as is_active, revoked_at, revoked_by, revoked_reason, evidence_url, notes, created_at, updated_at';
+
+type Row = Record<string, unknown>;
+
+function isoDates(row: Row): Row {
+  for (const [key, value] of Object.entries(row)) if (value instanceof Date) row[key] = value.toISOString();
+  return row;
 }
 
-const server = createServer(async (req, res) => {
-  const match = HOMES.exec(req.url ?? '');
-  if (req.method !== 'GET' || !match || req.headers['x-api-key'] !== process.env.SECURITY__API_KEY) {
-    res.writeHead(404).end();
+function readJson(req: IncomingMessage): Promise<Row> {
+  return new Promise((resolve) => {
+    let text = '';
+    req.on('data', (chunk) => (text += chunk));
+    req.on('end', () => resolve(JSON.parse(text || '{}') as Row));
+  });
+}
+
+function send(res: ServerResponse, body: unknown): void {
+  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = req.url ?? '';
+  let match: RegExpExecArray | null;
+  if ((match = /^\/api\/v1\/homes\/([0-9a-f-]{36})$/.exec(url))) {
+    const { rows } = await pool.query(`select ${HOME} from hubgw.homes where player_uuid = $1 order by name`, [match[1]]);
+    return send(res, { homes: rows.map(isoDates), total: rows.length });
+  }
+  if ((match = /^\/api\/v1\/punishments\/ban\/([0-9a-f-]{36})$/.exec(url))) {
+    const { rows } = await pool.query(
+      `select ${PUNISHMENT} from hubgw.punishments where player_uuid = $1 and punishment_type in ('ban', 'ip_ban')
+       and is_active and (expires_at is null or expires_at > now()) order by created_at desc limit 1`,
+      [match[1]],
+    );
+    return send(res, { is_banned: rows.length > 0, punishment: rows[0] ? isoDates(rows[0]) : null });
+  }
+  if (url === '/api/v1/cooldowns/check') {
+    const body = await readJson(req);
+    const { rows } = await pool.query<{ expires_at: Date }>(
+      'select expires_at from hubgw.cooldowns where player_uuid = $1 and cooldown_type = $2 and expires_at > now()',
+      [body.player_uuid, body.cooldown_type],
+    );
+    const expires = rows[0]?.expires_at;
+    return send(res, expires
+      ? { is_active: true, expires_at: expires.toISOString(), remaining_seconds: Math.ceil((expires.getTime() - Date.now()) / 1000) }
+      : { is_active: false, expires_at: null, remaining_seconds: 0 });
+  }
+  if (url === '/api/v1/warps/list') {
+    const body = await readJson(req);
+    const page = Number(body.page ?? 1);
+    const size = Number(body.size ?? 20);
+    const { rows } = await pool.query(
+      `select ${WARP}, count(*) over () as total from hubgw.warps where world = $1 and is_public = $2
+       order by lower(name), id limit $3 offset $4`,
+      [body.world, body.is_public, size, (page - 1) * size],
+    );
+    const total = Number(rows[0]?.total ?? 0);
+    return send(res, { warps: rows.map(({ total: _total, ...warp }) => isoDates(warp)), total, page, size, pages: Math.ceil(total / size) });
+  }
+  res.writeHead(404).end();
+}
+
+const server = createServer((req, res) => {
+  if (req.headers['x-api-key'] !== process.env.SECURITY__API_KEY) {
+    res.writeHead(401).end();
     return;
   }
-  const { rows } = await pool.query<HomeRow>(
-    'select * from hubgw.homes where player_uuid = $1 order by name',
-    [match[1]],
-  );
-  const homes = rows.map((row) => ({ ...row, created_at: row.created_at.toISOString(), updated_at: row.updated_at.toISOString() }));
-  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ homes, total: homes.length }));
+  handle(req, res).catch(() => res.writeHead(500).end());
 });
 
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {

@@ -1,4 +1,4 @@
-// `npm run bench`: the server on PostgreSQL against the bare baseline, same queries, same data, in one run.
+// `npm run bench`: the server on PostgreSQL against the bare baseline, same requests, same data, in one run.
 //   BENCH_DATABASE_URL  admin connection used to create and drop the bench database (default: local test db)
 //   BENCH_SECONDS       seconds per measurement (default 10); BENCH_CONNECTIONS (default 50)
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,14 +9,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { API_KEY, PLAYERS, SCENARIOS, SEED_SQL, type Scenario } from './scenarios.ts';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const API_KEY = 'bench-api-key';
-const PLAYERS = 1000;
-const HOMES_PER_PLAYER = 3;
-
 interface Target {
   name: string;
   port: number;
@@ -59,18 +56,9 @@ function stop(target: Target): Promise<void> {
   });
 }
 
-function playerUuid(index: number): string {
-  return `00000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
-}
-
 async function seed(url: string): Promise<void> {
-  await admin(
-    `insert into hubgw.homes (id, player_uuid, name, world, x, y, z, yaw, pitch, is_public)
-     select gen_random_uuid(), ('00000000-0000-4000-8000-' || lpad(to_hex(p), 12, '0'))::uuid, 'home' || h, 'world',
-            p * 1.5, 64, h * -2.25, 0, 0, h % 2 = 0
-     from generate_series(0, ${PLAYERS - 1}) p, generate_series(1, ${HOMES_PER_PLAYER}) h`,
-    url,
-  );
+  for (const sql of SEED_SQL) await admin(sql, url);
+  await admin('analyze', url);
 }
 
 interface Measurement {
@@ -80,19 +68,25 @@ interface Measurement {
   errors: number;
 }
 
-async function measure(port: number, path: (i: number) => string, seconds = SECONDS): Promise<Measurement> {
+async function measure(port: number, scenario: Scenario, seconds = SECONDS): Promise<Measurement> {
   let counter = 0;
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,
     duration: seconds,
-    headers: { 'x-api-key': API_KEY },
-    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: path(counter++) }) }],
+    headers: { 'x-api-key': API_KEY, 'content-type': 'application/json' },
+    requests: [
+      {
+        method: scenario.method,
+        setupRequest: (request) => {
+          const i = counter++;
+          return { ...request, path: scenario.path(i), ...(scenario.body ? { body: JSON.stringify(scenario.body(i)) } : {}) };
+        },
+      },
+    ],
   });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
-
-const homesPath = (i: number) => `/api/v1/homes/${playerUuid((i * 7919) % PLAYERS)}`;
 
 const database = `bench_${Date.now()}`;
 await admin(`create database "${database}"`);
@@ -106,12 +100,21 @@ try {
   const baseline = await start('baseline', './baseline-server.ts', { DATABASE_URL: url.toString() });
   targets.push(baseline);
 
-  console.log(`GET /api/v1/homes/{player_uuid}: ${PLAYERS * HOMES_PER_PLAYER} homes, ${CONNECTIONS} connections, ${SECONDS} s each`);
-  for (const target of [baseline, server]) await measure(target.port, homesPath, 2);
-  const rows: Record<string, Measurement> = {};
-  for (const target of [baseline, server]) rows[target.name] = await measure(target.port, homesPath);
-  console.table(Object.fromEntries(Object.entries(rows).map(([name, m]) => [name, { 'req/s': Math.round(m.rps), 'p50 ms': m.p50, 'p99 ms': m.p99, errors: m.errors }])));
-  console.log(`throughput ratio server/baseline: ${(rows.server!.rps / rows.baseline!.rps).toFixed(2)} (goal >= 0.70)`);
+  console.log(`${CONNECTIONS} connections, ${SECONDS} s per measurement, ${PLAYERS} players; goal: server >= 0.70 of baseline on reads`);
+  const table: Record<string, Record<string, number | string>> = {};
+  for (const scenario of SCENARIOS) {
+    for (const target of [baseline, server]) await measure(target.port, scenario, 2);
+    const [base, ours] = [await measure(baseline.port, scenario), await measure(server.port, scenario)];
+    table[scenario.name] = {
+      'baseline req/s': Math.round(base.rps),
+      'server req/s': Math.round(ours.rps),
+      ratio: (ours.rps / base.rps).toFixed(2),
+      'baseline p99 ms': base.p99,
+      'server p99 ms': ours.p99,
+      errors: base.errors + ours.errors,
+    };
+  }
+  console.table(table);
 } finally {
   await Promise.all(targets.map(stop));
   await admin(`drop database if exists "${database}" with (force)`);
