@@ -38,6 +38,52 @@ describe('GET /openapi.json', () => {
     expect(document.components.securitySchemes.ApiKey).toEqual(expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-API-Key' }));
   });
 
+  it('documents every route of the HubGW document, with its success status', async () => {
+    const { body: document } = await request(app, 'GET', '/openapi.json');
+    const seedRoutes: [string, string, string][] = [
+      ['get', '/api/v1/health', '200'],
+      ['put', '/api/v1/homes', '200'],
+      ['post', '/api/v1/homes/get', '200'],
+      ['get', '/api/v1/homes/{player_uuid}', '200'],
+      ['post', '/api/v1/kits/claim', '200'],
+      ['post', '/api/v1/cooldowns/check', '200'],
+      ['post', '/api/v1/cooldowns', '201'],
+      ['post', '/api/v1/warps', '201'],
+      ['patch', '/api/v1/warps', '200'],
+      ['delete', '/api/v1/warps', '204'],
+      ['post', '/api/v1/warps/get', '200'],
+      ['post', '/api/v1/warps/list', '200'],
+      ['post', '/api/v1/whitelist/add', '201'],
+      ['post', '/api/v1/whitelist/remove', '204'],
+      ['post', '/api/v1/whitelist/check', '200'],
+      ['get', '/api/v1/whitelist', '200'],
+      ['get', '/api/v1/whitelist/count', '200'],
+      ['post', '/api/v1/punishments', '201'],
+      ['post', '/api/v1/punishments/revoke', '200'],
+      ['post', '/api/v1/punishments/query', '200'],
+      ['get', '/api/v1/punishments/ban/{player_uuid}', '200'],
+      ['get', '/api/v1/punishments/mute/{player_uuid}', '200'],
+      ['post', '/api/v1/audit/commands', '202'],
+      ['get', '/api/v1/luckperms/players/{uuid}', '200'],
+      ['get', '/api/v1/luckperms/players/username/{username}', '200'],
+      ['get', '/api/v1/luckperms/groups/{name}', '200'],
+      ['get', '/api/v1/luckperms/players/{uuid}/permissions', '200'],
+      ['get', '/api/v1/luckperms/players/{uuid}/with-permissions', '200'],
+      ['post', '/api/v1/luckperms/players', '201'],
+      ['post', '/api/v1/teleport-history', '201'],
+      ['get', '/api/v1/teleport-history/players/{player_uuid}', '200'],
+      ['get', '/api/v1/users/users/{name}/game-id', '200'],
+    ];
+    for (const [method, path, status] of seedRoutes) {
+      const operation = document.paths[path]?.[method];
+      expect(operation, `${method} ${path}`).toBeDefined();
+      expect(Object.keys(operation.responses), `${method} ${path}`).toContain(status);
+    }
+    expect(document.paths['/api/v1/warps'].patch.responses['403']).toMatchObject(errorRef('hubgw'));
+    expect(document.paths['/api/v1/kits/claim'].post.responses['404']).toMatchObject(errorRef('hubgw'));
+    expect(document.paths['/api/v1/audit/commands'].post.requestBody.content['application/json'].schema.anyOf).toHaveLength(2);
+  });
+
   it('documents the homes routes as the HubGW document gives them', async () => {
     const { body: document } = await request(app, 'GET', '/openapi.json');
     const upsert = document.paths['/api/v1/homes'].put;
