@@ -1,5 +1,6 @@
 // A player's named home location (HubGW). Names match case-insensitively per player.
 import { defineEntity, p } from '@mikro-orm/core';
+import { locationProperties } from './location.ts';
 
 export const Home = defineEntity({
   name: 'Home',
@@ -9,12 +10,7 @@ export const Home = defineEntity({
     id: p.uuid().primary(),
     playerUuid: p.uuid(),
     name: p.string().length(64),
-    world: p.string().length(64),
-    x: p.float().columnType('double precision'),
-    y: p.float().columnType('double precision'),
-    z: p.float().columnType('double precision'),
-    yaw: p.float().columnType('double precision'),
-    pitch: p.float().columnType('double precision'),
+    ...locationProperties(),
     isPublic: p.boolean(),
     createdAt: p.datetime().defaultRaw('now()'),
     updatedAt: p.datetime().defaultRaw('now()'),

@@ -1,5 +1,6 @@
 // A warp point: globally unique name (case-insensitive), owned by the player who made it.
 import { defineEntity, p } from '@mikro-orm/core';
+import { locationProperties } from './location.ts';
 
 export const Warp = defineEntity({
   name: 'Warp',
@@ -9,12 +10,7 @@ export const Warp = defineEntity({
     id: p.uuid().primary(),
     playerUuid: p.uuid().index('warps_player_uuid_idx'),
     name: p.string().length(64),
-    world: p.string().length(64),
-    x: p.float().columnType('double precision'),
-    y: p.float().columnType('double precision'),
-    z: p.float().columnType('double precision'),
-    yaw: p.float().columnType('double precision'),
-    pitch: p.float().columnType('double precision'),
+    ...locationProperties(),
     isPublic: p.boolean(),
     description: p.text().nullable(),
     createdAt: p.datetime(),

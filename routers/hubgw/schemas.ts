@@ -7,10 +7,28 @@ export const playerUuid = z.guid({ message: 'must be a UUID' });
 
 export const coordinate = z.number();
 
-/** A name players type: home, warp, kit, whitelisted player. */
-export const playerTypedName = name(64);
+/** Where a home or warp is, as a request gives it. */
+export const locationInput = {
+  world: name(64),
+  x: coordinate,
+  y: coordinate,
+  z: coordinate,
+  yaw: coordinate.default(0),
+  pitch: coordinate.default(0),
+};
 
-export const playerName = name(64);
+/** Where a home or warp is, as a response gives it. */
+export const locationOutput = {
+  world: z.string(),
+  x: z.number(),
+  y: z.number(),
+  z: z.number(),
+  yaw: z.number(),
+  pitch: z.number(),
+};
+
+/** A name people type: a home, warp or kit, a player, a staff member. */
+export const typedName = name(64);
 
 export const optionalText = (max: number) => text(max).nullable().optional();
 

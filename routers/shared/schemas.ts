@@ -9,9 +9,7 @@ export function text(max: number) {
     .refine((value) => !value.includes('\u0000'), { message: 'must not contain NUL characters' });
 }
 
-/** A name a person types: trimmed of nothing, but never empty. */
+/** A name a person types: never empty. */
 export function name(max: number) {
   return text(max).min(1);
 }
-
-export const isoTimestamp = z.iso.datetime({ offset: true });

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { CommandAudit } from '#entities/hubgw/command-audit.ts';
 import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
 import { text } from '../../shared/schemas.ts';
-import { playerName, playerUuid, timestamp } from '../schemas.ts';
+import { typedName, playerUuid, timestamp } from '../schemas.ts';
 
 const commandRecord = z.object({
   player_uuid: playerUuid,
-  player_name: playerName,
+  player_name: typedName,
   command: text(256).min(1),
   arguments: z.array(text(1024)).max(256).default([]),
   server: text(64).min(1),

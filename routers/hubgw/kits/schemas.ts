@@ -1,7 +1,7 @@
 // Request and response schemas of HubGW kits.
 import { z } from 'zod';
 import { text } from '../../shared/schemas.ts';
-import { playerTypedName, playerUuid, timestamp } from '../schemas.ts';
+import { typedName, playerUuid, timestamp } from '../schemas.ts';
 
 export const kitItem = z.object({
   item: text(128).min(1),
@@ -10,7 +10,7 @@ export const kitItem = z.object({
 });
 
 export const upsertKitInput = z.object({
-  name: playerTypedName,
+  name: typedName,
   cooldown_seconds: z.number().int().min(0).max(10 * 365 * 24 * 3600),
   items: z.array(kitItem).max(256),
   description: text(1024).nullable().optional(),
@@ -29,9 +29,9 @@ export const kit = z
 
 export const kitList = z.object({ kits: z.array(kit), total: z.number().int() });
 
-export const kitNameInput = z.object({ name: playerTypedName });
+export const kitNameInput = z.object({ name: typedName });
 
-export const claimKitInput = z.object({ player_uuid: playerUuid, kit_name: playerTypedName });
+export const claimKitInput = z.object({ player_uuid: playerUuid, kit_name: typedName });
 
 export const kitClaimed = z
   .object({

@@ -2,18 +2,18 @@
 import { z } from 'zod';
 import { PUNISHMENT_TYPES } from '#entities/hubgw/punishment.ts';
 import { text } from '../../shared/schemas.ts';
-import { pageInput, pageOutput, playerName, playerUuid, timestamp } from '../schemas.ts';
+import { pageInput, pageOutput, typedName, playerUuid, timestamp } from '../schemas.ts';
 
 export const punishmentType = z.enum(PUNISHMENT_TYPES);
 
 export const createPunishmentInput = z.object({
   player_uuid: playerUuid,
-  player_name: playerName,
+  player_name: typedName,
   player_ip: z.union([z.ipv4(), z.ipv6()]).nullable().optional(),
   punishment_type: punishmentType,
   reason: text(2048).min(1),
   staff_uuid: playerUuid.nullable().optional(),
-  staff_name: playerName.nullable().optional(),
+  staff_name: typedName.nullable().optional(),
   expires_at: timestamp.nullable().optional().meta({ description: 'Absent or null: permanent' }),
   evidence_url: z.url().max(2048).nullable().optional(),
   notes: text(4096).nullable().optional(),
@@ -21,7 +21,7 @@ export const createPunishmentInput = z.object({
 
 export const revokePunishmentInput = z.object({
   punishment_id: z.guid({ message: 'must be a UUID' }),
-  revoked_by: playerName,
+  revoked_by: typedName,
   revoked_reason: text(2048).nullable().optional(),
 });
 

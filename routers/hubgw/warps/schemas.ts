@@ -1,19 +1,14 @@
 // Request and response schemas of HubGW warps.
 import { z } from 'zod';
 import { name, text } from '../../shared/schemas.ts';
-import { coordinate, pageInput, pageOutput, playerTypedName, playerUuid, timestamp } from '../schemas.ts';
+import { coordinate, locationInput, locationOutput, pageInput, pageOutput, typedName, playerUuid, timestamp } from '../schemas.ts';
 
 const description = text(1024).nullable().optional();
 
 export const createWarpInput = z.object({
   player_uuid: playerUuid,
-  name: playerTypedName,
-  world: name(64),
-  x: coordinate,
-  y: coordinate,
-  z: coordinate,
-  yaw: coordinate.default(0),
-  pitch: coordinate.default(0),
+  name: typedName,
+  ...locationInput,
   is_public: z.boolean().default(true),
   description,
   max_warps: z.number().int().min(0).optional().meta({ description: 'When given, creation is refused once the owner has this many warps.' }),
@@ -21,7 +16,7 @@ export const createWarpInput = z.object({
 
 export const updateWarpInput = z.object({
   player_uuid: playerUuid,
-  name: playerTypedName,
+  name: typedName,
   world: name(64).optional(),
   x: coordinate.optional(),
   y: coordinate.optional(),
@@ -32,9 +27,9 @@ export const updateWarpInput = z.object({
   description,
 });
 
-export const deleteWarpInput = z.object({ player_uuid: playerUuid, name: playerTypedName });
+export const deleteWarpInput = z.object({ player_uuid: playerUuid, name: typedName });
 
-export const getWarpInput = z.object({ name: playerTypedName });
+export const getWarpInput = z.object({ name: typedName });
 
 export const listWarpsInput = z.object({
   name: text(64).optional().meta({ description: 'Case-insensitive substring of the name' }),
@@ -48,12 +43,7 @@ export const warp = z
     id: z.string(),
     player_uuid: z.string(),
     name: z.string(),
-    world: z.string(),
-    x: z.number(),
-    y: z.number(),
-    z: z.number(),
-    yaw: z.number(),
-    pitch: z.number(),
+    ...locationOutput,
     is_public: z.boolean(),
     description: z.string().nullable(),
     created_at: timestamp,

@@ -1,18 +1,18 @@
 // Request and response schemas of the HubGW whitelist.
 import { z } from 'zod';
 import { text } from '../../shared/schemas.ts';
-import { playerName, timestamp } from '../schemas.ts';
+import { typedName, timestamp } from '../schemas.ts';
 
 export const addWhitelistInput = z.object({
-  player_name: playerName,
-  added_by: playerName,
+  player_name: typedName,
+  added_by: typedName,
   added_at: timestamp.optional().meta({ description: 'Defaults to now' }),
   expires_at: timestamp.nullable().optional(),
   is_active: z.boolean().default(true),
   reason: text(1024).nullable().optional(),
 });
 
-export const playerNameInput = z.object({ player_name: playerName });
+export const playerNameInput = z.object({ player_name: typedName });
 
 export const whitelistEntry = z
   .object({
