@@ -1,4 +1,13 @@
 // Every entity the ORM knows, for both API families.
+import { AuroraAdminAction } from './aurora/admin-action.ts';
+import { AuroraClass } from './aurora/class.ts';
+import { AuroraInventoryEntry } from './aurora/inventory-entry.ts';
+import { AuroraItem } from './aurora/item.ts';
+import { AuroraModerationCase } from './aurora/moderation-case.ts';
+import { AuroraQuest } from './aurora/quest.ts';
+import { AuroraSetting } from './aurora/setting.ts';
+import { AuroraTransaction } from './aurora/transaction.ts';
+import { AuroraUser } from './aurora/user.ts';
 import { CommandAudit } from './hubgw/command-audit.ts';
 import { Cooldown } from './hubgw/cooldown.ts';
 import { Home } from './hubgw/home.ts';
@@ -18,6 +27,15 @@ import {
 } from './luckperms/tables.ts';
 
 export const entities = [
+  AuroraUser,
+  AuroraClass,
+  AuroraItem,
+  AuroraInventoryEntry,
+  AuroraTransaction,
+  AuroraModerationCase,
+  AuroraQuest,
+  AuroraSetting,
+  AuroraAdminAction,
   Home,
   Kit,
   Cooldown,

@@ -22,19 +22,19 @@ export function authenticate(route: RestRoute, deps: ContextDeps): RequestHandle
 }
 
 /** Path parameters win over body fields, body fields over query fields; a JSON array body is the input itself. */
-function inputOf(req: Request): unknown {
+function inputOf(route: RestRoute, req: Request): unknown {
   const body: unknown = req.body;
   if (Array.isArray(body)) return body;
   const params = req.params as Record<string, string>;
   const query = req.query as Record<string, unknown>;
   const hasObjectBody = typeof body === 'object' && body !== null;
-  if (!hasObjectBody && Object.keys(params).length === 0 && Object.keys(query).length === 0) return undefined;
+  if (!route.objectInput && !hasObjectBody && Object.keys(params).length === 0 && Object.keys(query).length === 0) return undefined;
   return { ...query, ...(hasObjectBody ? body : {}), ...params };
 }
 
 export function invoke(route: RestRoute, router: AnyRouter): RequestHandler {
   return async (req, res) => {
-    const input = inputOf(req);
+    const input = inputOf(route, req);
     const result: unknown = await callTRPCProcedure({
       router,
       path: route.procedurePath,

@@ -1,5 +1,6 @@
 // The REST route table, read from the procedures' `meta.openapi`.
 import type { AnyProcedure, AnyRouter } from '@trpc/server';
+import { z } from 'zod';
 import type { Family } from '#src/auth.ts';
 import type { RouteMeta } from '#src/trpc/init.ts';
 
@@ -17,6 +18,8 @@ export interface RestRoute {
   family: Family;
   protect: boolean;
   errorStatuses: number[];
+  /** Whether the input is an object, so a request with no parameters at all still passes `{}`. */
+  objectInput: boolean;
   procedure: AnyProcedure;
 }
 
@@ -44,6 +47,7 @@ function toRoute(procedurePath: string, procedure: AnyProcedure): RestRoute | nu
     family: familyOf(path),
     protect: openapi.protect !== false,
     errorStatuses: Array.isArray(errors) ? errors : Object.keys(errors ?? {}).map(Number),
+    objectInput: procedure._def.inputs[0] instanceof z.ZodObject,
     procedure,
   };
 }

@@ -1,0 +1,16 @@
+// How many of one item a user holds; a row exists only while the quantity is positive, and goes with its user or item.
+import { defineEntity, p } from '@mikro-orm/core';
+import { AuroraItem } from './item.ts';
+import { AuroraUser } from './user.ts';
+
+export const AuroraInventoryEntry = defineEntity({
+  name: 'AuroraInventoryEntry',
+  schema: 'aurora',
+  tableName: 'inventory',
+  properties: {
+    user: () => p.manyToOne(AuroraUser).primary().deleteRule('cascade'),
+    item: () => p.manyToOne(AuroraItem).primary().deleteRule('cascade').index('inventory_item_id_idx'),
+    quantity: p.bigint('string'),
+  },
+  checks: [{ name: 'inventory_quantity_check', expression: 'quantity > 0' }],
+});

@@ -1,0 +1,30 @@
+// An economy user, keyed by Discord id. Money and counters are bigints that travel as decimal strings; deleting
+// a class leaves its members without one.
+import { defineEntity, p } from '@mikro-orm/core';
+import { AuroraClass } from './class.ts';
+
+export const AuroraUser = defineEntity({
+  name: 'AuroraUser',
+  schema: 'aurora',
+  tableName: 'users',
+  properties: {
+    id: p.string().length(20).primary(),
+    username: p.string().length(64),
+    balance: p.bigint('string'),
+    xp: p.bigint('string'),
+    level: p.integer(),
+    dailyStreak: p.integer(),
+    isActive: p.boolean(),
+    class: () => p.manyToOne(AuroraClass).nullable().deleteRule('set null').index('users_class_id_idx'),
+    settings: p.json<Record<string, unknown>>(),
+    createdAt: p.datetime(),
+    updatedAt: p.datetime(),
+  },
+  indexes: [{ name: 'users_balance_idx', properties: ['balance'] }],
+  checks: [
+    { name: 'users_balance_check', expression: 'balance >= 0' },
+    { name: 'users_xp_check', expression: 'xp >= 0' },
+    { name: 'users_level_check', expression: 'level >= 0' },
+    { name: 'users_daily_streak_check', expression: 'daily_streak >= 0' },
+  ],
+});

@@ -1,0 +1,33 @@
+// Aurora classes: GET/POST /api/classes, PUT/DELETE /api/classes/:id.
+import { z } from 'zod';
+import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { auroraClass, classId, createClassInput, updateClassInput } from './schemas.ts';
+import { createClass, deleteClass, listClasses, updateClass } from './service.ts';
+
+const tags = ['aurora: classes'];
+
+export const classesRouter = router({
+  list: auroraProcedure
+    .meta({ openapi: { method: 'GET', path: '/api/classes', tags, summary: 'All classes' } })
+    .input(z.void())
+    .output(z.object({ classes: z.array(auroraClass) }))
+    .query(async ({ ctx }) => ({ classes: await listClasses(ctx.em) })),
+
+  create: auroraProcedure
+    .meta({ openapi: { method: 'POST', path: '/api/classes', tags, summary: 'Create a class', errorResponses: [400, 409] }, status: 201 })
+    .input(createClassInput)
+    .output(z.object({ success: z.literal(true), class: auroraClass }))
+    .mutation(async ({ ctx, input }) => ({ success: true as const, class: await createClass(ctx.em, input, ctx.now()) })),
+
+  update: auroraProcedure
+    .meta({ openapi: { method: 'PUT', path: '/api/classes/{id}', tags, summary: 'Change a class', errorResponses: [400, 404, 409] } })
+    .input(updateClassInput)
+    .output(z.object({ success: z.literal(true), class: auroraClass }))
+    .mutation(async ({ ctx, input }) => ({ success: true as const, class: await updateClass(ctx.em, input, ctx.now()) })),
+
+  delete: auroraProcedure
+    .meta({ openapi: { method: 'DELETE', path: '/api/classes/{id}', tags, summary: "Delete a class; its members' classId becomes null", errorResponses: [404] }, status: 204 })
+    .input(z.object({ id: classId }))
+    .output(z.void())
+    .mutation(({ ctx, input }) => deleteClass(ctx.em, input.id)),
+});

@@ -1,0 +1,27 @@
+// Request and response schemas of Aurora classes.
+import { z } from 'zod';
+import { bigintString, discordId, label } from '../schemas.ts';
+
+export const classId = label(20);
+
+export const auroraClass = z
+  .object({ id: z.string(), name: z.string(), balance: z.string(), roleId: z.string().nullable() })
+  .meta({ id: 'AuroraClass' });
+
+export const createClassInput = z.object({
+  id: classId,
+  name: label(64),
+  balance: bigintString.default('0'),
+  roleId: discordId.nullable().optional(),
+});
+
+export const updateClassInput = z.object({
+  id: classId,
+  name: label(64).optional(),
+  balance: bigintString.optional(),
+  roleId: discordId.nullable().optional(),
+});
+
+export type ClassResponse = z.infer<typeof auroraClass>;
+export type CreateClassInput = z.infer<typeof createClassInput>;
+export type UpdateClassInput = z.infer<typeof updateClassInput>;

@@ -1,0 +1,50 @@
+// Aurora transactions: GET /api/transactions, newest first, by user and type.
+import { z } from 'zod';
+import { TRANSACTION_TYPES } from '#entities/aurora/transaction.ts';
+import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { countRows, withIsoTimestamps } from '../../shared/sql.ts';
+import { capped, discordId, isoTimestamp, pagination } from '../schemas.ts';
+
+const transaction = z
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    relatedUserId: z.string().nullable(),
+    amount: z.string(),
+    type: z.enum(TRANSACTION_TYPES),
+    description: z.string().nullable(),
+    createdAt: isoTimestamp,
+  })
+  .meta({ id: 'AuroraTransaction' });
+
+type TransactionResponse = z.infer<typeof transaction>;
+
+const listInput = z.object({ userId: discordId.optional(), type: z.enum(TRANSACTION_TYPES).optional(), ...pagination(50) });
+
+export const transactionsRouter = router({
+  list: auroraProcedure
+    .meta({ openapi: { method: 'GET', path: '/api/transactions', tags: ['aurora: transactions'], summary: 'Transactions, newest first', errorResponses: [400] } })
+    .input(listInput)
+    .output(z.object({ transactions: z.array(transaction), total: z.number().int() }))
+    .query(async ({ ctx, input }) => {
+      const conditions: string[] = [];
+      const params: unknown[] = [];
+      if (input.userId !== undefined) {
+        conditions.push('user_id = ?');
+        params.push(input.userId);
+      }
+      if (input.type !== undefined) {
+        conditions.push('type = ?');
+        params.push(input.type);
+      }
+      const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
+      const rows = await ctx.em.execute<TransactionResponse[]>(
+        `select id::text as id, user_id as "userId", related_user_id as "relatedUserId", amount::text as amount, type, description,
+                created_at as "createdAt"
+         from aurora.transactions ${where} order by created_at desc, id desc limit ? offset ?`,
+        [...params, capped(input.limit), input.offset],
+      );
+      const total = await countRows(ctx.em, `select count(*) from aurora.transactions ${where}`, params);
+      return { transactions: rows.map((row) => withIsoTimestamps(row, ['createdAt'])), total };
+    }),
+});

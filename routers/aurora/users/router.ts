@@ -1,0 +1,50 @@
+// Aurora users: list, get, onboarding (POST, an extension for the bot) and admin updates.
+import { z } from 'zod';
+import { AppError } from '#src/errors.ts';
+import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { discordId } from '../schemas.ts';
+import { findUser, listUsers } from './queries.ts';
+import { auroraUser, createUserInput, listUsersInput, updateUserInput } from './schemas.ts';
+import { createUser, updateUser } from './service.ts';
+
+const tags = ['aurora: users'];
+const userResult = z.object({ success: z.literal(true), user: auroraUser });
+
+export const usersRouter = router({
+  list: auroraProcedure
+    .meta({ openapi: { method: 'GET', path: '/api/users', tags, summary: 'Users, searched and sorted (bigints sort numerically)', errorResponses: [400] } })
+    .input(listUsersInput)
+    .output(z.object({ users: z.array(auroraUser), total: z.number().int() }))
+    .query(({ ctx, input }) => listUsers(ctx.em, input)),
+
+  get: auroraProcedure
+    .meta({ openapi: { method: 'GET', path: '/api/users/{id}', tags, summary: 'One user by Discord id, with its class', errorResponses: [400, 404] } })
+    .input(z.object({ id: discordId }))
+    .output(auroraUser)
+    .query(async ({ ctx, input }) => {
+      const user = await findUser(ctx.em, input.id);
+      if (!user) throw new AppError('not_found', 'User not found');
+      return user;
+    }),
+
+  create: auroraProcedure
+    .meta({ openapi: { method: 'POST', path: '/api/users', tags, summary: "Onboard a user (the bot's extension)", errorResponses: [400, 409] }, status: 201 })
+    .input(createUserInput)
+    .output(userResult)
+    .mutation(async ({ ctx, input }) => ({ success: true as const, user: await createUser(ctx.em, input, ctx.now()) })),
+
+  update: auroraProcedure
+    .meta({
+      openapi: {
+        method: 'PUT',
+        path: '/api/users/{id}',
+        tags,
+        summary: 'Change given fields of a user',
+        description: 'A balance change is recorded as an ADMIN_ADJUST transaction of the difference. An unknown classId answers 400.',
+        errorResponses: [400, 404],
+      },
+    })
+    .input(updateUserInput)
+    .output(userResult)
+    .mutation(async ({ ctx, input }) => ({ success: true as const, user: await updateUser(ctx.em, input, ctx.now()) })),
+});

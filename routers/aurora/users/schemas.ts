@@ -1,0 +1,60 @@
+// Request and response schemas of Aurora users.
+import { z } from 'zod';
+import { classId } from '../classes/schemas.ts';
+import { bigintString, discordId, isoTimestamp, label, pagination } from '../schemas.ts';
+
+export const userSettings = z.record(z.string(), z.unknown());
+
+export const auroraUser = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    balance: z.string(),
+    xp: z.string(),
+    level: z.number().int(),
+    dailyStreak: z.number().int(),
+    isActive: z.boolean(),
+    classId: z.string().nullable(),
+    class: z.object({ id: z.string(), name: z.string(), balance: z.string() }).nullable(),
+    settings: userSettings,
+    createdAt: isoTimestamp,
+    updatedAt: isoTimestamp,
+  })
+  .meta({ id: 'AuroraUser' });
+
+export const listUsersInput = z.object({
+  search: label(100).optional(),
+  sortBy: z.enum(['balance', 'level', 'xp', 'username']).default('balance'),
+  sortOrder: z.enum(['asc', 'desc']).default('desc'),
+  ...pagination(50),
+});
+
+const level = z.number().int().min(0).max(1_000_000);
+const streak = z.number().int().min(0).max(1_000_000);
+
+export const createUserInput = z.object({
+  id: discordId,
+  username: label(64),
+  balance: bigintString.default('0'),
+  xp: bigintString.default('0'),
+  level: level.default(1),
+  classId: classId.nullable().optional(),
+  settings: userSettings.default({}),
+});
+
+export const updateUserInput = z.object({
+  id: discordId,
+  username: label(64).optional(),
+  balance: bigintString.optional(),
+  xp: bigintString.optional(),
+  level: level.optional(),
+  dailyStreak: streak.optional(),
+  classId: classId.nullable().optional(),
+  isActive: z.boolean().optional(),
+  settings: userSettings.optional(),
+});
+
+export type UserResponse = z.infer<typeof auroraUser>;
+export type ListUsersInput = z.infer<typeof listUsersInput>;
+export type CreateUserInput = z.infer<typeof createUserInput>;
+export type UpdateUserInput = z.infer<typeof updateUserInput>;
