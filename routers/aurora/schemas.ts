@@ -8,14 +8,22 @@ export const MAX_LIMIT = 1000;
 /** A Discord snowflake, as a string. */
 export const discordId = z.string().regex(/^\d{1,20}$/, 'must be a Discord id (digits)');
 
+const DECIMAL = /^(0|[1-9]\d{0,18})$/;
+
+// zod runs every check even after one fails, so each refinement parses only what the pattern admits.
+function decimalWithin(value: string, min: bigint): boolean {
+  return DECIMAL.test(value) && BigInt(value) >= min && BigInt(value) <= INT64_MAX;
+}
+
 /** A non-negative bigint as a decimal string, within PostgreSQL's bigint. */
 export const bigintString = z
   .string()
-  .regex(/^(0|[1-9]\d*)$/, 'must be a non-negative integer in a string')
-  .refine((value) => value.length < 20 && BigInt(value) <= INT64_MAX, { message: 'must be at most 9223372036854775807' });
+  .refine((value) => decimalWithin(value, 0n), { message: 'must be an integer from 0 to 9223372036854775807, in a string' });
 
 /** A positive bigint as a decimal string. */
-export const positiveBigintString = bigintString.refine((value) => BigInt(value) > 0n, { message: 'must be greater than 0' });
+export const positiveBigintString = z
+  .string()
+  .refine((value) => decimalWithin(value, 1n), { message: 'must be an integer from 1 to 9223372036854775807, in a string' });
 
 export const label = (max: number) => text(max).min(1);
 
