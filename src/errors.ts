@@ -11,6 +11,7 @@ export const errorCodes = {
   not_found: { status: 404, trpc: 'NOT_FOUND' },
   already_exists: { status: 409, trpc: 'CONFLICT' },
   limit_exceeded: { status: 409, trpc: 'CONFLICT' },
+  conflict: { status: 409, trpc: 'CONFLICT' },
   payload_too_large: { status: 413, trpc: 'PAYLOAD_TOO_LARGE' },
   unsupported_media_type: { status: 415, trpc: 'UNSUPPORTED_MEDIA_TYPE' },
   rate_limited: { status: 429, trpc: 'TOO_MANY_REQUESTS' },

@@ -2,12 +2,20 @@
 import { router } from '#src/trpc/procedures.ts';
 import { classesRouter } from './classes/router.ts';
 import { healthProcedure } from './health.ts';
+import { inventoryRouter } from './inventory/router.ts';
+import { itemsRouter } from './items/router.ts';
+import { moderationRouter } from './moderation/router.ts';
+import { questsRouter } from './quests/router.ts';
 import { transactionsRouter } from './transactions/router.ts';
 import { usersRouter } from './users/router.ts';
 
 export const auroraRouter = router({
   health: healthProcedure,
+  items: itemsRouter,
   users: usersRouter,
+  inventory: inventoryRouter,
+  moderation: moderationRouter,
+  quests: questsRouter,
   classes: classesRouter,
   transactions: transactionsRouter,
 });

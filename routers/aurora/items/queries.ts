@@ -1,0 +1,36 @@
+// Items as the API shows them.
+import type { EntityManager } from '@mikro-orm/sql';
+import { containsPattern, countRows } from '../../shared/sql.ts';
+import { capped } from '../schemas.ts';
+import type { ItemResponse, ListItemsInput } from './schemas.ts';
+
+export const ITEM_COLUMNS =
+  'id, name, description, type, rarity, price::text as price, icon_url as "iconUrl", image_url as "imageUrl", usage_data as "usageData"';
+
+export async function findItem(em: EntityManager, id: number): Promise<ItemResponse | null> {
+  const rows = await em.execute<ItemResponse[]>(`select ${ITEM_COLUMNS} from aurora.items where id = ?`, [id]);
+  return rows[0] ?? null;
+}
+
+export async function listItems(em: EntityManager, filter: ListItemsInput): Promise<{ items: ItemResponse[]; total: number }> {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (filter.search !== undefined) {
+    conditions.push(`(name ilike ? escape '\\' or description ilike ? escape '\\')`);
+    params.push(containsPattern(filter.search), containsPattern(filter.search));
+  }
+  if (filter.type !== undefined) {
+    conditions.push('type = ?');
+    params.push(filter.type);
+  }
+  if (filter.rarity !== undefined) {
+    conditions.push('rarity = ?');
+    params.push(filter.rarity);
+  }
+  const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
+  const items = await em.execute<ItemResponse[]>(
+    `select ${ITEM_COLUMNS} from aurora.items ${where} order by id limit ? offset ?`,
+    [...params, capped(filter.limit), filter.offset],
+  );
+  return { items, total: await countRows(em, `select count(*) from aurora.items ${where}`, params) };
+}

@@ -1,0 +1,46 @@
+// Aurora items: list, get, create, update, delete.
+import { z } from 'zod';
+import { AppError } from '#src/errors.ts';
+import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { findItem, listItems } from './queries.ts';
+import { item, itemFields, itemId, listItemsInput, updateItemInput } from './schemas.ts';
+import { createItem, deleteItem, updateItem } from './service.ts';
+
+const tags = ['aurora: items'];
+const itemResult = z.object({ success: z.literal(true), item });
+
+export const itemsRouter = router({
+  list: auroraProcedure
+    .meta({ openapi: { method: 'GET', path: '/api/items', tags, summary: 'Items, filtered', description: 'search matches name and description, case-insensitively.', errorResponses: [400] } })
+    .input(listItemsInput)
+    .output(z.object({ items: z.array(item), total: z.number().int() }))
+    .query(({ ctx, input }) => listItems(ctx.em, input)),
+
+  get: auroraProcedure
+    .meta({ openapi: { method: 'GET', path: '/api/items/{id}', tags, summary: 'One item', errorResponses: [400, 404] } })
+    .input(z.object({ id: itemId }))
+    .output(item)
+    .query(async ({ ctx, input }) => {
+      const found = await findItem(ctx.em, input.id);
+      if (!found) throw new AppError('not_found', 'Item not found');
+      return found;
+    }),
+
+  create: auroraProcedure
+    .meta({ openapi: { method: 'POST', path: '/api/items', tags, summary: 'Create an item', errorResponses: [400, 409] }, status: 201 })
+    .input(itemFields)
+    .output(itemResult)
+    .mutation(async ({ ctx, input }) => ({ success: true as const, item: await createItem(ctx.em, input, ctx.now()) })),
+
+  update: auroraProcedure
+    .meta({ openapi: { method: 'PUT', path: '/api/items/{id}', tags, summary: 'Change given fields of an item', errorResponses: [400, 404, 409] } })
+    .input(updateItemInput)
+    .output(itemResult)
+    .mutation(async ({ ctx, input }) => ({ success: true as const, item: await updateItem(ctx.em, input, ctx.now()) })),
+
+  delete: auroraProcedure
+    .meta({ openapi: { method: 'DELETE', path: '/api/items/{id}', tags, summary: 'Delete an item', errorResponses: [400, 404] }, status: 204 })
+    .input(z.object({ id: itemId }))
+    .output(z.void())
+    .mutation(({ ctx, input }) => deleteItem(ctx.em, input.id)),
+});

@@ -1,0 +1,59 @@
+// Request and response schemas of Aurora items.
+import { z } from 'zod';
+import { ITEM_RARITIES } from '#entities/aurora/item.ts';
+import { text } from '../../shared/schemas.ts';
+import { bigintString, label, pagination } from '../schemas.ts';
+
+export const itemId = z.coerce.number().int().min(1).max(2_147_483_647);
+export const rarity = z.enum(ITEM_RARITIES);
+const assetUrl = text(512).nullable().optional();
+const usageData = z.record(z.string(), z.unknown()).nullable().optional();
+
+export const item = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    description: z.string().nullable(),
+    type: z.string(),
+    rarity,
+    price: z.string(),
+    iconUrl: z.string().nullable(),
+    imageUrl: z.string().nullable(),
+    usageData: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .meta({ id: 'AuroraItem' });
+
+export const itemFields = z.object({
+  name: label(100),
+  description: text(2000).nullable().optional(),
+  type: label(32),
+  rarity,
+  price: bigintString.default('0'),
+  iconUrl: assetUrl,
+  imageUrl: assetUrl,
+  usageData,
+});
+
+export const updateItemInput = z.object({
+  id: itemId,
+  name: label(100).optional(),
+  description: text(2000).nullable().optional(),
+  type: label(32).optional(),
+  rarity: rarity.optional(),
+  price: bigintString.optional(),
+  iconUrl: assetUrl,
+  imageUrl: assetUrl,
+  usageData,
+});
+
+export const listItemsInput = z.object({
+  search: label(100).optional(),
+  type: label(32).optional(),
+  rarity: rarity.optional(),
+  ...pagination(100),
+});
+
+export type ItemResponse = z.infer<typeof item>;
+export type ItemFields = z.infer<typeof itemFields>;
+export type UpdateItemInput = z.infer<typeof updateItemInput>;
+export type ListItemsInput = z.infer<typeof listItemsInput>;

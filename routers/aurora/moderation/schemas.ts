@@ -1,0 +1,55 @@
+// Request and response schemas of Aurora moderation cases.
+import { z } from 'zod';
+import { CASE_TYPES } from '#entities/aurora/moderation-case.ts';
+import { text } from '../../shared/schemas.ts';
+import { booleanParam, discordId, isoTimestamp, label, pagination } from '../schemas.ts';
+
+export const moderationCase = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    type: z.enum(CASE_TYPES),
+    userId: z.string(),
+    username: z.string(),
+    moderatorId: z.string(),
+    moderatorName: z.string(),
+    reason: z.string(),
+    metadata: z.record(z.string(), z.unknown()),
+    active: z.boolean(),
+    createdAt: isoTimestamp,
+    resolvedAt: isoTimestamp.nullable(),
+    resolvedBy: z.string().nullable(),
+    resolvedReason: z.string().nullable(),
+  })
+  .meta({ id: 'AuroraModerationCase' });
+
+export const createCaseInput = z.object({
+  type: z.enum(CASE_TYPES),
+  userId: discordId,
+  username: label(64),
+  moderatorId: discordId,
+  moderatorName: label(64),
+  reason: text(2000).default(''),
+  metadata: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const listCasesInput = z.object({
+  userId: discordId.optional(),
+  moderatorId: discordId.optional(),
+  type: z.enum(CASE_TYPES).optional(),
+  active: booleanParam.optional(),
+  ...pagination(50),
+});
+
+export const caseIdParam = z.string().regex(/^CASE-\d{4,}$/, 'must look like CASE-0001');
+export const clearCaseInput = z.object({
+  caseId: caseIdParam,
+  clearedBy: discordId,
+  clearedByName: label(64).optional().meta({ description: 'Kept in the case metadata as clearedByName' }),
+  reason: text(2000).optional(),
+});
+
+export type CaseResponse = z.infer<typeof moderationCase>;
+export type CreateCaseInput = z.infer<typeof createCaseInput>;
+export type ListCasesInput = z.infer<typeof listCasesInput>;
+export type ClearCaseInput = z.infer<typeof clearCaseInput>;

@@ -1,0 +1,115 @@
+// Aurora quests: the document's flat body in, nested requirements and rewards out, inside {success, data}.
+import type { EntityManager, QueryResult } from '@mikro-orm/sql';
+import { z } from 'zod';
+import { AppError } from '#src/errors.ts';
+import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { text } from '../../shared/schemas.ts';
+import { label } from '../schemas.ts';
+
+const tags = ['aurora: quests'];
+
+const quest = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    description: z.string().nullable(),
+    triggerEvent: z.string(),
+    requirements: z.object({ target: z.number().int() }),
+    rewards: z.object({ xp: z.number().int(), balance: z.number().int() }),
+  })
+  .meta({ id: 'AuroraQuest' });
+
+type QuestResponse = z.infer<typeof quest>;
+
+const reward = z.number().int().min(0).max(2_147_483_647);
+const questFields = {
+  name: label(100),
+  description: text(2000).nullable().optional(),
+  triggerEvent: label(100),
+  target: z.number().int().min(1).max(2_147_483_647),
+  xpReward: reward.default(0),
+  balanceReward: reward.default(0),
+};
+const questId = z.coerce.number().int().min(1).max(2_147_483_647);
+
+const COLUMNS = 'id, name, description, trigger_event, target, xp_reward, balance_reward';
+
+interface QuestRow {
+  id: number;
+  name: string;
+  description: string | null;
+  trigger_event: string;
+  target: number;
+  xp_reward: number;
+  balance_reward: number;
+}
+
+function toQuest(row: QuestRow): QuestResponse {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    triggerEvent: row.trigger_event,
+    requirements: { target: row.target },
+    rewards: { xp: row.xp_reward, balance: row.balance_reward },
+  };
+}
+
+const UPDATABLE = { name: 'name', description: 'description', triggerEvent: 'trigger_event', target: 'target', xpReward: 'xp_reward', balanceReward: 'balance_reward' } as const;
+
+async function updateQuest(em: EntityManager, id: number, fields: Partial<Record<keyof typeof UPDATABLE, unknown>>, now: Date): Promise<QuestResponse> {
+  const given = (Object.keys(UPDATABLE) as (keyof typeof UPDATABLE)[]).filter((field) => fields[field] !== undefined);
+  const rows = await em.execute<QuestRow[]>(
+    `update aurora.quests set ${[...given.map((field) => `${UPDATABLE[field]} = ?`), 'updated_at = ?'].join(', ')} where id = ? returning ${COLUMNS}`,
+    [...given.map((field) => fields[field]), now, id],
+  );
+  if (!rows[0]) throw new AppError('not_found', 'Quest not found');
+  return toQuest(rows[0]);
+}
+
+export const questsRouter = router({
+  list: auroraProcedure
+    .meta({ openapi: { method: 'GET', path: '/api/quests', tags, summary: 'All quests' } })
+    .input(z.void())
+    .output(z.object({ success: z.literal(true), data: z.array(quest) }))
+    .query(async ({ ctx }) => ({ success: true as const, data: (await ctx.em.execute<QuestRow[]>(`select ${COLUMNS} from aurora.quests order by id`)).map(toQuest) })),
+
+  create: auroraProcedure
+    .meta({ openapi: { method: 'POST', path: '/api/quests', tags, summary: 'Create a quest', errorResponses: [400] }, status: 201 })
+    .input(z.object(questFields))
+    .output(z.object({ success: z.literal(true), data: quest }))
+    .mutation(async ({ ctx, input }) => {
+      const now = ctx.now();
+      const rows = await ctx.em.execute<QuestRow[]>(
+        `insert into aurora.quests (name, description, trigger_event, target, xp_reward, balance_reward, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?) returning ${COLUMNS}`,
+        [input.name, input.description ?? null, input.triggerEvent, input.target, input.xpReward, input.balanceReward, now, now],
+      );
+      return { success: true as const, data: toQuest(rows[0]!) };
+    }),
+
+  update: auroraProcedure
+    .meta({ openapi: { method: 'PUT', path: '/api/quests/{id}', tags, summary: 'Change given fields of a quest (flat body)', errorResponses: [400, 404] } })
+    .input(
+      z.object({
+        id: questId,
+        name: questFields.name.optional(),
+        description: questFields.description,
+        triggerEvent: questFields.triggerEvent.optional(),
+        target: questFields.target.optional(),
+        xpReward: reward.optional(),
+        balanceReward: reward.optional(),
+      }),
+    )
+    .output(z.object({ success: z.literal(true), data: quest }))
+    .mutation(async ({ ctx, input }) => ({ success: true as const, data: await updateQuest(ctx.em, input.id, input, ctx.now()) })),
+
+  delete: auroraProcedure
+    .meta({ openapi: { method: 'DELETE', path: '/api/quests/{id}', tags, summary: 'Delete a quest', errorResponses: [400, 404] }, status: 204 })
+    .input(z.object({ id: questId }))
+    .output(z.void())
+    .mutation(async ({ ctx, input }) => {
+      const result = await ctx.em.execute<QueryResult>('delete from aurora.quests where id = ?', [input.id], 'run');
+      if (result.affectedRows === 0) throw new AppError('not_found', 'Quest not found');
+    }),
+});
