@@ -1,11 +1,14 @@
 // The Aurora family: one sub-router per resource.
 import { router } from '#src/trpc/procedures.ts';
+import { actionsRouter } from './actions/router.ts';
 import { classesRouter } from './classes/router.ts';
 import { healthProcedure } from './health.ts';
 import { inventoryRouter } from './inventory/router.ts';
 import { itemsRouter } from './items/router.ts';
 import { moderationRouter } from './moderation/router.ts';
 import { questsRouter } from './quests/router.ts';
+import { settingsRouter } from './settings/router.ts';
+import { statsRouter } from './stats/router.ts';
 import { transactionsRouter } from './transactions/router.ts';
 import { usersRouter } from './users/router.ts';
 
@@ -16,6 +19,9 @@ export const auroraRouter = router({
   inventory: inventoryRouter,
   moderation: moderationRouter,
   quests: questsRouter,
+  settings: settingsRouter,
+  actions: actionsRouter,
+  stats: statsRouter,
   classes: classesRouter,
   transactions: transactionsRouter,
 });

@@ -3,9 +3,16 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Orm } from '../database.ts';
 import type { Logger } from '../logger.ts';
 import type { Identify, Identity } from '../auth.ts';
+import type { TtlCache } from '../ttl-cache.ts';
 
 /** The time every rule that depends on it reads, so tests can move it. */
 export type Clock = () => Date;
+
+/** Process-wide state procedures share: started once with the server. */
+export interface Services {
+  startedAt: Date;
+  activityCache: TtlCache<unknown>;
+}
 
 export interface Context {
   orm: Orm;
@@ -13,14 +20,16 @@ export interface Context {
   log: Logger;
   requestId: string;
   now: Clock;
+  services: Services;
 }
 
 export interface ContextDeps {
   orm: Orm;
   identify: Identify;
   clock: Clock;
+  services: Services;
 }
 
 export function createContext(deps: ContextDeps, headers: IncomingHttpHeaders, log: Logger, requestId: string): Context {
-  return { orm: deps.orm, identity: deps.identify(headers), log, requestId, now: deps.clock };
+  return { orm: deps.orm, identity: deps.identify(headers), log, requestId, now: deps.clock, services: deps.services };
 }

@@ -1,0 +1,46 @@
+// Aurora admin actions: reload commands, clear caches, maintenance mode. Each is recorded in admin_actions.
+import type { EntityManager } from '@mikro-orm/sql';
+import { z } from 'zod';
+import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { text } from '../../shared/schemas.ts';
+import { updateSettings } from '../settings/service.ts';
+
+const tags = ['aurora: actions'];
+
+async function record(em: EntityManager, action: string, details: Record<string, unknown>, now: Date): Promise<void> {
+  await em.execute('insert into aurora.admin_actions (action, details, created_at) values (?, ?, ?)', [action, JSON.stringify(details), now]);
+}
+
+const actionResult = z.object({ success: z.literal(true), message: z.string() });
+
+export const actionsRouter = router({
+  reloadCommands: auroraProcedure
+    .meta({ openapi: { method: 'POST', path: '/api/actions/reload-commands', tags, summary: 'Ask the bot to reload its slash commands' } })
+    .input(z.void())
+    .output(actionResult)
+    .mutation(async ({ ctx }) => {
+      await record(ctx.em, 'reload-commands', {}, ctx.now());
+      return { success: true as const, message: 'Command reload requested' };
+    }),
+
+  clearCache: auroraProcedure
+    .meta({ openapi: { method: 'POST', path: '/api/actions/clear-cache', tags, summary: 'Drop cached statistics' } })
+    .input(z.void())
+    .output(actionResult)
+    .mutation(async ({ ctx }) => {
+      ctx.services.activityCache.clear();
+      await record(ctx.em, 'clear-cache', {}, ctx.now());
+      return { success: true as const, message: 'Caches cleared' };
+    }),
+
+  maintenanceMode: auroraProcedure
+    .meta({ openapi: { method: 'POST', path: '/api/actions/maintenance-mode', tags, summary: 'Turn maintenance mode on or off (persisted in settings)', errorResponses: [400] } })
+    .input(z.object({ enabled: z.boolean(), reason: text(500).nullable().optional() }))
+    .output(z.object({ success: z.literal(true), enabled: z.boolean(), reason: z.string().nullable() }))
+    .mutation(async ({ ctx, input }) => {
+      const reason = input.enabled ? (input.reason ?? null) : null;
+      await updateSettings(ctx.em, { system: { maintenanceMode: input.enabled, maintenanceReason: reason } }, ctx.now());
+      await record(ctx.em, 'maintenance-mode', { enabled: input.enabled, reason }, ctx.now());
+      return { success: true as const, enabled: input.enabled, reason };
+    }),
+});

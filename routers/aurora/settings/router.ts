@@ -1,0 +1,42 @@
+// Aurora settings: GET/POST /api/settings, and the Discord metadata the bot publishes (GET/PUT /api/settings/meta).
+import { z } from 'zod';
+import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { botSettings, discordMeta } from './schemas.ts';
+import { publishDiscordMeta, readDiscordMeta, readSettings, updateSettings } from './service.ts';
+
+const tags = ['aurora: settings'];
+
+export const settingsRouter = router({
+  get: auroraProcedure
+    .meta({ openapi: { method: 'GET', path: '/api/settings', tags, summary: 'The whole settings document, defaults filled in' } })
+    .input(z.void())
+    .output(botSettings)
+    .query(({ ctx }) => readSettings(ctx.em)),
+
+  update: auroraProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/settings',
+        tags,
+        summary: 'Deep-merge a partial settings document',
+        description: 'The merged document is validated as a whole: an unknown key or a bad value answers 400 and changes nothing. __proto__, constructor and prototype are refused.',
+        errorResponses: [400],
+      },
+    })
+    .input(z.record(z.string(), z.unknown()))
+    .output(z.object({ success: z.literal(true), settings: botSettings }))
+    .mutation(async ({ ctx, input }) => ({ success: true as const, settings: await updateSettings(ctx.em, input, ctx.now()) })),
+
+  meta: auroraProcedure
+    .meta({ openapi: { method: 'GET', path: '/api/settings/meta', tags, summary: 'Roles, channels and commands, as last published by the bot' } })
+    .input(z.void())
+    .output(discordMeta)
+    .query(({ ctx }) => readDiscordMeta(ctx.em)),
+
+  publishMeta: auroraProcedure
+    .meta({ openapi: { method: 'PUT', path: '/api/settings/meta', tags, summary: "Publish the bot's Discord metadata", errorResponses: [400] } })
+    .input(discordMeta)
+    .output(discordMeta)
+    .mutation(({ ctx, input }) => publishDiscordMeta(ctx.em, input, ctx.now())),
+});
