@@ -2,9 +2,11 @@
 import type { AnyRouter } from '@trpc/server';
 import { Router } from 'express';
 import type { ContextDeps } from '#src/trpc/context.ts';
+import { assetsRouter } from './assets.ts';
 import { docsRouter } from './docs.ts';
 import { authenticate, invoke } from './invoke.ts';
 import { jsonBody } from './json-body.ts';
+import { multipartOrJsonBody } from './multipart-body.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { collectRoutes } from './routes.ts';
 
@@ -16,8 +18,9 @@ export function restRouter(appRouter: AnyRouter, deps: ContextDeps): Router {
   const rest = Router();
   rest.get('/openapi.json', (_req, res) => res.json(document));
   rest.use(docsRouter());
+  rest.use(assetsRouter(deps.services.itemAssets));
   for (const route of routes) {
-    rest[route.method](route.expressPath, authenticate(route, deps), jsonBody, invoke(route, appRouter));
+    rest[route.method](route.expressPath, authenticate(route, deps), route.multipart ? multipartOrJsonBody(deps) : jsonBody, invoke(route, appRouter));
   }
   return rest;
 }

@@ -35,15 +35,14 @@ function inputOf(route: RestRoute, req: Request): unknown {
 export function invoke(route: RestRoute, router: AnyRouter): RequestHandler {
   return async (req, res) => {
     const input = inputOf(route, req);
-    const result: unknown = await callTRPCProcedure({
-      router,
-      path: route.procedurePath,
-      type: route.type,
-      ctx: contextOf(res),
-      getRawInput: async () => input,
-      signal: undefined,
-      batchIndex: 0,
-    });
+    const context = contextOf(res);
+    let result: unknown;
+    try {
+      result = await callTRPCProcedure({ router, path: route.procedurePath, type: route.type, ctx: context, getRawInput: async () => input, signal: undefined, batchIndex: 0 });
+    } finally {
+      // An upload the procedure did not install (it failed, or never asked for one) must not stay on disk.
+      if (context.upload) await context.services.itemAssets.discard(context.upload.tempPath);
+    }
     if (route.status === 204) {
       res.status(204).end();
       return;

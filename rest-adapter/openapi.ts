@@ -59,7 +59,24 @@ function documentedErrors(route: RestRoute, operation: Operation): number[] {
   return [...statuses].sort();
 }
 
+/** The multipart form of an image route: the JSON fields in `data` (when the route has any) and the file. */
+function multipartBody(route: RestRoute, operation: Operation) {
+  const json = (operation.requestBody as { content?: Record<string, unknown> } | undefined)?.content?.['application/json'];
+  const properties: Record<string, SchemaObject> = {
+    image: { type: 'string', format: 'binary', description: 'PNG, JPEG, WebP or GIF, at most 15 MB; the type is read from the bytes' },
+  };
+  if (json) properties.data = { type: 'string', description: 'The JSON body, as a string' };
+  return {
+    required: true,
+    content: {
+      ...(json ? { 'application/json': json } : {}),
+      'multipart/form-data': { schema: { type: 'object', properties, required: json ? ['data'] : ['image'] } },
+    },
+  };
+}
+
 function rewrite(route: RestRoute, operation: Operation): void {
+  if (route.multipart) operation.requestBody = multipartBody(route, operation);
   const success = operation.responses['200'];
   const schemaName = route.family === 'hubgw' ? 'HubgwError' : 'AuroraError';
   const responses: Operation['responses'] = {

@@ -20,6 +20,8 @@ export interface RestRoute {
   errorStatuses: number[];
   /** Whether the input is an object, so a request with no parameters at all still passes `{}`. */
   objectInput: boolean;
+  /** Whether the route also reads multipart/form-data (a `data` JSON field and an `image` file). */
+  multipart: boolean;
   procedure: AnyProcedure;
 }
 
@@ -48,6 +50,7 @@ function toRoute(procedurePath: string, procedure: AnyProcedure): RestRoute | nu
     protect: openapi.protect !== false,
     errorStatuses: Array.isArray(errors) ? errors : Object.keys(errors ?? {}).map(Number),
     objectInput: procedure._def.inputs[0] instanceof z.ZodObject,
+    multipart: openapi.contentTypes?.includes('multipart/form-data') ?? false,
     procedure,
   };
 }

@@ -7,6 +7,7 @@ import { createIdentify } from './auth.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Orm } from './database.ts';
 import { createApp } from './http/app.ts';
+import { ItemAssets } from './item-assets.ts';
 import { TtlCache } from './ttl-cache.ts';
 import type { Logger } from './logger.ts';
 import type { Clock } from './trpc/context.ts';
@@ -51,7 +52,9 @@ export interface ServerOptions {
 
 export async function startServer(config: Config, log: Logger, { router = appRouter, clock = () => new Date() }: ServerOptions = {}): Promise<RunningServer> {
   const orm = await openDatabase(config.database, log);
-  const server = createServer(createApp(router, { orm, identify: createIdentify(config), clock, services: { startedAt: clock(), activityCache: new TtlCache(ACTIVITY_TTL_MS) } }, log));
+  const itemAssets = new ItemAssets(config.dataDir);
+  await itemAssets.prepare();
+  const server = createServer(createApp(router, { orm, identify: createIdentify(config), clock, services: { startedAt: clock(), activityCache: new TtlCache(ACTIVITY_TTL_MS), itemAssets } }, log));
   // Keep-alive sockets that go idle during shutdown are closed at once instead of waiting for their timeout.
   server.on('request', (_req, res) => res.on('finish', () => closing && server.closeIdleConnections()));
   let closing = false;

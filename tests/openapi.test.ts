@@ -84,6 +84,60 @@ describe('GET /openapi.json', () => {
     expect(document.paths['/api/v1/audit/commands'].post.requestBody.content['application/json'].schema.anyOf).toHaveLength(2);
   });
 
+  it('documents every route of the Aurora document, multipart included', async () => {
+    const { body: document } = await request(app, 'GET', '/openapi.json');
+    const seedRoutes: [string, string, string][] = [
+      ['get', '/api/health', '200'],
+      ['get', '/api/items', '200'],
+      ['get', '/api/items/{id}', '200'],
+      ['post', '/api/items', '201'],
+      ['put', '/api/items/{id}', '200'],
+      ['delete', '/api/items/{id}', '204'],
+      ['post', '/api/items/{id}/icon', '200'],
+      ['get', '/api/users', '200'],
+      ['get', '/api/users/{id}', '200'],
+      ['put', '/api/users/{id}', '200'],
+      ['get', '/api/users/{id}/inventory', '200'],
+      ['post', '/api/users/{id}/inventory', '201'],
+      ['delete', '/api/users/{id}/inventory/{itemId}', '204'],
+      ['get', '/api/classes', '200'],
+      ['post', '/api/classes', '201'],
+      ['put', '/api/classes/{id}', '200'],
+      ['delete', '/api/classes/{id}', '204'],
+      ['get', '/api/moderation', '200'],
+      ['get', '/api/moderation/{caseId}', '200'],
+      ['post', '/api/moderation', '201'],
+      ['put', '/api/moderation/{caseId}/clear', '200'],
+      ['get', '/api/transactions', '200'],
+      ['get', '/api/quests', '200'],
+      ['post', '/api/quests', '201'],
+      ['put', '/api/quests/{id}', '200'],
+      ['delete', '/api/quests/{id}', '204'],
+      ['get', '/api/settings', '200'],
+      ['post', '/api/settings', '200'],
+      ['get', '/api/settings/meta', '200'],
+      ['post', '/api/actions/reload-commands', '200'],
+      ['post', '/api/actions/clear-cache', '200'],
+      ['post', '/api/actions/maintenance-mode', '200'],
+      ['get', '/api/stats', '200'],
+      ['get', '/api/stats/activity', '200'],
+    ];
+    for (const [method, path, status] of seedRoutes) {
+      const operation = document.paths[path]?.[method];
+      expect(operation, `${method} ${path}`).toBeDefined();
+      expect(Object.keys(operation.responses), `${method} ${path}`).toContain(status);
+    }
+    const create = document.paths['/api/items'].post.requestBody.content;
+    expect(Object.keys(create).sort()).toEqual(['application/json', 'multipart/form-data']);
+    expect(create['multipart/form-data'].schema.properties).toEqual({
+      data: expect.objectContaining({ type: 'string' }),
+      image: expect.objectContaining({ type: 'string', format: 'binary' }),
+    });
+    const icon = document.paths['/api/items/{id}/icon'].post.requestBody.content;
+    expect(Object.keys(icon)).toEqual(['multipart/form-data']);
+    expect(document.paths['/api/users'].get.responses['400']).toMatchObject(errorRef('aurora'));
+  });
+
   it('documents the homes routes as the HubGW document gives them', async () => {
     const { body: document } = await request(app, 'GET', '/openapi.json');
     const upsert = document.paths['/api/v1/homes'].put;

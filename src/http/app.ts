@@ -12,7 +12,6 @@ const TRPC_MAX_BODY = 1024 * 1024;
 export function createApp(router: AnyRouter, deps: ContextDeps, log: Logger): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('etag', false);
   app.use(requestLog(log));
   app.use(
     '/trpc',

@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Orm } from '../database.ts';
 import type { Logger } from '../logger.ts';
 import type { Identify, Identity } from '../auth.ts';
+import type { ItemAssets, Upload } from '../item-assets.ts';
 import type { TtlCache } from '../ttl-cache.ts';
 
 /** The time every rule that depends on it reads, so tests can move it. */
@@ -12,6 +13,7 @@ export type Clock = () => Date;
 export interface Services {
   startedAt: Date;
   activityCache: TtlCache<unknown>;
+  itemAssets: ItemAssets;
 }
 
 export interface Context {
@@ -21,6 +23,8 @@ export interface Context {
   requestId: string;
   now: Clock;
   services: Services;
+  /** An image the REST adapter received with a multipart request; never set from a procedure's input. */
+  upload: Upload | null;
 }
 
 export interface ContextDeps {
@@ -31,5 +35,5 @@ export interface ContextDeps {
 }
 
 export function createContext(deps: ContextDeps, headers: IncomingHttpHeaders, log: Logger, requestId: string): Context {
-  return { orm: deps.orm, identity: deps.identify(headers), log, requestId, now: deps.clock, services: deps.services };
+  return { orm: deps.orm, identity: deps.identify(headers), log, requestId, now: deps.clock, services: deps.services, upload: null };
 }

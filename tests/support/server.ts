@@ -1,4 +1,7 @@
 // Boots the real server on port 0 for one test file and talks to it over HTTP.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AnyRouter } from '@trpc/server';
 import { loadConfig } from '#src/config.ts';
 import type { Clock } from '#src/trpc/context.ts';
@@ -10,6 +13,8 @@ export const API_KEY = 'test-api-key-0123456789';
 
 export interface TestServer {
   url: string;
+  /** The server's DATA_DIR, a fresh temporary folder removed on close. */
+  dataDir: string;
   /** Runs SQL as another client of the same database would (the LuckPerms plugin, say). */
   sql<Row = Record<string, unknown>>(query: string, params?: unknown[]): Promise<Row[]>;
   close(): Promise<void>;
@@ -24,20 +29,24 @@ export interface TestServerOptions {
 
 export async function startTestServer({ env = {}, router, clock }: TestServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase();
-  const config = loadConfig({ PORT: '0', DATABASE_URL: database.url, SECURITY__API_KEY: API_KEY, ...env }, () => 'unused');
+  const dataDir = await mkdtemp(join(tmpdir(), 'game-backend-test-'));
+  const config = loadConfig({ PORT: '0', DATABASE_URL: database.url, DATA_DIR: dataDir, SECURITY__API_KEY: API_KEY, ...env }, () => 'unused');
   let server: RunningServer;
   try {
     server = await startServer(config, createLogger('silent'), { router, clock });
   } catch (error) {
     await database.drop();
+    await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
   return {
     url: server.url,
     sql: (query, params = []) => server.orm.em.fork().execute(query, params),
+    dataDir,
     async close() {
       await server.close(1000);
       await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -4,7 +4,7 @@ import { AppError } from '#src/errors.ts';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
 import { findItem, listItems } from './queries.ts';
 import { item, itemFields, itemId, listItemsInput, updateItemInput } from './schemas.ts';
-import { createItem, deleteItem, updateItem } from './service.ts';
+import { createItemWithImage, deleteItem, replaceImage, updateItem } from './service.ts';
 
 const tags = ['aurora: items'];
 const itemResult = z.object({ success: z.literal(true), item });
@@ -27,10 +27,39 @@ export const itemsRouter = router({
     }),
 
   create: auroraProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/items', tags, summary: 'Create an item', errorResponses: [400, 409] }, status: 201 })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/items',
+        tags,
+        summary: 'Create an item',
+        description: 'JSON, or multipart/form-data with `data` (the JSON fields) and `image` (PNG, JPEG, WebP or GIF, at most 15 MB, checked from its bytes). An uploaded image is served at /assets/items/<id>.<ext>, and iconUrl and imageUrl point to it.',
+        contentTypes: ['application/json', 'multipart/form-data'],
+        errorResponses: [400, 409],
+      },
+      status: 201,
+    })
     .input(itemFields)
     .output(itemResult)
-    .mutation(async ({ ctx, input }) => ({ success: true as const, item: await createItem(ctx.em, input, ctx.now()) })),
+    .mutation(async ({ ctx, input }) => ({
+      success: true as const,
+      item: await createItemWithImage(ctx.em, input, ctx.upload, ctx.services.itemAssets, ctx.now()),
+    })),
+
+  uploadIcon: auroraProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/items/{id}/icon',
+        tags,
+        summary: "Upload or replace an item's image (multipart field `image`)",
+        contentTypes: ['multipart/form-data'],
+        errorResponses: [400, 404],
+      },
+    })
+    .input(z.object({ id: itemId }))
+    .output(itemResult)
+    .mutation(async ({ ctx, input }) => ({ success: true as const, item: await replaceImage(ctx.em, input.id, ctx.upload, ctx.services.itemAssets, ctx.now()) })),
 
   update: auroraProcedure
     .meta({ openapi: { method: 'PUT', path: '/api/items/{id}', tags, summary: 'Change given fields of an item', errorResponses: [400, 404, 409] } })
@@ -39,8 +68,8 @@ export const itemsRouter = router({
     .mutation(async ({ ctx, input }) => ({ success: true as const, item: await updateItem(ctx.em, input, ctx.now()) })),
 
   delete: auroraProcedure
-    .meta({ openapi: { method: 'DELETE', path: '/api/items/{id}', tags, summary: 'Delete an item', errorResponses: [400, 404] }, status: 204 })
+    .meta({ openapi: { method: 'DELETE', path: '/api/items/{id}', tags, summary: 'Delete an item and its image', errorResponses: [400, 404] }, status: 204 })
     .input(z.object({ id: itemId }))
     .output(z.void())
-    .mutation(({ ctx, input }) => deleteItem(ctx.em, input.id)),
+    .mutation(({ ctx, input }) => deleteItem(ctx.em, input.id, ctx.services.itemAssets)),
 });

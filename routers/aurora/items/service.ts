@@ -2,6 +2,7 @@
 import type { EntityManager, QueryResult } from '@mikro-orm/sql';
 import { UniqueConstraintViolationException } from '@mikro-orm/sql';
 import { AppError } from '#src/errors.ts';
+import type { ItemAssets, Upload } from '#src/item-assets.ts';
 import { ITEM_COLUMNS } from './queries.ts';
 import type { ItemFields, ItemResponse, UpdateItemInput } from './schemas.ts';
 
@@ -57,7 +58,36 @@ export function updateItem(em: EntityManager, input: UpdateItemInput, now: Date)
   });
 }
 
-export async function deleteItem(em: EntityManager, id: number): Promise<void> {
+/** Points the item's icon and image at its uploaded file. */
+async function pointAtImage(em: EntityManager, id: number, url: string, now: Date): Promise<ItemResponse> {
+  const rows = await em.execute<ItemResponse[]>(
+    `update aurora.items set icon_url = ?, image_url = ?, updated_at = ? where id = ? returning ${ITEM_COLUMNS}`,
+    [url, url, now, id],
+  );
+  if (!rows[0]) throw new AppError('not_found', 'Item not found');
+  return rows[0];
+}
+
+/** Creates the item, with its image when one was uploaded; the file moves into place only after the commit. */
+export async function createItemWithImage(em: EntityManager, fields: ItemFields, upload: Upload | null, assets: ItemAssets, now: Date): Promise<ItemResponse> {
+  const item = await em.transactional(async (tx) => {
+    const created = await createItem(tx, fields, now);
+    return upload ? pointAtImage(tx, created.id, assets.urlFor(created.id, upload.extension), now) : created;
+  });
+  if (upload) await assets.install(upload, item.id);
+  return item;
+}
+
+/** Replaces the item's image; the old file of another type is removed once the new one is in place. */
+export async function replaceImage(em: EntityManager, id: number, upload: Upload | null, assets: ItemAssets, now: Date): Promise<ItemResponse> {
+  if (!upload) throw new AppError('validation_error', 'An image is required', { reason: "send it as the multipart field 'image'" });
+  const item = await pointAtImage(em, id, assets.urlFor(id, upload.extension), now);
+  await assets.install(upload, id);
+  return item;
+}
+
+export async function deleteItem(em: EntityManager, id: number, assets: ItemAssets): Promise<void> {
   const result = await em.execute<QueryResult>('delete from aurora.items where id = ?', [id], 'run');
   if (result.affectedRows === 0) throw new AppError('not_found', 'Item not found');
+  await assets.remove(id);
 }

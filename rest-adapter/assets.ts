@@ -1,0 +1,24 @@
+// GET /assets/items/:filename: uploaded item images, cached for a day. Only `<id>.<ext>` names are served, so no
+// path outside the assets folder can be named, however it is encoded.
+import { Router } from 'express';
+import { ASSET_NAME, IMAGE_TYPES, type ImageExtension, type ItemAssets } from '#src/item-assets.ts';
+import { AppError } from '#src/errors.ts';
+
+export function assetsRouter(assets: ItemAssets): Router {
+  const router = Router();
+  router.get('/assets/items/:filename', (req, res, next) => {
+    const match = ASSET_NAME.exec(req.params.filename);
+    if (!match) return next(new AppError('not_found', 'Asset not found'));
+    res.sendFile(
+      req.params.filename,
+      {
+        root: assets.dir,
+        dotfiles: 'deny',
+        headers: { 'Content-Type': IMAGE_TYPES[match[2] as ImageExtension], 'Cache-Control': 'public, max-age=86400' },
+        cacheControl: false,
+      },
+      (error) => error && next(new AppError('not_found', 'Asset not found')),
+    );
+  });
+  return router;
+}

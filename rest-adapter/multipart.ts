@@ -1,0 +1,108 @@
+// Reads a multipart/form-data request: the `data` field (JSON of the input) and one `image` file, streamed to a
+// temporary file of at most 15 MB whose type is taken from its bytes. Nothing is left behind on failure.
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+import busboy from 'busboy';
+import type { Request } from 'express';
+import { AppError } from '#src/errors.ts';
+import { sniffImage, type ItemAssets, type Upload } from '#src/item-assets.ts';
+
+export const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
+const MAX_DATA_BYTES = 1024 * 1024;
+const SNIFF_BYTES = 12;
+
+export interface MultipartInput {
+  body: Record<string, unknown>;
+  upload: Upload | null;
+}
+
+function parseData(text: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AppError('validation_error', 'Malformed JSON in the data field');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new AppError('validation_error', 'The data field must be a JSON object');
+  return value as Record<string, unknown>;
+}
+
+/** Counts bytes and keeps the first few for sniffing; fails once the limit is passed. */
+function measuring(limit: number) {
+  let size = 0;
+  let head = Buffer.alloc(0);
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      if (size > limit) return done(new AppError('payload_too_large', 'Image exceeds 15 MB'));
+      if (head.length < SNIFF_BYTES) head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
+      done(null, chunk);
+    },
+  });
+  return { stream, size: () => size, head: () => head };
+}
+
+export function readMultipart(req: Request, assets: ItemAssets): Promise<MultipartInput> {
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: req.headers, limits: { files: 1, fields: 10, fieldSize: MAX_DATA_BYTES, parts: 12 } });
+    } catch {
+      reject(new AppError('validation_error', 'Malformed multipart body'));
+      return;
+    }
+    let body: Record<string, unknown> = {};
+    let failure: unknown = null;
+    const written: Promise<Upload | null>[] = [];
+
+    parser.on('field', (name, value, info) => {
+      if (info.valueTruncated) failure ??= new AppError('payload_too_large', 'The data field exceeds 1 MB');
+      else if (name === 'data') {
+        try {
+          body = parseData(value);
+        } catch (error) {
+          failure ??= error;
+        }
+      }
+    });
+    parser.on('file', (name, file) => {
+      if (name !== 'image') {
+        file.resume();
+        failure ??= new AppError('validation_error', `Unexpected file field '${name}'; send the image as 'image'`);
+        return;
+      }
+      const tempPath = assets.tempPath();
+      const meter = measuring(MAX_IMAGE_BYTES);
+      written.push(
+        pipeline(file, meter.stream, createWriteStream(tempPath)).then(
+          () => {
+            const extension = sniffImage(meter.head());
+            if (extension) return { tempPath, extension, size: meter.size() };
+            failure ??= new AppError('validation_error', 'The image must be a PNG, JPEG, WebP or GIF file');
+            return assets.discard(tempPath).then(() => null);
+          },
+          async (error: unknown) => {
+            file.resume();
+            failure ??= error instanceof AppError ? error : new AppError('validation_error', 'Unreadable image upload');
+            await assets.discard(tempPath);
+            return null;
+          },
+        ),
+      );
+    });
+    parser.on('partsLimit', () => (failure ??= new AppError('validation_error', 'Too many parts in the multipart body')));
+    parser.on('filesLimit', () => (failure ??= new AppError('validation_error', 'Send one image only')));
+    parser.on('error', () => (failure ??= new AppError('validation_error', 'Malformed multipart body')));
+    parser.on('close', async () => {
+      const uploads = (await Promise.all(written)).filter((upload): upload is Upload => upload !== null);
+      if (failure) {
+        await Promise.all(uploads.map((upload) => assets.discard(upload.tempPath)));
+        reject(failure);
+        return;
+      }
+      resolve({ body, upload: uploads[0] ?? null });
+    });
+    req.pipe(parser);
+  });
+}
