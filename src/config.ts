@@ -21,6 +21,8 @@ const envSchema = z.object({
   SECURITY__API_KEY: z.string().min(1).optional(),
   SECURITY__ADMIN_TOKEN: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RATE_LIMIT__MAX: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT__WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   NODE_ENV: z.string().optional(),
 });
 
@@ -35,6 +37,8 @@ export interface Config {
   apiKeyGenerated: boolean;
   adminToken: string | null;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Aurora REST requests one client may make per window. */
+  rateLimit: { max: number; windowSeconds: number };
 }
 
 /** A start-up refusal: its message is the one line an operator sees. */
@@ -75,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, generateKey: () => string): C
     apiKeyGenerated: values.SECURITY__API_KEY === undefined,
     adminToken: values.SECURITY__ADMIN_TOKEN ?? null,
     logLevel: values.LOG_LEVEL,
+    rateLimit: { max: values.RATE_LIMIT__MAX, windowSeconds: values.RATE_LIMIT__WINDOW_SECONDS },
   };
 }

@@ -54,7 +54,9 @@ export async function startServer(config: Config, log: Logger, { router = appRou
   const orm = await openDatabase(config.database, log);
   const itemAssets = new ItemAssets(config.dataDir);
   await itemAssets.prepare();
-  const server = createServer(createApp(router, { orm, identify: createIdentify(config), clock, services: { startedAt: clock(), activityCache: new TtlCache(ACTIVITY_TTL_MS), itemAssets } }, log));
+  const services = { startedAt: clock(), activityCache: new TtlCache(ACTIVITY_TTL_MS), itemAssets };
+  const app = createApp(router, { orm, identify: createIdentify(config), clock, services }, log, { ...config.rateLimit, exempt: ['/health'] });
+  const server = createServer(app);
   // Keep-alive sockets that go idle during shutdown are closed at once instead of waiting for their timeout.
   server.on('request', (_req, res) => res.on('finish', () => closing && server.closeIdleConnections()));
   let closing = false;

@@ -5,11 +5,12 @@ import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { restRouter, sendError, unknownRoute } from '#rest/index.ts';
 import { createContext, type ContextDeps } from '../trpc/context.ts';
 import type { Logger } from '../logger.ts';
+import { rateLimit, type RateLimitOptions } from './rate-limit.ts';
 import { requestLocals, requestLog } from './request-log.ts';
 
 const TRPC_MAX_BODY = 1024 * 1024;
 
-export function createApp(router: AnyRouter, deps: ContextDeps, log: Logger): Express {
+export function createApp(router: AnyRouter, deps: ContextDeps, log: Logger, limits: RateLimitOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(log));
@@ -27,6 +28,8 @@ export function createApp(router: AnyRouter, deps: ContextDeps, log: Logger): Ex
       },
     }),
   );
+  // Aurora only: the game servers behind HubGW share a few addresses and must never be throttled as one client.
+  app.use(/^\/api(?!\/v1(\/|$))/, rateLimit(limits));
   app.use(restRouter(router, deps));
   app.use(unknownRoute);
   app.use(sendError);

@@ -30,7 +30,7 @@ export interface TestServerOptions {
 export async function startTestServer({ env = {}, router, clock }: TestServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), 'game-backend-test-'));
-  const config = loadConfig({ PORT: '0', DATABASE_URL: database.url, DATA_DIR: dataDir, SECURITY__API_KEY: API_KEY, ...env }, () => 'unused');
+  const config = loadConfig({ PORT: '0', DATABASE_URL: database.url, DATA_DIR: dataDir, SECURITY__API_KEY: API_KEY, RATE_LIMIT__MAX: '1000000', ...env }, () => 'unused');
   let server: RunningServer;
   try {
     server = await startServer(config, createLogger('silent'), { router, clock });
