@@ -68,11 +68,35 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     const total = Number(rows[0]?.total ?? 0);
     return send(res, { warps: rows.map(({ total: _total, ...warp }) => isoDates(warp)), total, page, size, pages: Math.ceil(total / size) });
   }
+  if ((match = /^\/api\/users\?sortBy=balance&sortOrder=desc&limit=(\d+)&offset=(\d+)$/.exec(url))) {
+    const { rows } = await pool.query(
+      `select u.id, u.username, u.balance::text as balance, u.xp::text as xp, u.level, u.daily_streak, u.is_active, u.class_id,
+              c.name as class_name, c.balance::text as class_balance, u.settings, u.created_at, u.updated_at
+       from aurora.users u left join aurora.classes c on c.id = u.class_id order by u.balance desc, u.id desc limit $1 offset $2`,
+      [Number(match[1]), Number(match[2])],
+    );
+    const total = await pool.query<{ count: string }>('select count(*) from aurora.users');
+    const users = rows.map((row) => ({
+      id: row.id, username: row.username, balance: row.balance, xp: row.xp, level: row.level, dailyStreak: row.daily_streak,
+      isActive: row.is_active, classId: row.class_id,
+      class: row.class_id ? { id: row.class_id, name: row.class_name, balance: row.class_balance } : null,
+      settings: row.settings, createdAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString(),
+    }));
+    return send(res, { users, total: Number(total.rows[0]!.count) });
+  }
+  if ((match = /^\/api\/items\/(\d+)$/.exec(url))) {
+    const { rows } = await pool.query(
+      `select id, name, description, type, rarity, price::text as price, icon_url as "iconUrl", image_url as "imageUrl", usage_data as "usageData"
+       from aurora.items where id = $1`,
+      [Number(match[1])],
+    );
+    return send(res, rows[0]);
+  }
   res.writeHead(404).end();
 }
 
 const server = createServer((req, res) => {
-  if (req.headers['x-api-key'] !== process.env.SECURITY__API_KEY) {
+  if (req.url?.startsWith('/api/v1/') && req.headers['x-api-key'] !== process.env.SECURITY__API_KEY) {
     res.writeHead(401).end();
     return;
   }

@@ -28,6 +28,15 @@ export const SEED_SQL = [
    select gen_random_uuid(), ('00000000-0000-4000-8000-' || lpad(to_hex(w % ${PLAYERS}), 12, '0'))::uuid, 'warp-' || w,
           case when w % 3 = 0 then 'nether' else 'world' end, w, 64, -w, 0, 0, w % 4 <> 0, 'bench warp', now(), now()
    from generate_series(0, 1999) w`,
+  `insert into aurora.classes (id, name, balance, created_at, updated_at)
+   select c::text, 'class-' || c, c * 1000, now(), now() from generate_series(1, 10) c`,
+  `insert into aurora.users (id, username, balance, xp, level, daily_streak, is_active, class_id, settings, created_at, updated_at)
+   select (100000000000000000 + u)::text, 'user' || u, (u * 7919) % 1000003, u * 3, u % 100, u % 30, true,
+          case when u % 3 = 0 then null else ((u % 10) + 1)::text end, '{}', now(), now()
+   from generate_series(1, 10000) u`,
+  `insert into aurora.items (name, description, type, rarity, price, created_at, updated_at)
+   select 'item-' || i, 'bench item', 'MISC', (array['C','R','SR','SSR'])[i % 4 + 1], i * 10, now(), now()
+   from generate_series(1, 1000) i`,
 ];
 
 export interface Scenario {
@@ -52,4 +61,6 @@ export const SCENARIOS: Scenario[] = [
     path: () => '/api/v1/warps/list',
     body: (i) => ({ world: i % 2 ? 'world' : 'nether', is_public: true, page: (i % 5) + 1, size: 20 }),
   },
+  { name: 'GET /api/users (10k, by balance)', method: 'GET', path: (i) => `/api/users?sortBy=balance&sortOrder=desc&limit=50&offset=${(i % 20) * 50}` },
+  { name: 'GET /api/items/:id', method: 'GET', path: (i) => `/api/items/${(i % 1000) + 1}` },
 ];

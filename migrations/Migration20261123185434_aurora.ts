@@ -26,7 +26,7 @@ export class Migration20261123185434_aurora extends Migration {
 
     this.addSql(`create table "aurora"."users" ("id" varchar(20) not null, "username" varchar(64) not null, "balance" bigint not null, "xp" bigint not null, "level" int not null, "daily_streak" int not null, "is_active" boolean not null, "class_id" varchar(20) null, "settings" jsonb not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, primary key ("id"));`);
     this.addSql(`create index "users_class_id_idx" on "aurora"."users" ("class_id");`);
-    this.addSql(`create index "users_balance_idx" on "aurora"."users" ("balance");`);
+    this.addSql(`create index "users_balance_id_idx" on "aurora"."users" ("balance", "id");`);
 
     this.addSql(`create table "aurora"."transactions" ("id" bigserial primary key, "user_id" varchar(20) not null, "related_user_id" varchar(20) null, "amount" bigint not null, "type" varchar(32) not null, "description" text null, "created_at" timestamptz not null);`);
     this.addSql(`create index "transactions_user_created_idx" on "aurora"."transactions" ("user_id", "created_at");`);

@@ -20,7 +20,8 @@ export const AuroraUser = defineEntity({
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
   },
-  indexes: [{ name: 'users_balance_idx', properties: ['balance'] }],
+  // Serves the default listing (balance desc, id desc) straight from the index, read backwards.
+  indexes: [{ name: 'users_balance_id_idx', properties: ['balance', 'id'] }],
   checks: [
     { name: 'users_balance_check', expression: 'balance >= 0' },
     { name: 'users_xp_check', expression: 'xp >= 0' },
