@@ -31,3 +31,15 @@ export async function countRows(em: EntityManager, sql: string, params: unknown[
   const rows = await em.execute<{ count: string | number }[]>(sql, params);
   return Number(rows[0]?.count ?? 0);
 }
+
+/** One filter of a list query: its SQL condition and that condition's parameters, or null when the filter is unset. */
+export type Filter = [condition: string, ...params: unknown[]] | null;
+
+/** `where a and b` over the filters that are set, with their parameters in order; empty when none is. */
+export function whereOf(filters: Filter[]): { where: string; params: unknown[] } {
+  const set = filters.filter((filter): filter is NonNullable<Filter> => filter !== null);
+  return {
+    where: set.length > 0 ? `where ${set.map(([condition]) => condition).join(' and ')}` : '',
+    params: set.flatMap(([, ...params]) => params),
+  };
+}

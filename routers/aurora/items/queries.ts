@@ -1,6 +1,6 @@
 // Items as the API shows them.
 import type { EntityManager } from '@mikro-orm/sql';
-import { containsPattern, countRows } from '../../shared/sql.ts';
+import { containsPattern, countRows, whereOf } from '../../shared/sql.ts';
 import { capped } from '../schemas.ts';
 import type { ItemResponse, ListItemsInput } from './schemas.ts';
 
@@ -13,21 +13,12 @@ export async function findItem(em: EntityManager, id: number): Promise<ItemRespo
 }
 
 export async function listItems(em: EntityManager, filter: ListItemsInput): Promise<{ items: ItemResponse[]; total: number }> {
-  const conditions: string[] = [];
-  const params: unknown[] = [];
-  if (filter.search !== undefined) {
-    conditions.push(`(name ilike ? escape '\\' or description ilike ? escape '\\')`);
-    params.push(containsPattern(filter.search), containsPattern(filter.search));
-  }
-  if (filter.type !== undefined) {
-    conditions.push('type = ?');
-    params.push(filter.type);
-  }
-  if (filter.rarity !== undefined) {
-    conditions.push('rarity = ?');
-    params.push(filter.rarity);
-  }
-  const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
+  const pattern = filter.search === undefined ? null : containsPattern(filter.search);
+  const { where, params } = whereOf([
+    pattern === null ? null : [`(name ilike ? escape '\\' or description ilike ? escape '\\')`, pattern, pattern],
+    filter.type === undefined ? null : ['type = ?', filter.type],
+    filter.rarity === undefined ? null : ['rarity = ?', filter.rarity],
+  ]);
   const items = await em.execute<ItemResponse[]>(
     `select ${ITEM_COLUMNS} from aurora.items ${where} order by id limit ? offset ?`,
     [...params, capped(filter.limit), filter.offset],

@@ -1,7 +1,7 @@
 // Moderation cases. Case ids come from a sequence, so concurrent cases never share one.
 import type { EntityManager } from '@mikro-orm/sql';
 import { AppError } from '#src/errors.ts';
-import { countRows, withIsoTimestamps } from '../../shared/sql.ts';
+import { countRows, whereOf, withIsoTimestamps } from '../../shared/sql.ts';
 import { capped } from '../schemas.ts';
 import type { CaseResponse, ClearCaseInput, CreateCaseInput, ListCasesInput } from './schemas.ts';
 
@@ -21,18 +21,12 @@ export async function findCase(em: EntityManager, caseId: string): Promise<CaseR
 }
 
 export async function listCases(em: EntityManager, filter: ListCasesInput) {
-  const conditions: string[] = [];
-  const params: unknown[] = [];
-  for (const [column, value] of [['user_id', filter.userId], ['moderator_id', filter.moderatorId], ['type', filter.type]] as const) {
-    if (value === undefined) continue;
-    conditions.push(`${column} = ?`);
-    params.push(value);
-  }
-  if (filter.active !== undefined) {
-    conditions.push('active = ?');
-    params.push(filter.active === 'true');
-  }
-  const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
+  const { where, params } = whereOf([
+    filter.userId === undefined ? null : ['user_id = ?', filter.userId],
+    filter.moderatorId === undefined ? null : ['moderator_id = ?', filter.moderatorId],
+    filter.type === undefined ? null : ['type = ?', filter.type],
+    filter.active === undefined ? null : ['active = ?', filter.active === 'true'],
+  ]);
   const rows = await em.execute<CaseResponse[]>(
     `select ${CASE_COLUMNS} from aurora.moderation_cases ${where} order by created_at desc, id desc limit ? offset ?`,
     [...params, capped(filter.limit), filter.offset],

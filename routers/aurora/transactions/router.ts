@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { TRANSACTION_TYPES } from '#entities/aurora/transaction.ts';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
-import { countRows, withIsoTimestamps } from '../../shared/sql.ts';
+import { countRows, whereOf, withIsoTimestamps } from '../../shared/sql.ts';
 import { capped, discordId, isoTimestamp, pagination } from '../schemas.ts';
 
 const transaction = z
@@ -27,17 +27,10 @@ export const transactionsRouter = router({
     .input(listInput)
     .output(z.object({ transactions: z.array(transaction), total: z.number().int() }))
     .query(async ({ ctx, input }) => {
-      const conditions: string[] = [];
-      const params: unknown[] = [];
-      if (input.userId !== undefined) {
-        conditions.push('user_id = ?');
-        params.push(input.userId);
-      }
-      if (input.type !== undefined) {
-        conditions.push('type = ?');
-        params.push(input.type);
-      }
-      const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
+      const { where, params } = whereOf([
+        input.userId === undefined ? null : ['user_id = ?', input.userId],
+        input.type === undefined ? null : ['type = ?', input.type],
+      ]);
       const rows = await ctx.em.execute<TransactionResponse[]>(
         `select id::text as id, user_id as "userId", related_user_id as "relatedUserId", amount::text as amount, type, description,
                 created_at as "createdAt"

@@ -3,7 +3,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { PunishmentType } from '#entities/hubgw/punishment.ts';
 import { AppError } from '#src/errors.ts';
-import { countRows, withIsoTimestamps } from '../../shared/sql.ts';
+import { countRows, whereOf, withIsoTimestamps } from '../../shared/sql.ts';
 import type { CreatePunishmentInput, PunishmentResponse, QueryPunishmentsInput } from './schemas.ts';
 
 const STORED_COLUMNS =
@@ -93,21 +93,11 @@ export function revokePunishment(em: EntityManager, id: string, revokedBy: strin
 }
 
 export async function queryPunishments(em: EntityManager, filter: QueryPunishmentsInput, now: Date) {
-  const conditions: string[] = [];
-  const params: unknown[] = [];
-  if (filter.player_uuid !== undefined) {
-    conditions.push('player_uuid = ?');
-    params.push(filter.player_uuid);
-  }
-  if (filter.punishment_type !== undefined) {
-    conditions.push('punishment_type = ?');
-    params.push(filter.punishment_type);
-  }
-  if (filter.is_active !== undefined) {
-    conditions.push(filter.is_active ? EFFECTIVELY_ACTIVE : `not ${EFFECTIVELY_ACTIVE}`);
-    params.push(now);
-  }
-  const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
+  const { where, params } = whereOf([
+    filter.player_uuid === undefined ? null : ['player_uuid = ?', filter.player_uuid],
+    filter.punishment_type === undefined ? null : ['punishment_type = ?', filter.punishment_type],
+    filter.is_active === undefined ? null : [filter.is_active ? EFFECTIVELY_ACTIVE : `not ${EFFECTIVELY_ACTIVE}`, now],
+  ]);
   const rows = await em.execute<PunishmentResponse[]>(
     `select ${REPORTED_COLUMNS} from hubgw.punishments ${where} order by created_at desc, id limit ? offset ?`,
     [now, ...params, filter.size, (filter.page - 1) * filter.size],

@@ -1,7 +1,7 @@
 // Warps: globally unique names, a per-owner limit, and changes only by the owner.
 import type { EntityManager, QueryResult } from '@mikro-orm/sql';
 import { AppError } from '#src/errors.ts';
-import { containsPattern, countRows, withIsoTimestamps } from '../../shared/sql.ts';
+import { containsPattern, countRows, whereOf, withIsoTimestamps } from '../../shared/sql.ts';
 import type { CreateWarpInput, ListWarpsInput, UpdateWarpInput, WarpResponse } from './schemas.ts';
 
 const WARP_COLUMNS = 'id, player_uuid, name, world, x, y, z, yaw, pitch, is_public, description, created_at, updated_at';
@@ -97,21 +97,11 @@ export function deleteWarp(em: EntityManager, name: string, requestedBy: string)
 }
 
 export async function listWarps(em: EntityManager, filter: ListWarpsInput) {
-  const conditions: string[] = [];
-  const params: unknown[] = [];
-  if (filter.name !== undefined) {
-    conditions.push(`name ilike ? escape '\\'`);
-    params.push(containsPattern(filter.name));
-  }
-  if (filter.world !== undefined) {
-    conditions.push('world = ?');
-    params.push(filter.world);
-  }
-  if (filter.is_public !== undefined) {
-    conditions.push('is_public = ?');
-    params.push(filter.is_public);
-  }
-  const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
+  const { where, params } = whereOf([
+    filter.name === undefined ? null : [`name ilike ? escape '\\'`, containsPattern(filter.name)],
+    filter.world === undefined ? null : ['world = ?', filter.world],
+    filter.is_public === undefined ? null : ['is_public = ?', filter.is_public],
+  ]);
   const rows = await em.execute<(WarpResponse & { total: string })[]>(
     `select ${WARP_COLUMNS}, count(*) over () as total from hubgw.warps ${where} order by lower(name), id limit ? offset ?`,
     [...params, filter.size, (filter.page - 1) * filter.size],
