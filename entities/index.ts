@@ -11,6 +11,7 @@ import { AuroraUser } from './aurora/user.ts';
 import { CommandAudit } from './hubgw/command-audit.ts';
 import { Cooldown } from './hubgw/cooldown.ts';
 import { Home } from './hubgw/home.ts';
+import { LiveEvent } from './live-event.ts';
 import { Kit } from './hubgw/kit.ts';
 import { Punishment } from './hubgw/punishment.ts';
 import { Teleport } from './hubgw/teleport.ts';
@@ -51,4 +52,5 @@ export const entities = [
   LuckPermsGroupPermission,
   LuckPermsAction,
   LuckPermsTrack,
+  LiveEvent,
 ];

@@ -23,6 +23,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT__MAX: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT__WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  WS_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(10),
+  WS_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  LIVE_STATS_INTERVAL_MS: z.coerce.number().int().min(50).default(5_000),
   NODE_ENV: z.string().optional(),
 });
 
@@ -39,6 +42,7 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Aurora REST requests one client may make per window. */
   rateLimit: { max: number; windowSeconds: number };
+  live: { maxConnections: number; idleTimeoutMs: number; statsIntervalMs: number };
 }
 
 /** A start-up refusal: its message is the one line an operator sees. */
@@ -80,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, generateKey: () => string): C
     adminToken: values.SECURITY__ADMIN_TOKEN ?? null,
     logLevel: values.LOG_LEVEL,
     rateLimit: { max: values.RATE_LIMIT__MAX, windowSeconds: values.RATE_LIMIT__WINDOW_SECONDS },
+    live: { maxConnections: values.WS_MAX_CONNECTIONS, idleTimeoutMs: values.WS_IDLE_TIMEOUT_MS, statsIntervalMs: values.LIVE_STATS_INTERVAL_MS },
   };
 }

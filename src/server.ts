@@ -10,10 +10,14 @@ import { createApp } from './http/app.ts';
 import { ItemAssets } from './item-assets.ts';
 import { TtlCache } from './ttl-cache.ts';
 import type { Logger } from './logger.ts';
-import type { Clock } from './trpc/context.ts';
+import type { Clock, Services } from './trpc/context.ts';
+import { EventBus } from './events/bus.ts';
+import { connectPgAnnouncer } from './events/pg-announcer.ts';
+import { attachLiveSockets, type LiveSockets } from './http/websocket.ts';
 
 /** GET /api/stats/activity is computed at most once per five minutes. */
 const ACTIVITY_TTL_MS = 5 * 60 * 1000;
+const EVENT_PRUNE_INTERVAL_MS = 10 * 60 * 1000;
 
 export interface RunningServer {
   url: string;
@@ -54,9 +58,23 @@ export async function startServer(config: Config, log: Logger, { router = appRou
   const orm = await openDatabase(config.database, log);
   const itemAssets = new ItemAssets(config.dataDir);
   await itemAssets.prepare();
-  const services = { startedAt: clock(), activityCache: new TtlCache(ACTIVITY_TTL_MS), itemAssets };
-  const app = createApp(router, { orm, identify: createIdentify(config), clock, services }, log, { ...config.rateLimit, exempt: ['/health'] });
-  const server = createServer(app);
+  const events = new EventBus(orm, log);
+  if (config.database.kind === 'postgresql') {
+    events.useAnnouncer(await connectPgAnnouncer(config.database.url, (id) => void events.received(id), log));
+  }
+  let sockets: LiveSockets | null = null;
+  const services: Services = {
+    startedAt: clock(),
+    activityCache: new TtlCache(ACTIVITY_TTL_MS),
+    itemAssets,
+    events,
+    liveConnections: () => sockets?.count() ?? 0,
+    statsIntervalMs: config.live.statsIntervalMs,
+  };
+  const deps = { orm, identify: createIdentify(config), clock, services };
+  const server = createServer(createApp(router, deps, log, { ...config.rateLimit, exempt: ['/health'] }));
+  sockets = attachLiveSockets(server, router, deps, log, config.live);
+  const pruning = setInterval(() => void events.prune(clock()), EVENT_PRUNE_INTERVAL_MS).unref();
   // Keep-alive sockets that go idle during shutdown are closed at once instead of waiting for their timeout.
   server.on('request', (_req, res) => res.on('finish', () => closing && server.closeIdleConnections()));
   let closing = false;
@@ -69,11 +87,16 @@ export async function startServer(config: Config, log: Logger, { router = appRou
       orm,
       async close(graceMs = 8000) {
         closing = true;
+        clearInterval(pruning);
+        await sockets?.close();
         await closeHttp(server, graceMs);
+        await events.close();
         await orm.close();
       },
     };
   } catch (error) {
+    clearInterval(pruning);
+    await events.close();
     await orm.close(true);
     throw error;
   }

@@ -5,6 +5,7 @@ import { classesRouter } from './classes/router.ts';
 import { healthProcedure } from './health.ts';
 import { inventoryRouter } from './inventory/router.ts';
 import { itemsRouter } from './items/router.ts';
+import { auroraLiveRouter } from './live.ts';
 import { moderationRouter } from './moderation/router.ts';
 import { questsRouter } from './quests/router.ts';
 import { settingsRouter } from './settings/router.ts';
@@ -22,6 +23,7 @@ export const auroraRouter = router({
   settings: settingsRouter,
   actions: actionsRouter,
   stats: statsRouter,
+  live: auroraLiveRouter,
   classes: classesRouter,
   transactions: transactionsRouter,
 });

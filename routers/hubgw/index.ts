@@ -5,6 +5,7 @@ import { auditRouter } from './audit/router.ts';
 import { cooldownsRouter } from './cooldowns/router.ts';
 import { homesRouter } from './homes/router.ts';
 import { kitsRouter } from './kits/router.ts';
+import { hubgwLiveRouter } from './live.ts';
 import { luckpermsRouter } from './luckperms/router.ts';
 import { punishmentsRouter } from './punishments/router.ts';
 import { teleportsRouter } from './teleports/router.ts';
@@ -24,4 +25,5 @@ export const hubgwRouter = router({
   luckperms: luckpermsRouter,
   teleportHistory: teleportsRouter,
   users: usersRouter,
+  live: hubgwLiveRouter,
 });

@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Orm } from '../database.ts';
 import type { Logger } from '../logger.ts';
 import type { Identify, Identity } from '../auth.ts';
+import type { EventBus } from '../events/bus.ts';
 import type { ItemAssets, Upload } from '../item-assets.ts';
 import type { TtlCache } from '../ttl-cache.ts';
 
@@ -14,6 +15,11 @@ export interface Services {
   startedAt: Date;
   activityCache: TtlCache<unknown>;
   itemAssets: ItemAssets;
+  events: EventBus;
+  /** Open live WebSocket connections on this instance. */
+  liveConnections: () => number;
+  /** How often the live stats subscription sends a snapshot. */
+  statsIntervalMs: number;
 }
 
 export interface Context {

@@ -4,11 +4,24 @@ import { t } from './init.ts';
 
 const withEntityManager = t.middleware(({ ctx, next }) => next({ ctx: { em: ctx.orm.em.fork() } }));
 
-// One middleware per family rather than a chain: each link costs an object spread on every call.
+/** HubGW announces only what game servers must learn of at once; Aurora announces every change. */
+const HUBGW_LIVE_RESOURCES = ['punishments.', 'whitelist.', 'warps.'];
+
+function announces(family: Family, type: string): boolean {
+  return family === 'aurora' || HUBGW_LIVE_RESOURCES.some((resource) => type.startsWith(resource));
+}
+
+// One middleware per family rather than a chain: each link costs an object spread on every call. A mutation that
+// returns has committed, so its output is published then; one that throws publishes nothing.
 function familyProcedure(family: Family) {
-  return t.procedure.use(({ ctx, next }) => {
+  return t.procedure.use(async ({ ctx, next, path, type }) => {
     assertAccess(ctx.identity, family);
-    return next({ ctx: { em: ctx.orm.em.fork() } });
+    const result = await next({ ctx: { em: ctx.orm.em.fork() } });
+    const eventType = path.slice(family.length + 1);
+    if (result.ok && type === 'mutation' && announces(family, eventType)) {
+      await ctx.services.events.publish(family, eventType, result.data, ctx.now());
+    }
+    return result;
   });
 }
 

@@ -13,6 +13,7 @@ export const API_KEY = 'test-api-key-0123456789';
 
 export interface TestServer {
   url: string;
+  databaseUrl: string;
   /** The server's DATA_DIR, a fresh temporary folder removed on close. */
   dataDir: string;
   /** Runs SQL as another client of the same database would (the LuckPerms plugin, say). */
@@ -25,10 +26,12 @@ export interface TestServerOptions {
   /** Serves this router instead of the application's, to test the adapter's mechanics. */
   router?: AnyRouter;
   clock?: Clock;
+  /** Another server's database, to run a second instance beside it; left for that server to drop. */
+  databaseUrl?: string;
 }
 
-export async function startTestServer({ env = {}, router, clock }: TestServerOptions = {}): Promise<TestServer> {
-  const database = await createTestDatabase();
+export async function startTestServer({ env = {}, router, clock, databaseUrl }: TestServerOptions = {}): Promise<TestServer> {
+  const database = databaseUrl ? { url: databaseUrl, drop: async () => {} } : await createTestDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), 'game-backend-test-'));
   const config = loadConfig({ PORT: '0', DATABASE_URL: database.url, DATA_DIR: dataDir, SECURITY__API_KEY: API_KEY, RATE_LIMIT__MAX: '1000000', ...env }, () => 'unused');
   let server: RunningServer;
@@ -41,6 +44,7 @@ export async function startTestServer({ env = {}, router, clock }: TestServerOpt
   }
   return {
     url: server.url,
+    databaseUrl: database.url,
     sql: (query, params = []) => server.orm.em.fork().execute(query, params),
     dataDir,
     async close() {

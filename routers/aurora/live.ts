@@ -1,0 +1,25 @@
+// Aurora live views over WebSocket: a stats snapshot at once and then every interval, and every change made through
+// the API, resumable from lastEventId.
+import { tracked } from '@trpc/server';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
+import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { dashboardStats } from './stats/service.ts';
+
+export const lastEventIdInput = z.object({ lastEventId: z.string().regex(/^\d{1,19}$/).nullish() }).optional();
+
+export const auroraLiveRouter = router({
+  stats: auroraProcedure.subscription(async function* ({ ctx, signal }) {
+    // The timer lives inside this subscription, so nothing runs while nobody is subscribed.
+    while (!signal?.aborted) {
+      yield await dashboardStats(ctx.orm.em.fork(), ctx.now(), ctx.services);
+      await sleep(ctx.services.statsIntervalMs, undefined, { signal }).catch(() => undefined);
+    }
+  }),
+
+  events: auroraProcedure.input(lastEventIdInput).subscription(async function* ({ ctx, input, signal }) {
+    for await (const event of ctx.services.events.subscribe('aurora', input?.lastEventId ?? null, signal)) {
+      yield tracked(event.id, event);
+    }
+  }),
+});

@@ -1,0 +1,22 @@
+// Response schemas of Aurora statistics.
+import { z } from 'zod';
+import { isoTimestamp } from '../schemas.ts';
+
+export const stats = z
+  .object({
+    totalUsers: z.number().int(),
+    activeUsers: z.number().int(),
+    totalEconomy: z.string().meta({ description: 'Sum of all user balances (bigint, decimal string)' }),
+    transactions24h: z.number().int(),
+    totalItems: z.number().int(),
+    totalClasses: z.number().int(),
+    openCases: z.number().int(),
+    totalQuests: z.number().int(),
+    liveConnections: z.number().int().meta({ description: 'Open live WebSocket connections on this instance' }),
+    maintenanceMode: z.boolean(),
+    uptimeSeconds: z.number().int(),
+    timestamp: isoTimestamp,
+  })
+  .meta({ id: 'AuroraStats' });
+
+export type DashboardStats = z.infer<typeof stats>;

@@ -1,0 +1,13 @@
+// HubGW live view over WebSocket: punishments, whitelist and warps as they change, so game servers learn of a ban
+// at once; resumable from lastEventId.
+import { tracked } from '@trpc/server';
+import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
+import { lastEventIdInput } from '../aurora/live.ts';
+
+export const hubgwLiveRouter = router({
+  events: hubgwProcedure.input(lastEventIdInput).subscription(async function* ({ ctx, input, signal }) {
+    for await (const event of ctx.services.events.subscribe('hubgw', input?.lastEventId ?? null, signal)) {
+      yield tracked(event.id, event);
+    }
+  }),
+});
