@@ -1,0 +1,93 @@
+// Live views with credentials configured, across two server instances on one PostgreSQL, and for rolled-back changes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onPostgres } from './support/database.ts';
+import { collect, liveClient } from './support/live.ts';
+import { API_KEY, request, startTestServer, type TestServer } from './support/server.ts';
+
+const TOKEN = 'live-admin-token-xyz';
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+describe('a socket without credentials gets nothing when an admin token is configured', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { SECURITY__ADMIN_TOKEN: TOKEN } });
+  });
+  afterAll(() => server.close());
+
+  it('refuses aurora subscriptions without the token, or with the HubGW key, and serves them with it', async () => {
+    const attempts: (Record<string, string> | undefined)[] = [undefined, { token: 'wrong' }, { apiKey: API_KEY }];
+    for (const params of attempts) {
+      const client = liveClient(server, params);
+      try {
+        await expect(collect((handlers) => client.trpc.aurora.live.stats.subscribe(undefined, handlers), 1, 3000)).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } });
+      } finally {
+        client.close();
+      }
+    }
+    const client = liveClient(server, { token: TOKEN });
+    try {
+      const [snapshot] = await collect<any>((handlers) => client.trpc.aurora.live.stats.subscribe(undefined, handlers), 1);
+      expect(snapshot.liveConnections).toBe(1);
+    } finally {
+      client.close();
+    }
+  });
+});
+
+describe('rolled-back changes', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  it('a user update that fails after its first write publishes nothing and leaves nothing', async () => {
+    const id = '700000000000000001';
+    await request(server, 'POST', '/api/users', { json: { id, username: 'Stable', balance: '10' } });
+    const client = liveClient(server);
+    try {
+      const received = collect<any>((handlers) => client.trpc.aurora.live.events.subscribe(undefined, handlers), 1);
+      await settle();
+      // The balance change is written, then the unknown class fails the transaction, which rolls both back.
+      const failed = await request(server, 'PUT', `/api/users/${id}`, { json: { balance: '999', classId: 'missing' } });
+      expect(failed.status).toBe(400);
+      await request(server, 'POST', '/api/quests', { json: { name: 'After', triggerEvent: 'x', target: 1 } });
+      const [event] = await received;
+      expect(event.data.type).toBe('quests.create');
+      expect((await request(server, 'GET', `/api/users/${id}`)).body.balance).toBe('10');
+      expect((await request(server, 'GET', `/api/transactions?userId=${id}`)).body.total).toBe(0);
+    } finally {
+      client.close();
+    }
+  });
+});
+
+describe.skipIf(!onPostgres)('two instances on one PostgreSQL', () => {
+  let first: TestServer;
+  let second: TestServer;
+  beforeAll(async () => {
+    first = await startTestServer();
+    second = await startTestServer({ databaseUrl: first.databaseUrl });
+  });
+  afterAll(async () => {
+    await second?.close();
+    await first?.close();
+  });
+
+  it('a change on one instance reaches subscribers of both', async () => {
+    const onFirst = liveClient(first);
+    const onSecond = liveClient(second);
+    try {
+      const fromFirst = collect<any>((handlers) => onFirst.trpc.aurora.live.events.subscribe(undefined, handlers), 1);
+      const fromSecond = collect<any>((handlers) => onSecond.trpc.aurora.live.events.subscribe(undefined, handlers), 1);
+      await settle();
+      await request(first, 'POST', '/api/classes', { json: { id: 'shared', name: 'Shared' } });
+      const [[a], [b]] = await Promise.all([fromFirst, fromSecond]);
+      expect(a.data).toMatchObject({ type: 'classes.create', data: { class: { id: 'shared' } } });
+      expect(b).toEqual(a);
+    } finally {
+      onFirst.close();
+      onSecond.close();
+    }
+  });
+});
