@@ -12,7 +12,7 @@ import { TtlCache } from './ttl-cache.ts';
 import type { Logger } from './logger.ts';
 import type { Clock, Services } from './trpc/context.ts';
 import { EventBus } from './events/bus.ts';
-import { connectPgAnnouncer } from './events/pg-announcer.ts';
+import { listenForEvents } from './events/pg-listener.ts';
 import { attachLiveSockets, type LiveSockets } from './http/websocket.ts';
 
 /** GET /api/stats/activity is computed at most once per five minutes. */
@@ -60,7 +60,7 @@ export async function startServer(config: Config, log: Logger, { router = appRou
   await itemAssets.prepare();
   const events = new EventBus(orm, log);
   if (config.database.kind === 'postgresql') {
-    events.useAnnouncer(await connectPgAnnouncer(config.database.url, (id) => void events.received(id), log));
+    events.useListener(await listenForEvents(config.database.url, (id) => void events.received(id), log));
   }
   let sockets: LiveSockets | null = null;
   const services: Services = {

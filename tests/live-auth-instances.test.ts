@@ -74,6 +74,20 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL', () => {
     await first?.close();
   });
 
+  it('50 concurrent changes all reach a subscriber, though they commit and announce out of id order', async () => {
+    const client = liveClient(second);
+    try {
+      const received = collect<any>((handlers) => client.trpc.aurora.live.events.subscribe(undefined, handlers), 50);
+      await settle();
+      const writes = await Promise.all(Array.from({ length: 50 }, (_, i) => request(first, 'POST', '/api/quests', { json: { name: `burst ${i}`, triggerEvent: 'x', target: 1 } })));
+      expect(writes.every((res) => res.status === 201)).toBe(true);
+      const events = await received;
+      expect(new Set(events.map((event) => event.data.data.data.name)).size).toBe(50);
+    } finally {
+      client.close();
+    }
+  });
+
   it('a change on one instance reaches subscribers of both', async () => {
     const onFirst = liveClient(first);
     const onSecond = liveClient(second);

@@ -32,9 +32,8 @@ function toMessage(row: EventRow): LiveEventMessage {
   return { id: row.id, type: row.type, timestamp: isoFromTimestamptz(row.created_at), data: row.data };
 }
 
-export interface Announcer {
-  /** Tells every instance (this one included) that the event row `id` exists. */
-  announce(id: string): Promise<void>;
+/** A connection that hears the ids NOTIFY announces, to every instance (this one included). */
+export interface Listener {
   close(): Promise<void>;
 }
 
@@ -42,7 +41,7 @@ export class EventBus {
   readonly #orm: Orm;
   readonly #log: Logger;
   readonly #emitter = new EventEmitter({ captureRejections: true });
-  #announcer: Announcer | null = null;
+  #listener: Listener | null = null;
 
   constructor(orm: Orm, log: Logger) {
     this.#orm = orm;
@@ -50,9 +49,9 @@ export class EventBus {
     this.#emitter.setMaxListeners(0);
   }
 
-  /** Called once the announcer is connected; it hands each announced id back through `received`. */
-  useAnnouncer(announcer: Announcer): void {
-    this.#announcer = announcer;
+  /** On PostgreSQL: from now on events are announced by NOTIFY, and `listener` hands each id back to `received`. */
+  useListener(listener: Listener): void {
+    this.#listener = listener;
   }
 
   /** An announced id: load its row once and hand it to this instance's subscribers. */
@@ -67,40 +66,40 @@ export class EventBus {
   /** Stores and announces a committed change. Failure is logged, never thrown: the change itself has committed. */
   async publish(family: Family, type: string, data: unknown, now: Date): Promise<void> {
     try {
+      // One statement stores the row and, on PostgreSQL, queues the NOTIFY that its commit sends.
       const rows = await this.#orm.em.fork().execute<EventRow[]>(
-        `insert into live_events (family, type, data, created_at) values (?, ?, ?, ?)
-         returning id::text as id, family, type, data, created_at`,
+        `with stored as (insert into live_events (family, type, data, created_at) values (?, ?, ?, ?)
+                         returning id::text as id, family, type, data, created_at)
+         select stored.*${this.#listener ? `, pg_notify('${NOTIFY_CHANNEL}', stored.id)` : ''} from stored`,
         [family, type, data === undefined ? null : JSON.stringify(data), now],
       );
-      const row = rows[0]!;
-      if (this.#announcer) await this.#announcer.announce(row.id);
-      else this.#emitter.emit(family, row);
+      if (!this.#listener) this.#emitter.emit(family, rows[0]!);
     } catch (error) {
       this.#log.error({ err: error, family, type }, 'could not publish a live event');
     }
   }
 
   /**
-   * Missed events after `lastEventId` (from the table), then live ones, in id order without repeats. Listening
-   * starts before the replay so nothing announced meanwhile is lost.
+   * Missed events after `lastEventId` (from the table), then live ones as they arrive. Listening starts before the
+   * replay so nothing announced meanwhile is lost, and an event both replayed and heard live is sent once. Live
+   * events are never dropped for arriving out of id order: concurrent commits can announce in any order.
    */
   async *subscribe(family: Family, lastEventId: string | null, signal: AbortSignal | undefined): AsyncGenerator<LiveEventMessage> {
     const live = on(this.#emitter, family, { signal }) as AsyncIterableIterator<[EventRow]>;
-    let last = lastEventId === null ? null : BigInt(lastEventId);
+    const replayed = new Set<string>();
     try {
-      if (last !== null) {
+      if (lastEventId !== null) {
         const missed = await this.#orm.em.fork().execute<EventRow[]>(
           `select id::text as id, family, type, data, created_at from live_events where family = ? and id > ? order by id limit ${REPLAY_LIMIT}`,
-          [family, last.toString()],
+          [family, lastEventId],
         );
         for (const row of missed) {
-          last = BigInt(row.id);
+          replayed.add(row.id);
           yield toMessage(row);
         }
       }
       for await (const [row] of live) {
-        if (last !== null && BigInt(row.id) <= last) continue;
-        last = BigInt(row.id);
+        if (replayed.delete(row.id)) continue;
         yield toMessage(row);
       }
     } catch (error) {
@@ -121,6 +120,6 @@ export class EventBus {
 
   async close(): Promise<void> {
     this.#emitter.removeAllListeners();
-    await this.#announcer?.close();
+    await this.#listener?.close();
   }
 }
