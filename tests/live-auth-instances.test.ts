@@ -105,3 +105,27 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL', () => {
     }
   });
 });
+
+describe.skipIf(!onPostgres)('the listener after its connection is lost', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.close());
+
+  it('reconnects and delivers events again', async () => {
+    // Ends every LISTEN connection to this test database, as a database restart would.
+    await server.sql(`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen%'`);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const client = liveClient(server);
+    try {
+      const received = collect<any>((handlers) => client.trpc.aurora.live.events.subscribe(undefined, handlers), 1);
+      await settle();
+      await request(server, 'POST', '/api/quests', { json: { name: 'After restart', triggerEvent: 'x', target: 1 } });
+      const [event] = await received;
+      expect(event.data.data.data.name).toBe('After restart');
+    } finally {
+      client.close();
+    }
+  });
+});

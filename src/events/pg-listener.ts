@@ -1,15 +1,56 @@
 // Hears live event ids announced with NOTIFY on PostgreSQL, over a connection of its own, for every instance.
+// A lost connection (the database restarted, say) is re-established with backoff; events announced while it was
+// down are not heard, but a subscriber recovers them by resuming from its lastEventId.
 import pg from 'pg';
 import type { Logger } from '../logger.ts';
 import { NOTIFY_CHANNEL, type Listener } from './bus.ts';
 
+const RETRY_MIN_MS = 250;
+const RETRY_MAX_MS = 10_000;
+
 export async function listenForEvents(url: string, onId: (id: string) => void, log: Logger): Promise<Listener> {
-  const connection = new pg.Client({ connectionString: url });
-  await connection.connect();
-  connection.on('notification', (message) => {
-    if (message.channel === NOTIFY_CHANNEL && message.payload) onId(message.payload);
-  });
-  connection.on('error', (error) => log.error({ err: error }, 'live event listener failed'));
-  await connection.query(`listen ${NOTIFY_CHANNEL}`);
-  return { close: () => connection.end() };
+  let closed = false;
+  let connection: pg.Client | null = null;
+  let retryMs = RETRY_MIN_MS;
+  let retryTimer: NodeJS.Timeout | null = null;
+
+  async function connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: url });
+    client.on('notification', (message) => {
+      if (message.channel === NOTIFY_CHANNEL && message.payload) onId(message.payload);
+    });
+    client.on('error', (error) => log.warn({ err: error }, 'live event listener lost its connection'));
+    client.on('end', () => {
+      if (closed || connection !== client) return;
+      connection = null;
+      scheduleReconnect();
+    });
+    await client.connect();
+    await client.query(`listen ${NOTIFY_CHANNEL}`);
+    connection = client;
+    retryMs = RETRY_MIN_MS;
+  }
+
+  function scheduleReconnect(): void {
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      connect().then(
+        () => log.info('live event listener reconnected'),
+        () => {
+          retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+          if (!closed) scheduleReconnect();
+        },
+      );
+    }, retryMs);
+    retryTimer.unref();
+  }
+
+  await connect();
+  return {
+    async close() {
+      closed = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      await connection?.end();
+    },
+  };
 }
