@@ -29,8 +29,8 @@ describe('aurora.live.events', () => {
     const client = liveClient(server);
     try {
       const received = collect<LiveEvent>((handlers) => client.trpc.aurora.live.events.subscribe(undefined, handlers), 1);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      await request(server, 'POST', '/api/classes', { json: { id: 'dup', name: 'Dup' } });
+      await received.started;
+            await request(server, 'POST', '/api/classes', { json: { id: 'dup', name: 'Dup' } });
       const refused = await request(server, 'POST', '/api/classes', { json: { id: 'dup', name: 'Dup again' } });
       expect(refused.status).toBe(409);
       const [event] = await received;
@@ -48,8 +48,8 @@ describe('aurora.live.events', () => {
   it('resumes after a reconnect from lastEventId with what was missed', async () => {
     const first = liveClient(server);
     const seen = collect<LiveEvent>((handlers) => first.trpc.aurora.live.events.subscribe(undefined, handlers), 1);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await request(server, 'POST', '/api/quests', { json: { name: 'Before', triggerEvent: 'x', target: 1 } });
+    await seen.started;
+        await request(server, 'POST', '/api/quests', { json: { name: 'Before', triggerEvent: 'x', target: 1 } });
     const [last] = await seen;
     first.close();
 
@@ -72,8 +72,8 @@ describe('hubgw.live.events', () => {
     const client = liveClient(server, { apiKey: API_KEY });
     try {
       const received = collect<LiveEvent>((handlers) => client.trpc.hubgw.live.events.subscribe(undefined, handlers), 1);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      await hubgw(server, 'PUT', '/homes/', { json: { player_uuid: crypto.randomUUID(), name: 'h', world: 'w', x: 0, y: 0, z: 0 } });
+      await received.started;
+            await hubgw(server, 'PUT', '/homes/', { json: { player_uuid: crypto.randomUUID(), name: 'h', world: 'w', x: 0, y: 0, z: 0 } });
       const player = crypto.randomUUID();
       await hubgw(server, 'POST', '/punishments/', { json: { player_uuid: player, player_name: 'Bad', punishment_type: 'ban', reason: 'x' } });
       const [event] = await received;

@@ -8,15 +8,27 @@ export function liveClient(server: TestServer, connectionParams?: Record<string,
   return { trpc: createTRPCClient<AppRouter>({ links: [wsLink({ client: ws })] }), close: () => ws.close() };
 }
 
-/** Resolves with the first `count` values a subscription yields, or rejects on its error or after `timeoutMs`. */
-export function collect<T>(subscribe: (handlers: { onData: (value: T) => void; onError: (error: unknown) => void }) => { unsubscribe(): void }, count: number, timeoutMs = 10_000): Promise<T[]> {
-  return new Promise((resolve, reject) => {
+interface Handlers<T> {
+  onStarted: () => void;
+  onData: (value: T) => void;
+  onError: (error: unknown) => void;
+}
+
+/**
+ * Resolves with the first `count` values a subscription yields, or rejects on its error or after `timeoutMs`.
+ * `started` resolves once the server has started the subscription: it is listening from then on.
+ */
+export function collect<T>(subscribe: (handlers: Handlers<T>) => { unsubscribe(): void }, count: number, timeoutMs = 10_000): Promise<T[]> & { started: Promise<void> } {
+  let markStarted: () => void = () => {};
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
+  const values = new Promise<T[]>((resolve, reject) => {
     const values: T[] = [];
     const timer = setTimeout(() => {
       subscription.unsubscribe();
       reject(new Error(`got ${values.length} of ${count} values`));
     }, timeoutMs);
     const subscription = subscribe({
+      onStarted: markStarted,
       onData(value) {
         values.push(value);
         if (values.length === count) {
@@ -31,4 +43,5 @@ export function collect<T>(subscribe: (handlers: { onData: (value: T) => void; o
       },
     });
   });
+  return Object.assign(values, { started });
 }
