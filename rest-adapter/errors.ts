@@ -11,9 +11,8 @@ export const unknownRoute: RequestHandler = (req, _res, next) => {
 
 export const sendError: ErrorRequestHandler = (error, req, res, _next) => {
   const appError = toAppError(error);
-  if (appError.appCode === 'internal_error') {
-    requestLocals(res).log.error({ err: error }, 'request failed');
-  }
+  if (appError.appCode === 'internal_error') requestLocals(res).log.error({ err: error }, 'request failed');
+  if (appError.appCode === 'unavailable') requestLocals(res).log.warn({ err: error }, 'database unavailable');
   if (res.headersSent) {
     res.destroy();
     return;

@@ -20,3 +20,4 @@ export async function openDatabase(database: Database, log: Logger): Promise<Orm
   }
   return orm;
 }
+

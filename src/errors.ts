@@ -1,6 +1,7 @@
 // The one domain error type, and the table that maps its codes to tRPC codes and HTTP statuses.
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import { isDatabaseUnavailable } from './database-errors.ts';
 
 export const errorCodes = {
   validation_error: { status: 400, trpc: 'BAD_REQUEST' },
@@ -16,6 +17,7 @@ export const errorCodes = {
   unsupported_media_type: { status: 415, trpc: 'UNSUPPORTED_MEDIA_TYPE' },
   rate_limited: { status: 429, trpc: 'TOO_MANY_REQUESTS' },
   internal_error: { status: 500, trpc: 'INTERNAL_SERVER_ERROR' },
+  unavailable: { status: 503, trpc: 'SERVICE_UNAVAILABLE' },
 } as const satisfies Record<string, { status: number; trpc: TRPC_ERROR_CODE_KEY }>;
 
 export type ErrorCode = keyof typeof errorCodes;
@@ -86,5 +88,6 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof TRPCError && error.code === 'UNAUTHORIZED') {
     return new AppError('unauthorized', error.message);
   }
+  if (isDatabaseUnavailable(error)) return new AppError('unavailable', 'The database is unavailable; try again shortly');
   return new AppError('internal_error', 'Internal server error');
 }

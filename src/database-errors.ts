@@ -1,0 +1,16 @@
+// Tells a database that cannot serve now (down, restarting, refusing connections) from a statement that failed.
+/** SQLSTATEs that mean the database cannot serve now, rather than that a statement was wrong. */
+const UNAVAILABLE_STATES = /^(08|57P0[1-3]|3D000|53300)/;
+const UNAVAILABLE_SYSTEM_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|not currently accepting connections/i;
+
+/** Whether an error, or anything in its cause chain, says the database is unreachable or refusing connections. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 8; current = current.cause, depth++) {
+    const { code, sqlState } = current as { code?: unknown; sqlState?: unknown };
+    if (typeof sqlState === 'string' && UNAVAILABLE_STATES.test(sqlState)) return true;
+    if (typeof code === 'string' && (UNAVAILABLE_SYSTEM_CODES.has(code) || UNAVAILABLE_STATES.test(code))) return true;
+    if (UNAVAILABLE_MESSAGES.test(current.message)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,46 @@
+// When the database stops taking connections, requests fail fast with 503 in their family's format; once it is
+// back, the same server serves again without a restart. On PostgreSQL, where connections can be refused.
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onPostgres } from './support/database.ts';
+import { hubgw, request, startTestServer, type TestServer } from './support/server.ts';
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  await client.query(sql).finally(() => client.end());
+}
+
+describe.skipIf(!onPostgres)('database unavailable', () => {
+  let server: TestServer;
+  let name: string;
+  beforeAll(async () => {
+    server = await startTestServer();
+    name = new URL(server.databaseUrl).pathname.slice(1);
+  });
+  afterAll(async () => {
+    await admin(`alter database "${name}" allow_connections true`);
+    await server.close();
+  });
+
+  it('answers 503 in each family format, quickly, then recovers', async () => {
+    const player = crypto.randomUUID();
+    expect((await hubgw(server, 'GET', `/homes/${player}`)).status).toBe(200);
+
+    await admin(`alter database "${name}" allow_connections false`);
+    await admin(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}' and pid <> pg_backend_pid()`);
+
+    const started = Date.now();
+    const hub = await hubgw(server, 'GET', `/homes/${player}`);
+    expect(hub.status).toBe(503);
+    expect(hub.body).toEqual({ message: 'The database is unavailable; try again shortly', code: 'unavailable' });
+    const aurora = await request(server, 'GET', '/api/users');
+    expect(aurora.status).toBe(503);
+    expect(aurora.body).toEqual({ error: 'The database is unavailable; try again shortly' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+
+    await admin(`alter database "${name}" allow_connections true`);
+    expect((await hubgw(server, 'GET', `/homes/${player}`)).status).toBe(200);
+    expect((await request(server, 'GET', '/api/users')).status).toBe(200);
+  });
+});
