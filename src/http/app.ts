@@ -1,6 +1,7 @@
 // The express application: request logging, tRPC over HTTP at /trpc, the REST families and their 404s.
 import type { AnyRouter } from '@trpc/server';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { restRouter, sendError, unknownRoute } from '#rest/index.ts';
 import { createContext, type ContextDeps } from '../trpc/context.ts';
@@ -13,6 +14,7 @@ const TRPC_MAX_BODY = 1024 * 1024;
 export function createApp(router: AnyRouter, deps: ContextDeps, log: Logger, limits: RateLimitOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(helmet());
   app.use(requestLog(log));
   app.use(
     '/trpc',
