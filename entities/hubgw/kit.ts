@@ -23,5 +23,3 @@ export const Kit = defineEntity({
   uniques: [{ name: 'kits_name_key', expression: 'create unique index "kits_name_key" on "hubgw"."kits" (lower("name"))' }],
   checks: [{ name: 'kits_cooldown_seconds_check', expression: 'cooldown_seconds >= 0' }],
 });
-
-export type KitEntity = InstanceType<typeof Kit.class>;

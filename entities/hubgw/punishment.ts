@@ -41,5 +41,3 @@ export const Punishment = defineEntity({
   ],
   checks: [{ name: 'punishments_type_check', expression: `punishment_type in ('ban', 'ip_ban', 'mute', 'kick', 'warn')` }],
 });
-
-export type PunishmentEntity = InstanceType<typeof Punishment.class>;

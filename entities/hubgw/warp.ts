@@ -18,5 +18,3 @@ export const Warp = defineEntity({
   },
   uniques: [{ name: 'warps_name_key', expression: 'create unique index "warps_name_key" on "hubgw"."warps" (lower("name"))' }],
 });
-
-export type WarpEntity = InstanceType<typeof Warp.class>;

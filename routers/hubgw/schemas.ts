@@ -1,6 +1,6 @@
 // Field schemas and pagination shared by HubGW procedures.
 import { z } from 'zod';
-import { name, text } from '../shared/schemas.ts';
+import { name } from '../shared/schemas.ts';
 
 /** Any 8-4-4-4-12 hex UUID, as PostgreSQL's uuid type accepts; Minecraft uses v3 (offline) and v4 (online). */
 export const playerUuid = z.guid({ message: 'must be a UUID' });
@@ -29,8 +29,6 @@ export const locationOutput = {
 
 /** A name people type: a home, warp or kit, a player, a staff member. */
 export const typedName = name(64);
-
-export const optionalText = (max: number) => text(max).nullable().optional();
 
 export const timestamp = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' });
 

@@ -26,7 +26,6 @@ function familyProcedure(family: Family) {
 }
 
 export const router = t.router;
-export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(withEntityManager);
 export const hubgwProcedure = familyProcedure('hubgw');
 export const auroraProcedure = familyProcedure('aurora');
