@@ -1,6 +1,5 @@
 // Field schemas and list helpers shared by Aurora procedures.
 import { z } from 'zod';
-import { text } from '../shared/schemas.ts';
 
 const INT64_MAX = 2n ** 63n - 1n;
 export const MAX_LIMIT = 1000;
@@ -25,8 +24,6 @@ export const positiveBigintString = z
   .string()
   .refine((value) => decimalWithin(value, 1n), { message: 'must be an integer from 1 to 9223372036854775807, in a string' });
 
-export const label = (max: number) => text(max).min(1);
-
 /** `limit`/`offset` as query strings carry them; a limit over 1000 is capped, not refused. */
 export function pagination(defaultLimit: number) {
   return {
@@ -41,5 +38,3 @@ export function capped(limit: number): number {
 
 /** A boolean query parameter, spelled true or false. */
 export const booleanParam = z.enum(['true', 'false']);
-
-export const isoTimestamp = z.iso.datetime({ offset: true });

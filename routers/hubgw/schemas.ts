@@ -30,8 +30,6 @@ export const locationOutput = {
 /** A name people type: a home, warp or kit, a player, a staff member. */
 export const typedName = name(64);
 
-export const timestamp = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' });
-
 export const pageInput = {
   page: z.number().int().min(1).default(1),
   size: z.number().int().min(1).max(100).default(20),

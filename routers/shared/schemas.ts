@@ -13,3 +13,6 @@ export function text(max: number) {
 export function name(max: number) {
   return text(max).min(1);
 }
+
+/** An ISO-8601 date-time with its offset, as both APIs write timestamps. */
+export const timestamp = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' });

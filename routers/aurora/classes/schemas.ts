@@ -1,8 +1,9 @@
 // Request and response schemas of Aurora classes.
+import { name } from '../../shared/schemas.ts';
 import { z } from 'zod';
-import { bigintString, discordId, label } from '../schemas.ts';
+import { bigintString, discordId } from '../schemas.ts';
 
-export const classId = label(20);
+export const classId = name(20);
 
 export const auroraClass = z
   .object({ id: z.string(), name: z.string(), balance: z.string(), roleId: z.string().nullable() })
@@ -10,14 +11,14 @@ export const auroraClass = z
 
 export const createClassInput = z.object({
   id: classId,
-  name: label(64),
+  name: name(64),
   balance: bigintString.default('0'),
   roleId: discordId.nullable().optional(),
 });
 
 export const updateClassInput = z.object({
   id: classId,
-  name: label(64).optional(),
+  name: name(64).optional(),
   balance: bigintString.optional(),
   roleId: discordId.nullable().optional(),
 });

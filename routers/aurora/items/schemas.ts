@@ -1,8 +1,8 @@
 // Request and response schemas of Aurora items.
 import { z } from 'zod';
 import { ITEM_RARITIES } from '#entities/aurora/item.ts';
-import { text } from '../../shared/schemas.ts';
-import { bigintString, label, pagination } from '../schemas.ts';
+import { name, text } from '../../shared/schemas.ts';
+import { bigintString, pagination } from '../schemas.ts';
 
 export const itemId = z.coerce.number().int().min(1).max(2_147_483_647);
 export const rarity = z.enum(ITEM_RARITIES);
@@ -24,9 +24,9 @@ export const item = z
   .meta({ id: 'AuroraItem' });
 
 export const itemFields = z.object({
-  name: label(100),
+  name: name(100),
   description: text(2000).nullable().optional(),
-  type: label(32),
+  type: name(32),
   rarity,
   price: bigintString.default('0'),
   iconUrl: assetUrl,
@@ -36,9 +36,9 @@ export const itemFields = z.object({
 
 export const updateItemInput = z.object({
   id: itemId,
-  name: label(100).optional(),
+  name: name(100).optional(),
   description: text(2000).nullable().optional(),
-  type: label(32).optional(),
+  type: name(32).optional(),
   rarity: rarity.optional(),
   price: bigintString.optional(),
   iconUrl: assetUrl,
@@ -47,8 +47,8 @@ export const updateItemInput = z.object({
 });
 
 export const listItemsInput = z.object({
-  search: label(100).optional(),
-  type: label(32).optional(),
+  search: name(100).optional(),
+  type: name(32).optional(),
   rarity: rarity.optional(),
   ...pagination(100),
 });

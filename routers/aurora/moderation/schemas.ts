@@ -1,8 +1,8 @@
 // Request and response schemas of Aurora moderation cases.
 import { z } from 'zod';
 import { CASE_TYPES } from '#entities/aurora/moderation-case.ts';
-import { text } from '../../shared/schemas.ts';
-import { booleanParam, discordId, isoTimestamp, label, pagination } from '../schemas.ts';
+import { name, text, timestamp } from '../../shared/schemas.ts';
+import { booleanParam, discordId, pagination } from '../schemas.ts';
 
 export const moderationCase = z
   .object({
@@ -16,8 +16,8 @@ export const moderationCase = z
     reason: z.string(),
     metadata: z.record(z.string(), z.unknown()),
     active: z.boolean(),
-    createdAt: isoTimestamp,
-    resolvedAt: isoTimestamp.nullable(),
+    createdAt: timestamp,
+    resolvedAt: timestamp.nullable(),
     resolvedBy: z.string().nullable(),
     resolvedReason: z.string().nullable(),
   })
@@ -26,9 +26,9 @@ export const moderationCase = z
 export const createCaseInput = z.object({
   type: z.enum(CASE_TYPES),
   userId: discordId,
-  username: label(64),
+  username: name(64),
   moderatorId: discordId,
-  moderatorName: label(64),
+  moderatorName: name(64),
   reason: text(2000).default(''),
   metadata: z.record(z.string(), z.unknown()).default({}),
 });
@@ -45,7 +45,7 @@ export const caseIdParam = z.string().regex(/^CASE-\d{4,}$/, 'must look like CAS
 export const clearCaseInput = z.object({
   caseId: caseIdParam,
   clearedBy: discordId,
-  clearedByName: label(64).optional().meta({ description: 'Kept in the case metadata as clearedByName' }),
+  clearedByName: name(64).optional().meta({ description: 'Kept in the case metadata as clearedByName' }),
   reason: text(2000).optional(),
 });
 

@@ -3,8 +3,7 @@ import type { EntityManager, QueryResult } from '@mikro-orm/sql';
 import { z } from 'zod';
 import { AppError } from '#src/errors.ts';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
-import { text } from '../../shared/schemas.ts';
-import { label } from '../schemas.ts';
+import { name, text } from '../../shared/schemas.ts';
 
 const tags = ['aurora: quests'];
 
@@ -23,9 +22,9 @@ type QuestResponse = z.infer<typeof quest>;
 
 const reward = z.number().int().min(0).max(2_147_483_647);
 const questFields = {
-  name: label(100),
+  name: name(100),
   description: text(2000).nullable().optional(),
-  triggerEvent: label(100),
+  triggerEvent: name(100),
   target: z.number().int().min(1).max(2_147_483_647),
   xpReward: reward.default(0),
   balanceReward: reward.default(0),

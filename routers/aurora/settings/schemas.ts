@@ -1,7 +1,7 @@
 // The bot's settings: one typed document with defaults. Amounts are bigints as decimal strings, as in the bot.
 import { z } from 'zod';
-import { text } from '../../shared/schemas.ts';
-import { bigintString, discordId, label } from '../schemas.ts';
+import { name, text } from '../../shared/schemas.ts';
+import { bigintString, discordId } from '../schemas.ts';
 
 const count = (fallback: number, max = 1_000_000) => z.number().int().min(0).max(max).default(fallback);
 
@@ -27,7 +27,7 @@ export const botSettings = z
     lootdrops: z
       .strictObject({ expiryMinutes: count(10, 1440), minAmount: bigintString.default('10'), maxAmount: bigintString.default('100') })
       .prefault({}),
-    commands: z.strictObject({ disabled: z.array(label(64)).max(500).default([]) }).prefault({}),
+    commands: z.strictObject({ disabled: z.array(name(64)).max(500).default([]) }).prefault({}),
     system: z.strictObject({ maintenanceMode: z.boolean().default(false), maintenanceReason: text(500).nullable().default(null) }).prefault({}),
   })
   .meta({ id: 'AuroraSettings' });
@@ -38,7 +38,7 @@ export const discordMeta = z
   .object({
     roles: z.array(z.object({ id: discordId, name: text(100), color: text(16) })).max(1000),
     channels: z.array(z.object({ id: discordId, name: text(100), type: z.number().int().min(0) })).max(1000),
-    commands: z.array(z.object({ name: label(64), category: text(64) })).max(1000),
+    commands: z.array(z.object({ name: name(64), category: text(64) })).max(1000),
   })
   .meta({ id: 'AuroraDiscordMeta' });
 

@@ -1,15 +1,15 @@
 // Aurora statistics: dashboard totals, and hourly activity for the last 24 hours (cached five minutes).
+import { timestamp } from '../../shared/schemas.ts';
 import type { EntityManager } from '@mikro-orm/sql';
 import { z } from 'zod';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
 import { stats } from './schemas.ts';
 import { dashboardStats } from './service.ts';
-import { isoTimestamp } from '../schemas.ts';
 
 const tags = ['aurora: stats'];
 
-const activityBucket = z.object({ hour: isoTimestamp, transactions: z.number().int(), cases: z.number().int() }).meta({ id: 'AuroraActivityHour' });
-const activity = z.object({ buckets: z.array(activityBucket), generatedAt: isoTimestamp });
+const activityBucket = z.object({ hour: timestamp, transactions: z.number().int(), cases: z.number().int() }).meta({ id: 'AuroraActivityHour' });
+const activity = z.object({ buckets: z.array(activityBucket), generatedAt: timestamp });
 type Activity = z.infer<typeof activity>;
 
 const HOUR_MS = 3600_000;

@@ -1,6 +1,6 @@
 // Response schemas of Aurora statistics.
+import { timestamp } from '../../shared/schemas.ts';
 import { z } from 'zod';
-import { isoTimestamp } from '../schemas.ts';
 
 export const stats = z
   .object({
@@ -15,7 +15,7 @@ export const stats = z
     liveConnections: z.number().int().meta({ description: 'Open live WebSocket connections on this instance' }),
     maintenanceMode: z.boolean(),
     uptimeSeconds: z.number().int(),
-    timestamp: isoTimestamp,
+    timestamp: timestamp,
   })
   .meta({ id: 'AuroraStats' });
 

@@ -1,9 +1,10 @@
 // Aurora transactions: GET /api/transactions, newest first, by user and type.
+import { timestamp } from '../../shared/schemas.ts';
 import { z } from 'zod';
 import { TRANSACTION_TYPES } from '#entities/aurora/transaction.ts';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
 import { countRows, whereOf, withIsoTimestamps } from '../../shared/sql.ts';
-import { capped, discordId, isoTimestamp, pagination } from '../schemas.ts';
+import { capped, discordId, pagination } from '../schemas.ts';
 
 const transaction = z
   .object({
@@ -13,7 +14,7 @@ const transaction = z
     amount: z.string(),
     type: z.enum(TRANSACTION_TYPES),
     description: z.string().nullable(),
-    createdAt: isoTimestamp,
+    createdAt: timestamp,
   })
   .meta({ id: 'AuroraTransaction' });
 

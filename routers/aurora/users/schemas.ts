@@ -1,7 +1,8 @@
 // Request and response schemas of Aurora users.
+import { name, timestamp } from '../../shared/schemas.ts';
 import { z } from 'zod';
 import { classId } from '../classes/schemas.ts';
-import { bigintString, discordId, isoTimestamp, label, pagination } from '../schemas.ts';
+import { bigintString, discordId, pagination } from '../schemas.ts';
 
 export const userSettings = z.record(z.string(), z.unknown());
 
@@ -17,13 +18,13 @@ export const auroraUser = z
     classId: z.string().nullable(),
     class: z.object({ id: z.string(), name: z.string(), balance: z.string() }).nullable(),
     settings: userSettings,
-    createdAt: isoTimestamp,
-    updatedAt: isoTimestamp,
+    createdAt: timestamp,
+    updatedAt: timestamp,
   })
   .meta({ id: 'AuroraUser' });
 
 export const listUsersInput = z.object({
-  search: label(100).optional(),
+  search: name(100).optional(),
   sortBy: z.enum(['balance', 'level', 'xp', 'username']).default('balance'),
   sortOrder: z.enum(['asc', 'desc']).default('desc'),
   ...pagination(50),
@@ -34,7 +35,7 @@ const streak = z.number().int().min(0).max(1_000_000);
 
 export const createUserInput = z.object({
   id: discordId,
-  username: label(64),
+  username: name(64),
   balance: bigintString.default('0'),
   xp: bigintString.default('0'),
   level: level.default(1),
@@ -44,7 +45,7 @@ export const createUserInput = z.object({
 
 export const updateUserInput = z.object({
   id: discordId,
-  username: label(64).optional(),
+  username: name(64).optional(),
   balance: bigintString.optional(),
   xp: bigintString.optional(),
   level: level.optional(),

@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { CommandAudit } from '#entities/hubgw/command-audit.ts';
 import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
-import { text } from '../../shared/schemas.ts';
-import { typedName, playerUuid, timestamp } from '../schemas.ts';
+import { text, timestamp } from '../../shared/schemas.ts';
+import { typedName, playerUuid } from '../schemas.ts';
 
 const commandRecord = z.object({
   player_uuid: playerUuid,

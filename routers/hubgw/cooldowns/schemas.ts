@@ -1,7 +1,7 @@
 // Request and response schemas of HubGW cooldowns.
 import { z } from 'zod';
-import { text } from '../../shared/schemas.ts';
-import { playerUuid, timestamp } from '../schemas.ts';
+import { text, timestamp } from '../../shared/schemas.ts';
+import { playerUuid } from '../schemas.ts';
 
 export const cooldownType = text(128).min(1);
 

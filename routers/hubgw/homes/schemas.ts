@@ -1,7 +1,7 @@
 // Request and response schemas of HubGW homes.
 import { z } from 'zod';
-import { text } from '../../shared/schemas.ts';
-import { locationInput, locationOutput, typedName, playerUuid, timestamp } from '../schemas.ts';
+import { text, timestamp } from '../../shared/schemas.ts';
+import { locationInput, locationOutput, typedName, playerUuid } from '../schemas.ts';
 
 export const upsertHomeInput = z.object({
   player_uuid: playerUuid,

@@ -1,7 +1,7 @@
 // Request and response schemas of HubGW kits.
 import { z } from 'zod';
-import { text } from '../../shared/schemas.ts';
-import { typedName, playerUuid, timestamp } from '../schemas.ts';
+import { text, timestamp } from '../../shared/schemas.ts';
+import { typedName, playerUuid } from '../schemas.ts';
 
 export const kitItem = z.object({
   item: text(128).min(1),

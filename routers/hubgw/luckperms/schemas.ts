@@ -1,7 +1,7 @@
 // Request and response schemas of HubGW's LuckPerms views.
 import { z } from 'zod';
-import { name } from '../../shared/schemas.ts';
-import { playerUuid, timestamp } from '../schemas.ts';
+import { name, timestamp } from '../../shared/schemas.ts';
+import { playerUuid } from '../schemas.ts';
 
 /** LuckPerms keeps usernames in VARCHAR(16) and group names in VARCHAR(36). */
 export const username = name(16);

@@ -1,8 +1,8 @@
 // Request and response schemas of HubGW punishments.
 import { z } from 'zod';
 import { PUNISHMENT_TYPES } from '#entities/hubgw/punishment.ts';
-import { text } from '../../shared/schemas.ts';
-import { pageInput, pageOutput, typedName, playerUuid, timestamp } from '../schemas.ts';
+import { text, timestamp } from '../../shared/schemas.ts';
+import { pageInput, pageOutput, typedName, playerUuid } from '../schemas.ts';
 
 export const punishmentType = z.enum(PUNISHMENT_TYPES);
 

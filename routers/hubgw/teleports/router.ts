@@ -1,9 +1,9 @@
 // HubGW teleport history: POST /teleport-history/, GET /teleport-history/players/{player_uuid}.
 import { z } from 'zod';
 import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
-import { name, text } from '../../shared/schemas.ts';
+import { name, text, timestamp } from '../../shared/schemas.ts';
 import { withIsoTimestamps } from '../../shared/sql.ts';
-import { coordinate, playerUuid, timestamp } from '../schemas.ts';
+import { coordinate, playerUuid } from '../schemas.ts';
 
 const tags = ['hubgw: teleport history'];
 

@@ -1,7 +1,7 @@
 // Request and response schemas of HubGW warps.
 import { z } from 'zod';
-import { name, text } from '../../shared/schemas.ts';
-import { coordinate, locationInput, locationOutput, pageInput, pageOutput, typedName, playerUuid, timestamp } from '../schemas.ts';
+import { name, text, timestamp } from '../../shared/schemas.ts';
+import { coordinate, locationInput, locationOutput, pageInput, pageOutput, typedName, playerUuid } from '../schemas.ts';
 
 const description = text(1024).nullable().optional();
 

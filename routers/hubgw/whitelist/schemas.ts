@@ -1,7 +1,7 @@
 // Request and response schemas of the HubGW whitelist.
 import { z } from 'zod';
-import { text } from '../../shared/schemas.ts';
-import { typedName, timestamp } from '../schemas.ts';
+import { text, timestamp } from '../../shared/schemas.ts';
+import { typedName } from '../schemas.ts';
 
 export const addWhitelistInput = z.object({
   player_name: typedName,
