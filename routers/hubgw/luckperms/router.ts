@@ -29,7 +29,10 @@ export const luckpermsRouter = router({
     .meta({ openapi: { method: 'GET', path: '/api/v1/luckperms/players/{uuid}/permissions', tags, summary: "A player's own permission nodes", errorResponses: [400, 404] } })
     .input(uuidInput)
     .output(z.array(permission))
-    .query(({ ctx, input }) => permissionsOf(ctx.em, input.uuid)),
+    .query(async ({ ctx, input }) => {
+      await playerByUuid(ctx.em, input.uuid);
+      return permissionsOf(ctx.em, input.uuid);
+    }),
 
   playerWithPermissions: hubgwProcedure
     .meta({ openapi: { method: 'GET', path: '/api/v1/luckperms/players/{uuid}/with-permissions', tags, summary: 'A player with their permission nodes', errorResponses: [400, 404] } })

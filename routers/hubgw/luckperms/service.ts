@@ -35,8 +35,8 @@ export async function groupByName(em: EntityManager, name: string): Promise<Grou
   return stamped(rows[0]);
 }
 
+/** The player's own permission nodes; the caller has already found the player. */
 export async function permissionsOf(em: EntityManager, uuid: string): Promise<PermissionResponse[]> {
-  await playerByUuid(em, uuid);
   const rows = await em.execute<PermissionResponse[]>(
     `select ${PERMISSION_COLUMNS} from luckperms_user_permissions where uuid = lower(?) order by id`,
     [uuid],
