@@ -47,7 +47,7 @@ describe('rolled-back changes', () => {
     try {
       const received = collect<any>((handlers) => client.trpc.aurora.live.events.subscribe(undefined, handlers), 1);
       await received.started;
-      // The balance change is written, then the unknown class fails the transaction, which rolls both back.
+      // The update that would change the balance fails on the class's foreign key, so its transaction rolls back.
       const failed = await request(server, 'PUT', `/api/users/${id}`, { json: { balance: '999', classId: 'missing' } });
       expect(failed.status).toBe(400);
       await request(server, 'POST', '/api/quests', { json: { name: 'After', triggerEvent: 'x', target: 1 } });

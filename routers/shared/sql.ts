@@ -43,3 +43,17 @@ export function whereOf(filters: Filter[]): { where: string; params: unknown[] }
     params: set.flatMap(([, ...params]) => params),
   };
 }
+
+/**
+ * Runs a write and turns a violation of one of the named constraints into the domain error given for it, so the
+ * database, not a read before the write, decides: a row deleted meanwhile is caught too.
+ */
+export async function translateViolations<T>(write: () => Promise<T>, errors: Record<string, () => Error>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const constraint = (error as { constraint?: unknown }).constraint;
+    const translate = typeof constraint === 'string' ? errors[constraint] : undefined;
+    throw translate ? translate() : error;
+  }
+}

@@ -2,7 +2,7 @@
 // row never reaches zero or below (the quantity > 0 check would refuse it anyway).
 import type { EntityManager } from '@mikro-orm/sql';
 import { AppError } from '#src/errors.ts';
-import { countRows } from '../../shared/sql.ts';
+import { countRows, translateViolations } from '../../shared/sql.ts';
 import { ITEM_COLUMNS } from '../items/queries.ts';
 import type { ItemResponse } from '../items/schemas.ts';
 
@@ -31,14 +31,19 @@ export async function listInventory(em: EntityManager, userId: string): Promise<
 
 export function addToInventory(em: EntityManager, userId: string, itemId: number, quantity: string): Promise<EntryRow> {
   return em.transactional(async (tx) => {
-    await assertUser(tx, userId);
-    if ((await countRows(tx, 'select count(*) from aurora.items where id = ?', [itemId])) === 0) throw new AppError('not_found', 'Item not found');
-    const added = await tx.execute(
-      `insert into aurora.inventory as inv (user_id, item_id, quantity) values (?, ?, ?)
-       on conflict (user_id, item_id) do update set quantity = inv.quantity + excluded.quantity
-       where inv.quantity <= ?::bigint - excluded.quantity
-       returning inv.quantity`,
-      [userId, itemId, quantity, INT64_MAX],
+    const added = await translateViolations(
+      () =>
+        tx.execute(
+          `insert into aurora.inventory as inv (user_id, item_id, quantity) values (?, ?, ?)
+           on conflict (user_id, item_id) do update set quantity = inv.quantity + excluded.quantity
+           where inv.quantity <= ?::bigint - excluded.quantity
+           returning inv.quantity`,
+          [userId, itemId, quantity, INT64_MAX],
+        ),
+      {
+        inventory_user_id_foreign: () => new AppError('not_found', 'User not found'),
+        inventory_item_id_foreign: () => new AppError('not_found', 'Item not found'),
+      },
     );
     if (added.length === 0) throw new AppError('validation_error', 'Quantity too large', { reason: 'the stack would exceed 9223372036854775807' });
     const rows = await tx.execute<EntryRow[]>(`${ENTRY_SELECT} where inv.user_id = ? and inv.item_id = ?`, [userId, itemId]);

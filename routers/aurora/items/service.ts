@@ -1,8 +1,8 @@
 // Item writes. Names are unique case-insensitively; the database's index decides between concurrent creations.
 import type { EntityManager, QueryResult } from '@mikro-orm/sql';
-import { UniqueConstraintViolationException } from '@mikro-orm/sql';
 import { AppError } from '#src/errors.ts';
 import type { ItemAssets, Upload } from '#src/item-assets.ts';
+import { translateViolations } from '../../shared/sql.ts';
 import { ITEM_COLUMNS } from './queries.ts';
 import type { ItemFields, ItemResponse, UpdateItemInput } from './schemas.ts';
 
@@ -10,13 +10,8 @@ function duplicateName(name: string | undefined): AppError {
   return new AppError('already_exists', 'Item name already exists', { reason: `an item named '${name}' exists` });
 }
 
-async function rethrowDuplicate<T>(name: string | undefined, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) throw duplicateName(name);
-    throw error;
-  }
+function rethrowDuplicate<T>(name: string | undefined, write: () => Promise<T>): Promise<T> {
+  return translateViolations(write, { items_name_key: () => duplicateName(name) });
 }
 
 export function createItem(em: EntityManager, fields: ItemFields, now: Date): Promise<ItemResponse> {
