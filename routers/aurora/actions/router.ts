@@ -39,8 +39,11 @@ export const actionsRouter = router({
     .output(z.object({ success: z.literal(true), enabled: z.boolean(), reason: z.string().nullable() }))
     .mutation(async ({ ctx, input }) => {
       const reason = input.enabled ? (input.reason ?? null) : null;
-      await updateSettings(ctx.em, { system: { maintenanceMode: input.enabled, maintenanceReason: reason } }, ctx.now());
-      await record(ctx.em, 'maintenance-mode', { enabled: input.enabled, reason }, ctx.now());
+      // The setting and its record commit together or not at all.
+      await ctx.em.transactional(async (tx) => {
+        await updateSettings(tx, { system: { maintenanceMode: input.enabled, maintenanceReason: reason } }, ctx.now());
+        await record(tx, 'maintenance-mode', { enabled: input.enabled, reason }, ctx.now());
+      });
       return { success: true as const, enabled: input.enabled, reason };
     }),
 });
