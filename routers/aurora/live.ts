@@ -2,11 +2,9 @@
 // the API, resumable from lastEventId.
 import { tracked } from '@trpc/server';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { z } from 'zod';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { lastEventIdInput } from '../shared/schemas.ts';
 import { dashboardStats } from './stats/service.ts';
-
-export const lastEventIdInput = z.object({ lastEventId: z.string().regex(/^\d{1,19}$/).nullish() }).optional();
 
 export const auroraLiveRouter = router({
   stats: auroraProcedure.subscription(async function* ({ ctx, signal }) {

@@ -2,7 +2,7 @@
 // at once; resumable from lastEventId.
 import { tracked } from '@trpc/server';
 import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
-import { lastEventIdInput } from '../aurora/live.ts';
+import { lastEventIdInput } from '../shared/schemas.ts';
 
 export const hubgwLiveRouter = router({
   events: hubgwProcedure.input(lastEventIdInput).subscription(async function* ({ ctx, input, signal }) {

@@ -16,3 +16,6 @@ export function name(max: number) {
 
 /** An ISO-8601 date-time with its offset, as both APIs write timestamps. */
 export const timestamp = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' });
+
+/** Where a live-event subscription resumes: after this event id, or from now when absent. */
+export const lastEventIdInput = z.object({ lastEventId: z.string().regex(/^\d{1,19}$/).nullish() }).optional();
