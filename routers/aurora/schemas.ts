@@ -1,7 +1,7 @@
 // Field schemas and list helpers shared by Aurora procedures.
 import { z } from 'zod';
 
-const INT64_MAX = 2n ** 63n - 1n;
+export const INT64_MAX = 2n ** 63n - 1n;
 export const MAX_LIMIT = 1000;
 
 /** A Discord snowflake, as a string. */

@@ -1,15 +1,12 @@
 // Aurora inventory: GET/POST /api/users/:id/inventory, DELETE /api/users/:id/inventory/:itemId?amount=N.
 import { z } from 'zod';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
-import { item, itemId } from '../items/schemas.ts';
+import { itemId } from '../items/schemas.ts';
 import { discordId, positiveBigintString } from '../schemas.ts';
+import { inventoryEntry } from './schemas.ts';
 import { addToInventory, listInventory, removeFromInventory } from './service.ts';
 
 const tags = ['aurora: inventory'];
-
-export const inventoryEntry = z
-  .object({ userId: z.string(), itemId: z.number().int(), quantity: z.string(), item })
-  .meta({ id: 'AuroraInventoryEntry' });
 
 export const inventoryRouter = router({
   list: auroraProcedure

@@ -5,10 +5,9 @@ import { AppError } from '#src/errors.ts';
 import { countRows, translateViolations } from '../../shared/sql.ts';
 import { ITEM_COLUMNS } from '../items/queries.ts';
 import type { ItemResponse } from '../items/schemas.ts';
+import { INT64_MAX } from '../schemas.ts';
 
-const INT64_MAX = '9223372036854775807';
-
-interface EntryRow {
+export interface EntryRow {
   userId: string;
   itemId: number;
   quantity: string;
@@ -29,25 +28,40 @@ export async function listInventory(em: EntityManager, userId: string): Promise<
   return em.execute<EntryRow[]>(`${ENTRY_SELECT} where inv.user_id = ? order by inv.item_id`, [userId]);
 }
 
+export async function findEntry(em: EntityManager, userId: string, itemId: number): Promise<EntryRow> {
+  const rows = await em.execute<EntryRow[]>(`${ENTRY_SELECT} where inv.user_id = ? and inv.item_id = ?`, [userId, itemId]);
+  return rows[0]!;
+}
+
+/**
+ * Adds to a stack only while it stays at or under `limit`, in one upsert; answers false, changing nothing, when it
+ * would not. An unknown user or item is a 404, decided by the foreign keys.
+ */
+export async function stackItems(em: EntityManager, userId: string, itemId: number, quantity: bigint, limit: bigint): Promise<boolean> {
+  if (quantity > limit) return false;
+  const added = await translateViolations(
+    () =>
+      em.execute(
+        `insert into aurora.inventory as inv (user_id, item_id, quantity) values (?, ?, ?)
+         on conflict (user_id, item_id) do update set quantity = inv.quantity + excluded.quantity
+         where inv.quantity <= ?::bigint - excluded.quantity
+         returning inv.quantity`,
+        [userId, itemId, quantity.toString(), limit.toString()],
+      ),
+    {
+      inventory_user_id_foreign: () => new AppError('not_found', 'User not found'),
+      inventory_item_id_foreign: () => new AppError('not_found', 'Item not found'),
+    },
+  );
+  return added.length > 0;
+}
+
 export function addToInventory(em: EntityManager, userId: string, itemId: number, quantity: string): Promise<EntryRow> {
   return em.transactional(async (tx) => {
-    const added = await translateViolations(
-      () =>
-        tx.execute(
-          `insert into aurora.inventory as inv (user_id, item_id, quantity) values (?, ?, ?)
-           on conflict (user_id, item_id) do update set quantity = inv.quantity + excluded.quantity
-           where inv.quantity <= ?::bigint - excluded.quantity
-           returning inv.quantity`,
-          [userId, itemId, quantity, INT64_MAX],
-        ),
-      {
-        inventory_user_id_foreign: () => new AppError('not_found', 'User not found'),
-        inventory_item_id_foreign: () => new AppError('not_found', 'Item not found'),
-      },
-    );
-    if (added.length === 0) throw new AppError('validation_error', 'Quantity too large', { reason: 'the stack would exceed 9223372036854775807' });
-    const rows = await tx.execute<EntryRow[]>(`${ENTRY_SELECT} where inv.user_id = ? and inv.item_id = ?`, [userId, itemId]);
-    return rows[0]!;
+    if (!(await stackItems(tx, userId, itemId, BigInt(quantity), INT64_MAX))) {
+      throw new AppError('validation_error', 'Quantity too large', { reason: `the stack would exceed ${INT64_MAX}` });
+    }
+    return findEntry(tx, userId, itemId);
   });
 }
 

@@ -3,56 +3,10 @@ import type { EntityManager, QueryResult } from '@mikro-orm/sql';
 import { z } from 'zod';
 import { AppError } from '#src/errors.ts';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
-import { name, text } from '../../shared/schemas.ts';
+import { COLUMNS, toQuest, type QuestRow } from './queries.ts';
+import { quest, questFields, questId, reward, type QuestResponse } from './schemas.ts';
 
 const tags = ['aurora: quests'];
-
-const quest = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    description: z.string().nullable(),
-    triggerEvent: z.string(),
-    requirements: z.object({ target: z.number().int() }),
-    rewards: z.object({ xp: z.number().int(), balance: z.number().int() }),
-  })
-  .meta({ id: 'AuroraQuest' });
-
-type QuestResponse = z.infer<typeof quest>;
-
-const reward = z.number().int().min(0).max(2_147_483_647);
-const questFields = {
-  name: name(100),
-  description: text(2000).nullable().optional(),
-  triggerEvent: name(100),
-  target: z.number().int().min(1).max(2_147_483_647),
-  xpReward: reward.default(0),
-  balanceReward: reward.default(0),
-};
-const questId = z.coerce.number().int().min(1).max(2_147_483_647);
-
-const COLUMNS = 'id, name, description, trigger_event, target, xp_reward, balance_reward';
-
-interface QuestRow {
-  id: number;
-  name: string;
-  description: string | null;
-  trigger_event: string;
-  target: number;
-  xp_reward: number;
-  balance_reward: number;
-}
-
-function toQuest(row: QuestRow): QuestResponse {
-  return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    triggerEvent: row.trigger_event,
-    requirements: { target: row.target },
-    rewards: { xp: row.xp_reward, balance: row.balance_reward },
-  };
-}
 
 const UPDATABLE = { name: 'name', description: 'description', triggerEvent: 'trigger_event', target: 'target', xpReward: 'xp_reward', balanceReward: 'balance_reward' } as const;
 

@@ -1,0 +1,42 @@
+// Request and response schemas of Aurora quests, and of a quest's progress for one user.
+import { z } from 'zod';
+import { name, text, timestamp } from '../../shared/schemas.ts';
+
+export const quest = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    description: z.string().nullable(),
+    triggerEvent: z.string(),
+    requirements: z.object({ target: z.number().int() }),
+    rewards: z.object({ xp: z.number().int(), balance: z.number().int() }),
+  })
+  .meta({ id: 'AuroraQuest' });
+
+export type QuestResponse = z.infer<typeof quest>;
+
+export const reward = z.number().int().min(0).max(2_147_483_647);
+export const questFields = {
+  name: name(100),
+  description: text(2000).nullable().optional(),
+  triggerEvent: name(100),
+  target: z.number().int().min(1).max(2_147_483_647),
+  xpReward: reward.default(0),
+  balanceReward: reward.default(0),
+};
+export const questId = z.coerce.number().int().min(1).max(2_147_483_647);
+
+export const userQuest = z
+  .object({
+    userId: z.string(),
+    questId: z.number().int(),
+    progress: z.number().int(),
+    target: z.number().int(),
+    completed: z.boolean(),
+    assignedAt: timestamp,
+    completedAt: timestamp.nullable(),
+    quest,
+  })
+  .meta({ id: 'AuroraUserQuest' });
+
+export type UserQuestResponse = z.infer<typeof userQuest>;
