@@ -3,11 +3,13 @@ import { AuroraAdminAction } from './aurora/admin-action.ts';
 import { AuroraClass } from './aurora/class.ts';
 import { AuroraInventoryEntry } from './aurora/inventory-entry.ts';
 import { AuroraItem } from './aurora/item.ts';
+import { AuroraLootdrop } from './aurora/lootdrop.ts';
 import { AuroraModerationCase } from './aurora/moderation-case.ts';
 import { AuroraQuest } from './aurora/quest.ts';
 import { AuroraSetting } from './aurora/setting.ts';
 import { AuroraTransaction } from './aurora/transaction.ts';
 import { AuroraUser } from './aurora/user.ts';
+import { AuroraUserQuest } from './aurora/user-quest.ts';
 import { CommandAudit } from './hubgw/command-audit.ts';
 import { Cooldown } from './hubgw/cooldown.ts';
 import { Home } from './hubgw/home.ts';
@@ -35,6 +37,8 @@ export const entities = [
   AuroraTransaction,
   AuroraModerationCase,
   AuroraQuest,
+  AuroraUserQuest,
+  AuroraLootdrop,
   AuroraSetting,
   AuroraAdminAction,
   Home,

@@ -14,6 +14,8 @@ export const AuroraUser = defineEntity({
     xp: p.bigint('string'),
     level: p.integer(),
     dailyStreak: p.integer(),
+    // When the last daily reward was claimed: the UTC day it falls on decides the next claim and the streak.
+    lastDailyAt: p.datetime().nullable(),
     isActive: p.boolean(),
     class: () => p.manyToOne(AuroraClass).nullable().deleteRule('set null').index('users_class_id_idx'),
     settings: p.json<Record<string, unknown>>(),
