@@ -2,6 +2,7 @@
 import { router } from '#src/trpc/procedures.ts';
 import { actionsRouter } from './actions/router.ts';
 import { classesRouter } from './classes/router.ts';
+import { economyRouter } from './economy/router.ts';
 import { healthProcedure } from './health.ts';
 import { inventoryRouter } from './inventory/router.ts';
 import { itemsRouter } from './items/router.ts';
@@ -26,4 +27,5 @@ export const auroraRouter = router({
   live: auroraLiveRouter,
   classes: classesRouter,
   transactions: transactionsRouter,
+  economy: economyRouter,
 });

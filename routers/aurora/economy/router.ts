@@ -1,0 +1,64 @@
+// The bot's economy actions: the daily reward and transfers between users (extensions; the document lists only
+// their transaction types).
+import { z } from 'zod';
+import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { timestamp } from '../../shared/schemas.ts';
+import { discordId, positiveBigintString } from '../schemas.ts';
+import { claimDaily, dailyStatus, transfer } from './service.ts';
+
+const tags = ['aurora: economy'];
+const balanceOf = z.object({ id: z.string(), balance: z.string() });
+
+export const economyRouter = router({
+  dailyStatus: auroraProcedure
+    .meta({ openapi: { method: 'GET', path: '/api/economy/daily/{userId}', tags, summary: "Whether a user's daily reward is open, and when the next one opens", errorResponses: [400, 404] } })
+    .input(z.object({ userId: discordId }))
+    .output(z.object({ claimable: z.boolean(), streak: z.number().int(), lastClaimAt: timestamp.nullable(), nextClaimAt: timestamp }))
+    .query(({ ctx, input }) => dailyStatus(ctx.em, input.userId, ctx.now())),
+
+  daily: auroraProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/economy/daily',
+        tags,
+        summary: 'Claim the daily reward (DAILY_REWARD)',
+        description:
+          'One claim per UTC day. The streak grows when the previous claim was yesterday and otherwise restarts at 1. The reward is economy.daily.amount, plus streakBonus for each day of the streak after the first, plus weeklyBonus on every 7th day, capped at maxReward. A second claim the same day answers 400 cooldown_active with the next opening.',
+        errorResponses: [400, 404],
+      },
+    })
+    .input(z.object({ userId: discordId }))
+    .output(
+      z.object({
+        success: z.literal(true),
+        amount: z.string(),
+        streak: z.number().int(),
+        streakBonus: z.string(),
+        weeklyBonus: z.string(),
+        balance: z.string(),
+        nextClaimAt: timestamp,
+      }),
+    )
+    .mutation(async ({ ctx, input }) => ({ success: true as const, ...(await claimDaily(ctx.em, input.userId, ctx.now())) })),
+
+  transfer: auroraProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/economy/transfer',
+        tags,
+        summary: 'Send money to another user (TRANSFER_OUT and TRANSFER_IN)',
+        description:
+          'The amount must lie within economy.transfers.minAmount and maxAmount, and the sender must hold it. Both ledger rows name the other user as relatedUserId.',
+        errorResponses: [400, 404],
+      },
+    })
+    .input(
+      z
+        .object({ fromUserId: discordId, toUserId: discordId, amount: positiveBigintString })
+        .refine((body) => body.fromUserId !== body.toUserId, { message: 'cannot transfer to oneself', path: ['toUserId'] }),
+    )
+    .output(z.object({ success: z.literal(true), amount: z.string(), from: balanceOf, to: balanceOf }))
+    .mutation(async ({ ctx, input }) => ({ success: true as const, ...(await transfer(ctx.em, input, ctx.now())) })),
+});
