@@ -10,6 +10,7 @@ import { auroraLiveRouter } from './live.ts';
 import { moderationRouter } from './moderation/router.ts';
 import { questsRouter } from './quests/router.ts';
 import { settingsRouter } from './settings/router.ts';
+import { shopRouter } from './shop/router.ts';
 import { statsRouter } from './stats/router.ts';
 import { transactionsRouter } from './transactions/router.ts';
 import { usersRouter } from './users/router.ts';
@@ -28,4 +29,5 @@ export const auroraRouter = router({
   classes: classesRouter,
   transactions: transactionsRouter,
   economy: economyRouter,
+  shop: shopRouter,
 });
