@@ -7,6 +7,7 @@ import { healthProcedure } from './health.ts';
 import { inventoryRouter } from './inventory/router.ts';
 import { itemsRouter } from './items/router.ts';
 import { auroraLiveRouter } from './live.ts';
+import { lootdropsRouter } from './lootdrops/router.ts';
 import { moderationRouter } from './moderation/router.ts';
 import { questsRouter } from './quests/router.ts';
 import { settingsRouter } from './settings/router.ts';
@@ -30,4 +31,5 @@ export const auroraRouter = router({
   transactions: transactionsRouter,
   economy: economyRouter,
   shop: shopRouter,
+  lootdrops: lootdropsRouter,
 });

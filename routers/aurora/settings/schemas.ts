@@ -1,7 +1,7 @@
 // The bot's settings: one typed document with defaults. Amounts are bigints as decimal strings, as in the bot.
 import { z } from 'zod';
 import { name, text } from '../../shared/schemas.ts';
-import { bigintString, discordId } from '../schemas.ts';
+import { bigintString, discordId, positiveBigintString } from '../schemas.ts';
 
 const count = (fallback: number, max = 1_000_000) => z.number().int().min(0).max(max).default(fallback);
 
@@ -25,7 +25,11 @@ export const botSettings = z
     leveling: z.strictObject({ baseXp: count(100), exponent: z.number().min(1).max(5).default(1.5) }).prefault({}),
     quests: z.strictObject({ maxActive: count(3, 100) }).prefault({}),
     lootdrops: z
-      .strictObject({ expiryMinutes: count(10, 1440), minAmount: bigintString.default('10'), maxAmount: bigintString.default('100') })
+      .strictObject({
+        expiryMinutes: z.number().int().min(1).max(1440).default(10),
+        minAmount: positiveBigintString.default('10'),
+        maxAmount: positiveBigintString.default('100'),
+      })
       .prefault({}),
     commands: z.strictObject({ disabled: z.array(name(64)).max(500).default([]) }).prefault({}),
     system: z.strictObject({ maintenanceMode: z.boolean().default(false), maintenanceReason: text(500).nullable().default(null) }).prefault({}),
