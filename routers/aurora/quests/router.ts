@@ -3,6 +3,7 @@ import type { EntityManager, QueryResult } from '@mikro-orm/sql';
 import { z } from 'zod';
 import { AppError } from '#src/errors.ts';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { questProgressProcedures } from './progress-procedures.ts';
 import { COLUMNS, toQuest, type QuestRow } from './queries.ts';
 import { quest, questFields, questId, reward, type QuestResponse } from './schemas.ts';
 
@@ -21,6 +22,8 @@ async function updateQuest(em: EntityManager, id: number, fields: Partial<Record
 }
 
 export const questsRouter = router({
+  ...questProgressProcedures,
+
   list: auroraProcedure
     .meta({ openapi: { method: 'GET', path: '/api/quests', tags, summary: 'All quests' } })
     .input(z.void())
