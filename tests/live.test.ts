@@ -30,7 +30,7 @@ describe('aurora.live.events', () => {
     try {
       const received = collect<LiveEvent>((handlers) => client.trpc.aurora.live.events.subscribe(undefined, handlers), 1);
       await received.started;
-            await request(server, 'POST', '/api/classes', { json: { id: 'dup', name: 'Dup' } });
+      await request(server, 'POST', '/api/classes', { json: { id: 'dup', name: 'Dup' } });
       const refused = await request(server, 'POST', '/api/classes', { json: { id: 'dup', name: 'Dup again' } });
       expect(refused.status).toBe(409);
       const [event] = await received;

@@ -138,6 +138,28 @@ describe('GET /openapi.json', () => {
     expect(document.paths['/api/users'].get.responses['400']).toMatchObject(errorRef('aurora'));
   });
 
+  it("documents the bot's game actions beside the Aurora document's routes, without taking any of its paths", async () => {
+    const { body: document } = await request(app, 'GET', '/openapi.json');
+    const gameRoutes: [string, string, string, string[]][] = [
+      ['get', '/api/economy/daily/{userId}', '200', ['400', '404']],
+      ['post', '/api/economy/daily', '200', ['400', '404']],
+      ['post', '/api/economy/transfer', '200', ['400', '404']],
+      ['post', '/api/shop/buy', '200', ['400', '404']],
+      ['post', '/api/lootdrops', '201', ['400']],
+      ['get', '/api/lootdrops/{id}', '200', ['400', '404']],
+      ['post', '/api/lootdrops/{id}/claim', '200', ['400', '404', '409']],
+      ['get', '/api/users/{userId}/quests', '200', ['400', '404']],
+      ['post', '/api/users/{userId}/quests', '201', ['400', '404', '409']],
+      ['post', '/api/quests/events', '200', ['400', '404']],
+    ];
+    for (const [method, path, status, errors] of gameRoutes) {
+      const operation = document.paths[path]?.[method];
+      expect(operation, `${method} ${path}`).toBeDefined();
+      expect(Object.keys(operation.responses).sort(), `${method} ${path}`).toEqual([status, '401', ...errors, ...(method === 'post' ? ['413', '415'] : []), '500'].sort());
+      for (const error of errors) expect(operation.responses[error], `${method} ${path} ${error}`).toMatchObject(errorRef('aurora'));
+    }
+  });
+
   it('documents the homes routes as the HubGW document gives them', async () => {
     const { body: document } = await request(app, 'GET', '/openapi.json');
     const upsert = document.paths['/api/v1/homes'].put;
