@@ -37,10 +37,18 @@ describe.skipIf(!onPostgres)('database unavailable', () => {
     const aurora = await request(server, 'GET', '/api/users');
     expect(aurora.status).toBe(503);
     expect(aurora.body).toEqual({ error: 'The database is unavailable; try again shortly' });
-    expect(Date.now() - started).toBeLessThan(10_000);
+    const auroraHealth = await request(server, 'GET', '/api/health');
+    expect([auroraHealth.status, auroraHealth.body]).toEqual([503, { error: 'The database is unavailable; try again shortly', details: 'database: down' }]);
+    const hubgwHealth = await request(server, 'GET', '/api/v1/health/');
+    expect([hubgwHealth.status, hubgwHealth.body]).toEqual([
+      503,
+      { message: 'The database is unavailable; try again shortly', code: 'unavailable', details: { reason: 'database: down', database: 'down' } },
+    ]);
+    expect(Date.now() - started).toBeLessThan(15_000);
 
     await admin(`alter database "${name}" allow_connections true`);
     expect((await hubgw(server, 'GET', `/homes/${player}`)).status).toBe(200);
     expect((await request(server, 'GET', '/api/users')).status).toBe(200);
+    expect((await request(server, 'GET', '/api/health')).body).toMatchObject({ status: 'ok', database: 'up' });
   });
 });

@@ -1,9 +1,10 @@
-// Aurora liveness probe, open even when an admin token is configured.
+// Aurora health, open even when an admin token is configured: the document's body, plus the database check.
 import { z } from 'zod';
 import { publicProcedure } from '#src/trpc/procedures.ts';
+import { assertDatabaseUp, databaseCheck } from '../shared/health.ts';
 
 export const healthProcedure = publicProcedure
-  .meta({ openapi: { method: 'GET', path: '/api/health', tags: ['aurora: health'], protect: false, summary: 'Server health' } })
+  .meta({ openapi: { method: 'GET', path: '/api/health', tags: ['aurora: health'], protect: false, summary: 'Server health', errorResponses: [503] } })
   .input(z.void())
-  .output(z.object({ status: z.literal('ok'), timestamp: z.number().int().meta({ description: 'Epoch milliseconds' }) }))
-  .query(() => ({ status: 'ok' as const, timestamp: Date.now() }));
+  .output(z.object({ status: z.literal('ok'), timestamp: z.number().int().meta({ description: 'Epoch milliseconds' }), database: databaseCheck }))
+  .query(async ({ ctx }) => ({ status: 'ok' as const, timestamp: Date.now(), database: await assertDatabaseUp(ctx.em) }));

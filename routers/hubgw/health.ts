@@ -1,9 +1,10 @@
-// HubGW liveness probe; the only HubGW route without an API key.
+// HubGW health, the only HubGW route without an API key: the document's body, plus the database check.
 import { z } from 'zod';
 import { publicProcedure } from '#src/trpc/procedures.ts';
+import { assertDatabaseUp, databaseCheck } from '../shared/health.ts';
 
 export const healthProcedure = publicProcedure
-  .meta({ openapi: { method: 'GET', path: '/api/v1/health/', tags: ['hubgw: health'], protect: false, summary: 'Service health' } })
+  .meta({ openapi: { method: 'GET', path: '/api/v1/health/', tags: ['hubgw: health'], protect: false, summary: 'Service health', errorResponses: [503] } })
   .input(z.void())
-  .output(z.object({ status: z.literal('ok') }))
-  .query(() => ({ status: 'ok' as const }));
+  .output(z.object({ status: z.literal('ok'), database: databaseCheck }))
+  .query(async ({ ctx }) => ({ status: 'ok' as const, database: await assertDatabaseUp(ctx.em) }));
