@@ -26,7 +26,7 @@ export const classesRouter = router({
     .mutation(async ({ ctx, input }) => ({ success: true as const, class: await updateClass(ctx.em, input, ctx.now()) })),
 
   delete: auroraProcedure
-    .meta({ openapi: { method: 'DELETE', path: '/api/classes/{id}', tags, summary: "Delete a class; its members' classId becomes null", errorResponses: [404] }, status: 204 })
+    .meta({ openapi: { method: 'DELETE', path: '/api/classes/{id}', tags, summary: "Delete a class; its members' classId becomes null", errorResponses: [400, 404] }, status: 204 })
     .input(z.object({ id: classId }))
     .output(z.void())
     .mutation(({ ctx, input }) => deleteClass(ctx.em, input.id)),
