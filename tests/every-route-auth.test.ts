@@ -8,7 +8,7 @@ import { API_KEY, request, startTestServer, type TestServer } from './support/se
 const ADMIN_TOKEN = 'aurora-admin-token-0123';
 const routes = collectRoutes(appRouter).map((route) => ({ ...route, name: `${route.method.toUpperCase()} ${route.path}`, url: route.path.replace(/\{\w+\}/g, '1') }));
 
-const attempts = {
+const attempts: Record<'hubgw' | 'aurora', Record<string, string>[]> = {
   hubgw: [{}, { 'X-API-Key': 'wrong-key-0123456789' }, { 'X-API-Key': '' }, { Authorization: `Bearer ${ADMIN_TOKEN}` }, { 'X-API-Key': ADMIN_TOKEN }],
   aurora: [{}, { Authorization: 'Bearer wrong' }, { Authorization: ADMIN_TOKEN }, { Authorization: `Basic ${ADMIN_TOKEN}` }, { 'X-API-Key': API_KEY }, { Authorization: `Bearer ${API_KEY}` }],
 };
