@@ -1,5 +1,5 @@
-// Item images on disk: `<DATA_DIR>/assets/items/<id>.<ext>`. Uploads land under a temporary name first and are
-// renamed into place only once the row that points at them has committed.
+// Item images on disk: `<DATA_DIR>/assets/items/<id>.<ext>`. Uploads land under a temporary name first, are staged
+// inside the transaction of the row that points at them, and take their final name once it has committed.
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,20 +21,49 @@ export interface Upload {
 }
 
 const TEMP_PREFIX = '.upload-';
+const PENDING = /^\.pending-(\d{1,10})-([0-9a-f-]{36})\.(png|jpg|webp|gif)$/;
 export const ASSET_NAME = /^(\d{1,10})\.(png|jpg|webp|gif)$/;
 
+/** An upload renamed next to its final place inside the item's transaction, waiting for the commit. */
+export interface StagedImage {
+  itemId: number;
+  token: string;
+  extension: ImageExtension;
+  path: string;
+}
+
+/** The token each item's committed row expects; how a restart tells staged files that committed from those that did not. */
+export type CommittedTokens = (itemIds: number[]) => Promise<Map<number, string | null>>;
+
+/**
+ * Image writes go: temporary file → staged `.pending-<id>-<token>.<ext>` (inside the item's transaction, which
+ * records the token) → `<id>.<ext>` after the commit. A crash at any point leaves either a temporary file, or a
+ * staged one whose token the row does or does not hold, and `prepare` finishes or removes each: a row never points
+ * at a missing file, and an uncommitted upload never shows.
+ */
 export class ItemAssets {
   readonly dir: string;
+  readonly #locks = new Map<number, Promise<void>>();
 
   constructor(dataDir: string) {
     this.dir = join(dataDir, 'assets', 'items');
   }
 
-  /** Creates the folder and removes uploads a crash left half-done. */
-  async prepare(): Promise<void> {
+  /** Creates the folder, removes uploads a crash left half-received, and settles staged ones by their rows. */
+  async prepare(committedTokens: CommittedTokens): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     const names = await readdir(this.dir);
     await Promise.all(names.filter((name) => name.startsWith(TEMP_PREFIX)).map((name) => rm(join(this.dir, name), { force: true })));
+    const staged = names.flatMap((name) => {
+      const match = PENDING.exec(name);
+      return match ? [{ itemId: Number(match[1]), token: match[2]!, extension: match[3] as ImageExtension, path: join(this.dir, name) }] : [];
+    });
+    if (staged.length === 0) return;
+    const tokens = await committedTokens([...new Set(staged.map((image) => image.itemId))]);
+    for (const image of staged) {
+      if (tokens.get(image.itemId) === image.token) await this.install(image);
+      else await rm(image.path, { force: true });
+    }
   }
 
   tempPath(): string {
@@ -45,10 +74,35 @@ export class ItemAssets {
     return `/assets/items/${itemId}.${extension}`;
   }
 
-  /** Moves a committed upload into place, removing the item's image of any other type. */
-  async install(upload: Upload, itemId: number): Promise<void> {
-    await rename(upload.tempPath, join(this.dir, `${itemId}.${upload.extension}`));
-    await this.remove(itemId, upload.extension);
+  /**
+   * Holds the item's image lock until the returned release is called, so two uploads for one item install in the
+   * order they committed.
+   */
+  async lock(itemId: number): Promise<() => void> {
+    const previous = this.#locks.get(itemId) ?? Promise.resolve();
+    let release!: () => void;
+    const current = new Promise<void>((resolve) => (release = resolve));
+    const chained = previous.then(() => current);
+    this.#locks.set(itemId, chained);
+    await previous;
+    return () => {
+      release();
+      if (this.#locks.get(itemId) === chained) this.#locks.delete(itemId);
+    };
+  }
+
+  /** Moves a received upload next to its final place, under a token the item's row must record in the same transaction. */
+  async stage(upload: Upload, itemId: number): Promise<StagedImage> {
+    const token = randomUUID();
+    const path = join(this.dir, `.pending-${itemId}-${token}.${upload.extension}`);
+    await rename(upload.tempPath, path);
+    return { itemId, token, extension: upload.extension, path };
+  }
+
+  /** Puts a committed image in place, removing the item's image of any other type. */
+  async install(image: StagedImage): Promise<void> {
+    await rename(image.path, join(this.dir, `${image.itemId}.${image.extension}`));
+    await this.remove(image.itemId, image.extension);
   }
 
   async remove(itemId: number, keep?: ImageExtension): Promise<void> {
@@ -56,9 +110,9 @@ export class ItemAssets {
     await Promise.all(others.map((extension) => rm(join(this.dir, `${itemId}.${extension}`), { force: true })));
   }
 
-  /** Removes an upload that will not be installed; harmless once it has been. */
-  async discard(tempPath: string): Promise<void> {
-    await rm(tempPath, { force: true });
+  /** Removes an upload that will not be installed; harmless once it has been moved on. */
+  async discard(path: string): Promise<void> {
+    await rm(path, { force: true });
   }
 }
 

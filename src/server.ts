@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AnyRouter } from '@trpc/server';
 import { appRouter } from '#routers/index.ts';
+import { committedImageTokens } from '#routers/aurora/items/queries.ts';
 import { createIdentify } from './auth.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Orm } from './database.ts';
@@ -57,7 +58,7 @@ export interface ServerOptions {
 export async function startServer(config: Config, log: Logger, { router = appRouter, clock = () => new Date() }: ServerOptions = {}): Promise<RunningServer> {
   const orm = await openDatabase(config.database, log);
   const itemAssets = new ItemAssets(config.dataDir);
-  await itemAssets.prepare();
+  await itemAssets.prepare((itemIds) => committedImageTokens(orm.em.fork(), itemIds));
   const events = new EventBus(orm, log);
   if (config.database.kind === 'postgresql') {
     events.useListener(await listenForEvents(config.database.url, (id) => void events.received(id), log));

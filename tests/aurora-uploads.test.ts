@@ -87,7 +87,7 @@ describe('POST /api/items as multipart', () => {
 describe('refused uploads leave nothing behind', () => {
   async function expectNothingStored(name: string) {
     expect((await request(server, 'GET', `/api/items?search=${encodeURIComponent(name)}`)).body.total).toBe(0);
-    expect((await readdir(assetsDir())).filter((file) => file.startsWith('.upload-'))).toEqual([]);
+    expect((await readdir(assetsDir())).filter((file) => file.startsWith('.'))).toEqual([]);
   }
 
   it('a forged image (text named .png, declared image/png) is 400', async () => {
@@ -110,14 +110,14 @@ describe('refused uploads leave nothing behind', () => {
     await post('/api/items', form({ ...fields, name: 'Taken' }));
     expect((await post('/api/items', form({ ...fields, name: 'Taken' }, image))).status).toBe(409);
     await expectNothingStored('Bad');
-    expect((await readdir(assetsDir())).filter((file) => file.startsWith('.upload-'))).toEqual([]);
+    expect((await readdir(assetsDir())).filter((file) => file.startsWith('.'))).toEqual([]);
   });
 
   it('an icon upload without an image, or for an unknown item, is refused', async () => {
     const made = await request(server, 'POST', '/api/items', { json: { ...fields, name: 'Plain' } });
     expect((await post(`/api/items/${made.body.item.id}/icon`, form(null))).status).toBe(400);
     expect((await post('/api/items/999999/icon', form(null, { bytes: IMAGES.png, name: 'a.png', type: 'image/png' }))).status).toBe(404);
-    expect((await readdir(assetsDir())).filter((file) => file.startsWith('.upload-') || file.startsWith('999999'))).toEqual([]);
+    expect((await readdir(assetsDir())).filter((file) => file.startsWith('.') || file.startsWith('999999'))).toEqual([]);
   });
 });
 

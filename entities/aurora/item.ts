@@ -17,6 +17,9 @@ export const AuroraItem = defineEntity({
     iconUrl: p.string().length(512).nullable(),
     imageUrl: p.string().length(512).nullable(),
     usageData: p.json<Record<string, unknown>>().nullable(),
+    // Names the upload the committed row expects on disk, so a restart can tell a staged file that committed
+    // from one that did not.
+    imageToken: p.string().length(36).nullable(),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
   },

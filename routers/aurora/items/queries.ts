@@ -25,3 +25,12 @@ export async function listItems(em: EntityManager, filter: ListItemsInput): Prom
   );
   return { items, total: await countRows(em, `select count(*) from aurora.items ${where}`, params) };
 }
+
+/** The upload token each item's committed row holds, for settling staged images at start. */
+export async function committedImageTokens(em: EntityManager, itemIds: number[]): Promise<Map<number, string | null>> {
+  const rows = await em.execute<{ id: number; token: string | null }[]>(
+    `select id, image_token as token from aurora.items where id in (${itemIds.map(() => '?').join(', ')})`,
+    itemIds,
+  );
+  return new Map(rows.map((row) => [row.id, row.token]));
+}

@@ -1,7 +1,7 @@
 // Item writes. Names are unique case-insensitively; the database's index decides between concurrent creations.
 import type { EntityManager, QueryResult } from '@mikro-orm/sql';
 import { AppError } from '#src/errors.ts';
-import type { ItemAssets, Upload } from '#src/item-assets.ts';
+import type { ItemAssets, StagedImage, Upload } from '#src/item-assets.ts';
 import { translateViolations } from '../../shared/sql.ts';
 import { ITEM_COLUMNS } from './queries.ts';
 import type { ItemFields, ItemResponse, UpdateItemInput } from './schemas.ts';
@@ -53,32 +53,52 @@ export function updateItem(em: EntityManager, input: UpdateItemInput, now: Date)
   });
 }
 
-/** Points the item's icon and image at its uploaded file. */
-async function pointAtImage(em: EntityManager, id: number, url: string, now: Date): Promise<ItemResponse> {
+/** Points the item's icon and image at its uploaded file, and records which staged upload that is. */
+async function pointAtImage(em: EntityManager, id: number, url: string, token: string, now: Date): Promise<ItemResponse> {
   const rows = await em.execute<ItemResponse[]>(
-    `update aurora.items set icon_url = ?, image_url = ?, updated_at = ? where id = ? returning ${ITEM_COLUMNS}`,
-    [url, url, now, id],
+    `update aurora.items set icon_url = ?, image_url = ?, image_token = ?, updated_at = ? where id = ? returning ${ITEM_COLUMNS}`,
+    [url, url, token, now, id],
   );
   if (!rows[0]) throw new AppError('not_found', 'Item not found');
   return rows[0];
 }
 
-/** Creates the item, with its image when one was uploaded; the file moves into place only after the commit. */
-export async function createItemWithImage(em: EntityManager, fields: ItemFields, upload: Upload | null, assets: ItemAssets, now: Date): Promise<ItemResponse> {
-  const item = await em.transactional(async (tx) => {
-    const created = await createItem(tx, fields, now);
-    return upload ? pointAtImage(tx, created.id, assets.urlFor(created.id, upload.extension), now) : created;
-  });
-  if (upload) await assets.install(upload, item.id);
-  return item;
+/**
+ * Stages the upload for the item `itemIdOf` names inside the transaction that points the row at it, and installs it
+ * once that has committed. A failed transaction removes its staged file; a crash leaves it for the next start to settle.
+ */
+async function writeWithImage(em: EntityManager, upload: Upload, assets: ItemAssets, now: Date, itemIdOf: (tx: EntityManager) => Promise<number>): Promise<ItemResponse> {
+  let release: (() => void) | undefined;
+  let staged: StagedImage | undefined;
+  let committed = false;
+  try {
+    const item = await em.transactional(async (tx) => {
+      const id = await itemIdOf(tx);
+      release = await assets.lock(id);
+      staged = await assets.stage(upload, id);
+      return pointAtImage(tx, id, assets.urlFor(id, upload.extension), staged.token, now);
+    });
+    committed = true;
+    await assets.install(staged!);
+    return item;
+  } catch (error) {
+    if (staged && !committed) await assets.discard(staged.path);
+    throw error;
+  } finally {
+    release?.();
+  }
+}
+
+/** Creates the item, with its image when one was uploaded. */
+export function createItemWithImage(em: EntityManager, fields: ItemFields, upload: Upload | null, assets: ItemAssets, now: Date): Promise<ItemResponse> {
+  if (!upload) return createItem(em, fields, now);
+  return writeWithImage(em, upload, assets, now, async (tx) => (await createItem(tx, fields, now)).id);
 }
 
 /** Replaces the item's image; the old file of another type is removed once the new one is in place. */
-export async function replaceImage(em: EntityManager, id: number, upload: Upload | null, assets: ItemAssets, now: Date): Promise<ItemResponse> {
+export function replaceImage(em: EntityManager, id: number, upload: Upload | null, assets: ItemAssets, now: Date): Promise<ItemResponse> {
   if (!upload) throw new AppError('validation_error', 'An image is required', { reason: "send it as the multipart field 'image'" });
-  const item = await pointAtImage(em, id, assets.urlFor(id, upload.extension), now);
-  await assets.install(upload, id);
-  return item;
+  return writeWithImage(em, upload, assets, now, async () => id);
 }
 
 export async function deleteItem(em: EntityManager, id: number, assets: ItemAssets): Promise<void> {
