@@ -68,16 +68,20 @@ describe('aurora.live.events', () => {
 });
 
 describe('hubgw.live.events', () => {
-  it('tells a game server of a ban at once; other HubGW changes such as homes are not announced', async () => {
+  it('tells a game server of a ban at once; homes, and reads the document makes POSTs, are not announced', async () => {
     const client = liveClient(server, { apiKey: API_KEY });
     try {
       const received = collect<LiveEvent>((handlers) => client.trpc.hubgw.live.events.subscribe(undefined, handlers), 1);
       await received.started;
-            await hubgw(server, 'PUT', '/homes/', { json: { player_uuid: crypto.randomUUID(), name: 'h', world: 'w', x: 0, y: 0, z: 0 } });
+      await hubgw(server, 'PUT', '/homes/', { json: { player_uuid: crypto.randomUUID(), name: 'h', world: 'w', x: 0, y: 0, z: 0 } });
+      expect((await hubgw(server, 'POST', '/warps/list', { json: {} })).status).toBe(200);
+      expect((await hubgw(server, 'POST', '/punishments/query', { json: {} })).status).toBe(200);
+      expect((await hubgw(server, 'POST', '/whitelist/check', { json: { player_name: 'Nobody' } })).status).toBe(200);
       const player = crypto.randomUUID();
       await hubgw(server, 'POST', '/punishments/', { json: { player_uuid: player, player_name: 'Bad', punishment_type: 'ban', reason: 'x' } });
       const [event] = await received;
       expect(event!.data).toMatchObject({ type: 'punishments.create', data: { player_uuid: player, punishment_type: 'ban', is_active: true } });
+      expect(await server.sql(`select type from live_events where family = 'hubgw' and type in ('warps.list', 'punishments.query', 'whitelist.check')`)).toEqual([]);
     } finally {
       client.close();
     }

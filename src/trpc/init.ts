@@ -4,8 +4,11 @@ import type { OpenApiMeta } from 'trpc-to-openapi';
 import { toAppError } from '../errors.ts';
 import type { Context } from './context.ts';
 
-/** `status` is the REST success status; 204 answers with no body. */
-export type RouteMeta = OpenApiMeta<{ status?: 200 | 201 | 202 | 204 }>;
+/**
+ * `status` is the REST success status; 204 answers with no body. `readOnly` marks a mutation that only reads (the
+ * HubGW document makes some reads POSTs), so it is never announced as a change.
+ */
+export type RouteMeta = OpenApiMeta<{ status?: 200 | 201 | 202 | 204; readOnly?: true }>;
 
 export const t = initTRPC
   .context<Context>()

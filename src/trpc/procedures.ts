@@ -12,13 +12,13 @@ function announces(family: Family, type: string): boolean {
 }
 
 // One middleware per family rather than a chain: each link costs an object spread on every call. A mutation that
-// returns has committed, so its output is published then; one that throws publishes nothing.
+// returns has committed, so its output is published then; one that throws, or only reads, publishes nothing.
 function familyProcedure(family: Family) {
-  return t.procedure.use(async ({ ctx, next, path, type }) => {
+  return t.procedure.use(async ({ ctx, next, path, type, meta }) => {
     assertAccess(ctx.identity, family);
     const result = await next({ ctx: { em: ctx.orm.em.fork() } });
     const eventType = path.slice(family.length + 1);
-    if (result.ok && type === 'mutation' && announces(family, eventType)) {
+    if (result.ok && type === 'mutation' && !meta?.readOnly && announces(family, eventType)) {
       await ctx.services.events.publish(family, eventType, result.data, ctx.now());
     }
     return result;

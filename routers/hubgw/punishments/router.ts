@@ -48,7 +48,7 @@ export const punishmentsRouter = router({
     .mutation(({ ctx, input }) => revokePunishment(ctx.em, input.punishment_id, input.revoked_by, input.revoked_reason ?? null, ctx.now())),
 
   query: hubgwProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/v1/punishments/query', tags, summary: 'Punishments by filter, newest first', errorResponses: [400] } })
+    .meta({ openapi: { method: 'POST', path: '/api/v1/punishments/query', tags, summary: 'Punishments by filter, newest first', errorResponses: [400] }, readOnly: true })
     .input(queryPunishmentsInput)
     .output(punishmentPage)
     .mutation(async ({ ctx, input }) => {

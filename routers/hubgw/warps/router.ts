@@ -27,13 +27,13 @@ export const warpsRouter = router({
     .mutation(({ ctx, input }) => deleteWarp(ctx.em, input.name, input.player_uuid)),
 
   get: hubgwProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/v1/warps/get', tags, summary: 'One warp by name', errorResponses: [400, 404] } })
+    .meta({ openapi: { method: 'POST', path: '/api/v1/warps/get', tags, summary: 'One warp by name', errorResponses: [400, 404] }, readOnly: true })
     .input(getWarpInput)
     .output(warp)
     .mutation(({ ctx, input }) => getWarp(ctx.em, input.name)),
 
   list: hubgwProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/v1/warps/list', tags, summary: 'Warps by filter, ordered by name', errorResponses: [400] } })
+    .meta({ openapi: { method: 'POST', path: '/api/v1/warps/list', tags, summary: 'Warps by filter, ordered by name', errorResponses: [400] }, readOnly: true })
     .input(listWarpsInput)
     .output(warpPage)
     .mutation(async ({ ctx, input }) => {

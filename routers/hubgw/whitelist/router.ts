@@ -30,7 +30,7 @@ export const whitelistRouter = router({
     .mutation(({ ctx, input }) => removeFromWhitelist(ctx.em, input.player_name)),
 
   check: hubgwProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/v1/whitelist/check', tags, summary: 'Whether a player has an active, unexpired entry', errorResponses: [400] } })
+    .meta({ openapi: { method: 'POST', path: '/api/v1/whitelist/check', tags, summary: 'Whether a player has an active, unexpired entry', errorResponses: [400] }, readOnly: true })
     .input(playerNameInput)
     .output(z.object({ is_whitelisted: z.boolean() }))
     .mutation(async ({ ctx, input }) => ({ is_whitelisted: await isWhitelisted(ctx.em, input.player_name, ctx.now()) })),
