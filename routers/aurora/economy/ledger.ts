@@ -4,6 +4,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { TRANSACTION_TYPES } from '#entities/aurora/transaction.ts';
 import { AppError } from '#src/errors.ts';
+import { userNotFound } from '../users/errors.ts';
 
 export type TransactionType = (typeof TRANSACTION_TYPES)[number];
 
@@ -40,7 +41,7 @@ export async function credit(tx: EntityManager, movement: Movement, amount: bigi
     if (isOutOfRange(error)) throw new AppError('invalid_state', 'Balance limit reached', { reason: `user ${movement.userId} cannot hold ${amount} more` });
     throw error;
   }
-  if (!rows[0]) throw new AppError('not_found', 'User not found', { reason: `no user with id '${movement.userId}'` });
+  if (!rows[0]) throw userNotFound(movement.userId);
   await record(tx, movement, amount, now);
   return BigInt(rows[0].balance);
 }
@@ -56,7 +57,7 @@ export async function debit(tx: EntityManager, movement: Movement, amount: bigin
   );
   if (!rows[0]) {
     const held = await tx.execute<{ balance: string }[]>('select balance::text as balance from aurora.users where id = ?', [movement.userId]);
-    if (!held[0]) throw new AppError('not_found', 'User not found', { reason: `no user with id '${movement.userId}'` });
+    if (!held[0]) throw userNotFound(movement.userId);
     throw new AppError('invalid_state', 'Insufficient funds', { reason: `balance is ${held[0].balance}, ${amount} needed`, balance: held[0].balance, required: amount.toString() });
   }
   await record(tx, movement, -amount, now);

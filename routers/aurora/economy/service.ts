@@ -6,6 +6,7 @@ import { isoFromTimestamptz } from '../../shared/sql.ts';
 import { readSettings } from '../settings/service.ts';
 import { dailyClaim, dailyReward, startOfUtcDay, utcDay } from './daily-rules.ts';
 import { credit, debit } from './ledger.ts';
+import { userNotFound } from '../users/errors.ts';
 
 interface DailyRow {
   dailyStreak: number;
@@ -22,7 +23,7 @@ async function dailyRow(em: EntityManager, userId: string, lock: boolean): Promi
     `select daily_streak as "dailyStreak", last_daily_at as "lastDailyAt" from aurora.users where id = ?${lock ? ' for update' : ''}`,
     [userId],
   );
-  if (!rows[0]) throw new AppError('not_found', 'User not found', { reason: `no user with id '${userId}'` });
+  if (!rows[0]) throw userNotFound(userId);
   return rows[0];
 }
 
@@ -102,7 +103,7 @@ export function transfer(em: EntityManager, input: TransferInput, now: Date): Pr
     // Both rows are locked in id order, so two opposite transfers between the same users queue rather than deadlock.
     const locked = await tx.execute<{ id: string }[]>('select id from aurora.users where id in (?, ?) order by id for update', [input.fromUserId, input.toUserId]);
     for (const id of [input.fromUserId, input.toUserId]) {
-      if (!locked.some((row) => row.id === id)) throw new AppError('not_found', 'User not found', { reason: `no user with id '${id}'` });
+      if (!locked.some((row) => row.id === id)) throw userNotFound(id);
     }
     const fromBalance = await debit(tx, { userId: input.fromUserId, relatedUserId: input.toUserId, type: 'TRANSFER_OUT', description: `Transfer to ${input.toUserId}` }, amount, now);
     const toBalance = await credit(tx, { userId: input.toUserId, relatedUserId: input.fromUserId, type: 'TRANSFER_IN', description: `Transfer from ${input.fromUserId}` }, amount, now);

@@ -6,6 +6,7 @@ import { AppError } from '#src/errors.ts';
 import { translateViolations, withIsoTimestamps } from '../../shared/sql.ts';
 import { credit } from '../economy/ledger.ts';
 import { readSettings } from '../settings/service.ts';
+import { userNotFound } from '../users/errors.ts';
 
 export type Lootdrop = {
   id: string;
@@ -66,7 +67,7 @@ export function claimLootdrop(em: EntityManager, id: string, userId: string, now
           `update aurora.lootdrops set claimed_by = ?, claimed_at = ? where id = ? and claimed_at is null and expires_at > ? returning ${COLUMNS}`,
           [userId, now, id, now],
         ),
-      { lootdrops_claimed_by_foreign: () => new AppError('not_found', 'User not found', { reason: `no user with id '${userId}'` }) },
+      { lootdrops_claimed_by_foreign: () => userNotFound(userId) },
     );
     if (!claimed[0]) {
       const drop = await findLootdrop(tx, id);

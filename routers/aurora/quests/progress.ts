@@ -9,6 +9,7 @@ import { INT64_MAX } from '../schemas.ts';
 import { readSettings } from '../settings/service.ts';
 import { toQuest, type QuestRow } from './queries.ts';
 import type { UserQuestResponse } from './schemas.ts';
+import { userNotFound } from '../users/errors.ts';
 
 const USER_QUEST_SELECT = `
   select uq.user_id as "userId", uq.progress, uq.assigned_at as "assignedAt", uq.completed_at as "completedAt",
@@ -30,13 +31,13 @@ interface Standing {
 
 async function lockUser(tx: EntityManager, userId: string): Promise<Standing> {
   const rows = await tx.execute<Standing[]>('select balance::text as balance, xp::text as xp, level from aurora.users where id = ? for update', [userId]);
-  if (!rows[0]) throw new AppError('not_found', 'User not found', { reason: `no user with id '${userId}'` });
+  if (!rows[0]) throw userNotFound(userId);
   return rows[0];
 }
 
 export async function listUserQuests(em: EntityManager, userId: string): Promise<UserQuestResponse[]> {
   if ((await countRows(em, 'select count(*) from aurora.users where id = ?', [userId])) === 0) {
-    throw new AppError('not_found', 'User not found', { reason: `no user with id '${userId}'` });
+    throw userNotFound(userId);
   }
   const rows = await em.execute<UserQuestRow[]>(`${USER_QUEST_SELECT} where uq.user_id = ? order by uq.assigned_at, q.id`, [userId]);
   return rows.map(toUserQuest);
