@@ -6,6 +6,7 @@ import { AuroraItem } from './aurora/item.ts';
 import { AuroraLootdrop } from './aurora/lootdrop.ts';
 import { AuroraModerationCase } from './aurora/moderation-case.ts';
 import { AuroraQuest } from './aurora/quest.ts';
+import { AuroraRowCount } from './aurora/row-count.ts';
 import { AuroraSetting } from './aurora/setting.ts';
 import { AuroraTransaction } from './aurora/transaction.ts';
 import { AuroraUser } from './aurora/user.ts';
@@ -41,6 +42,7 @@ export const entities = [
   AuroraLootdrop,
   AuroraSetting,
   AuroraAdminAction,
+  AuroraRowCount,
   Home,
   Kit,
   Cooldown,

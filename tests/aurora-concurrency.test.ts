@@ -54,3 +54,21 @@ describe.skipIf(!onPostgres)('concurrency on PostgreSQL', () => {
     expect((await request(server, 'GET', `/api/users/${user}/inventory`)).body).toEqual({ inventory: [] });
   });
 });
+
+describe.skipIf(!onPostgres)('the users total on PostgreSQL', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.close());
+
+  it('stays equal to the rows through 40 simultaneous creations, duplicates among them, and deletions by another client', async () => {
+    const ids = Array.from({ length: 30 }, () => discordId());
+    const results = await Promise.all([...ids, ...ids.slice(0, 10)].map((id) => createUser(server, { id, username: `u${id.slice(-3)}` })));
+    expect(results.filter((res) => res.status === 201)).toHaveLength(30);
+    await server.sql('delete from aurora.users where id in (?, ?)', [ids[0], ids[1]]);
+    const [{ count }] = (await server.sql<{ count: string }>('select count(*)::text as count from aurora.users')) as [{ count: string }];
+    expect((await request(server, 'GET', '/api/users?limit=1')).body.total).toBe(Number(count));
+    expect(Number(count)).toBe(28);
+  });
+});

@@ -24,6 +24,16 @@ export const AuroraUser = defineEntity({
   },
   // Serves the default listing (balance desc, id desc) straight from the index, read backwards.
   indexes: [{ name: 'users_balance_id_idx', properties: ['balance', 'id'] }],
+  // Keep aurora.row_counts' user count for the list's total (the function is in the migration that adds them).
+  triggers: (['insert', 'delete'] as const).map((event) => ({
+    name: `users_count_${event}`,
+    timing: 'after' as const,
+    events: [event],
+    forEach: 'statement' as const,
+    expression: `create trigger "users_count_${event}" after ${event} on "aurora"."users" referencing ${
+      event === 'insert' ? 'new table as inserted' : 'old table as deleted'
+    } for each statement execute function "aurora"."count_users"()`,
+  })),
   checks: [
     { name: 'users_balance_check', expression: 'balance >= 0' },
     { name: 'users_xp_check', expression: 'xp >= 0' },

@@ -33,6 +33,10 @@ export async function listUsers(em: EntityManager, filter: ListUsersInput): Prom
     `${USER_SELECT} ${where} order by ${SORT_COLUMNS[filter.sortBy]} ${order}, u.id ${order} limit ? offset ?`,
     [...params, capped(filter.limit), filter.offset],
   );
-  const total = await countRows(em, `select count(*) from aurora.users u ${where}`, params);
+  // Unfiltered, the trigger-kept count answers at once; a search has to count its matches.
+  const total =
+    filter.search === undefined
+      ? await countRows(em, `select row_count as count from aurora.row_counts where table_name = 'users'`)
+      : await countRows(em, `select count(*) from aurora.users u ${where}`, params);
   return { users: rows.map(toUser), total };
 }
