@@ -18,17 +18,19 @@ function isoDates(row: Row): Row {
   return row;
 }
 
-function readJson(req: IncomingMessage): Promise<Row> {
+function readJson<T = Row>(req: IncomingMessage): Promise<T> {
   return new Promise((resolve) => {
     let text = '';
     req.on('data', (chunk) => (text += chunk));
-    req.on('end', () => resolve(JSON.parse(text || '{}') as Row));
+    req.on('end', () => resolve(JSON.parse(text || '{}') as T));
   });
 }
 
-function send(res: ServerResponse, body: unknown): void {
-  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+function send(res: ServerResponse, body: unknown, status = 200): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
+
+const AUDIT_COLUMNS = 7;
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = req.url ?? '';
@@ -55,6 +57,24 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     return send(res, expires
       ? { is_active: true, expires_at: expires.toISOString(), remaining_seconds: Math.ceil((expires.getTime() - Date.now()) / 1000) }
       : { is_active: false, expires_at: null, remaining_seconds: 0 });
+  }
+  if (url === '/api/v1/cooldowns/') {
+    const body = await readJson(req);
+    const now = new Date();
+    await pool.query(
+      `insert into hubgw.cooldowns (id, player_uuid, cooldown_type, expires_at, data, created_at, updated_at) values ($1, $2, $3, $4, null, $5, $5)
+       on conflict (player_uuid, cooldown_type) do update set expires_at = excluded.expires_at, data = excluded.data, updated_at = excluded.updated_at`,
+      [crypto.randomUUID(), body.player_uuid, body.cooldown_type, new Date(now.getTime() + Number(body.cooldown_seconds) * 1000), now],
+    );
+    return send(res, { message: 'Cooldown created successfully' }, 201);
+  }
+  if (url === '/api/v1/audit/commands') {
+    const records = ([] as Row[]).concat(await readJson<Row | Row[]>(req));
+    const now = new Date();
+    const values = records.map((_, k) => `(${Array.from({ length: AUDIT_COLUMNS }, (_, c) => `$${k * AUDIT_COLUMNS + c + 1}`).join(', ')})`);
+    const params = records.flatMap((r) => [r.player_uuid, r.player_name, r.command, JSON.stringify(r.arguments ?? []), r.server, now, now]);
+    await pool.query(`insert into hubgw.command_audit (player_uuid, player_name, command, arguments, server, executed_at, created_at) values ${values.join(', ')}`, params);
+    return send(res, { accepted: records.length }, 202);
   }
   if (url === '/api/v1/warps/list') {
     const body = await readJson(req);

@@ -1,64 +1,39 @@
-// `npm run bench`: the server on PostgreSQL against the bare baseline, same requests, same data, in one run.
+// `npm run bench`: the server on PostgreSQL against the bare baseline, same requests, same data, in one run; then
+// the server alone at 1 to 200 connections, with about 10k and then 1M rows in the hot tables. Prints Markdown.
 //   BENCH_DATABASE_URL  admin connection used to create and drop the bench database (default: local test db)
-//   BENCH_SECONDS       seconds per measurement (default 10); BENCH_CONNECTIONS (default 50)
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
+//   BENCH_SECONDS       seconds per side-by-side measurement (default 10); BENCH_CONNECTIONS (default 50)
+//   BENCH_SCALING_SECONDS  seconds per scaling measurement (default 5); BENCH_SCALING=0 skips the scaling table
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { API_KEY, PLAYERS, SCENARIOS, SEED_SQL, type Scenario } from './scenarios.ts';
+import { peakMemoryMb, resetPeakMemory, startTarget, stopTarget, type Target } from './processes.ts';
+import {
+  API_KEY,
+  FIXED_SEED_SQL,
+  MANY_PLAYERS,
+  MANY_USERS,
+  PLAYERS,
+  SCALING_CONNECTIONS,
+  SCALING_SCENARIOS,
+  SCENARIOS,
+  USERS,
+  seedSql,
+  type Scenario,
+} from './scenarios.ts';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-interface Target {
-  name: string;
-  port: number;
-  child: ChildProcess;
-}
+const SCALING_SECONDS = Number(process.env.BENCH_SCALING_SECONDS ?? 5);
+const GOALS = { read: 0.7, write: 0.6, p99Ms: 50 };
 
-async function admin(sql: string, url = ADMIN_URL): Promise<void> {
+async function sql(statements: string[], url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(sql);
+    for (const statement of statements) await client.query(statement);
   } finally {
     await client.end();
   }
-}
-
-/** Its stdout goes to a file, so its log lines never load the process that generates the traffic. */
-async function start(name: string, script: string, env: Record<string, string>): Promise<Target> {
-  const logFile = join(tmpdir(), `bench-${name}-${process.pid}.log`);
-  const out = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], {
-    env: { PATH: process.env.PATH ?? '', PORT: '0', SECURITY__API_KEY: API_KEY, LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', out, 'inherit'],
-  });
-  closeSync(out);
-  for (let waited = 0; waited < 30_000; waited += 100) {
-    const line = readFileSync(logFile, 'utf8').split('\n').find((text) => text.includes('"listening"'));
-    if (line) return { name, port: (JSON.parse(line) as { port: number }).port, child };
-    if (child.exitCode !== null) break;
-    await sleep(100);
-  }
-  child.kill('SIGKILL');
-  throw new Error(`${name} did not start; see ${logFile}`);
-}
-
-function stop(target: Target): Promise<void> {
-  return new Promise((resolve) => {
-    target.child.once('exit', () => resolve());
-    target.child.kill('SIGTERM');
-  });
-}
-
-async function seed(url: string): Promise<void> {
-  for (const sql of SEED_SQL) await admin(sql, url);
-  await admin('analyze', url);
 }
 
 interface Measurement {
@@ -66,13 +41,25 @@ interface Measurement {
   p50: number;
   p99: number;
   errors: number;
+  rssMb: number;
 }
 
-async function measure(port: number, scenario: Scenario, seconds = SECONDS): Promise<Measurement> {
+interface Run {
+  target: Target;
+  scenario: Scenario;
+  players: number;
+  connections: number;
+  seconds: number;
+  baseline: boolean;
+}
+
+async function measure({ target, scenario, players, connections, seconds, baseline }: Run): Promise<Measurement> {
   let counter = 0;
+  const path = (baseline && scenario.baselinePath) || scenario.path;
+  resetPeakMemory(target);
   const result = await autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections: CONNECTIONS,
+    url: `http://127.0.0.1:${target.port}`,
+    connections,
     duration: seconds,
     headers: { 'x-api-key': API_KEY, 'content-type': 'application/json' },
     requests: [
@@ -80,43 +67,80 @@ async function measure(port: number, scenario: Scenario, seconds = SECONDS): Pro
         method: scenario.method,
         setupRequest: (request) => {
           const i = counter++;
-          return { ...request, path: scenario.path(i), ...(scenario.body ? { body: JSON.stringify(scenario.body(i)) } : {}) };
+          return { ...request, path: path(i, players), ...(scenario.body ? { body: JSON.stringify(scenario.body(i, players)) } : {}) };
         },
       },
     ],
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, rssMb: peakMemoryMb(target) };
+}
+
+function markdown(header: string[], rows: (string | number)[][]): string {
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+async function sideBySide(server: Target, baseline: Target): Promise<string> {
+  const rows: (string | number)[][] = [];
+  for (const scenario of SCENARIOS) {
+    const run = { scenario, players: PLAYERS, connections: CONNECTIONS };
+    for (const target of [baseline, server]) await measure({ ...run, target, seconds: 2, baseline: target === baseline });
+    const base = await measure({ ...run, target: baseline, seconds: SECONDS, baseline: true });
+    const ours = await measure({ ...run, target: server, seconds: SECONDS, baseline: false });
+    const ratio = ours.rps / base.rps;
+    const met = ratio >= GOALS[scenario.kind] && ours.p99 < GOALS.p99Ms ? 'yes' : 'no';
+    rows.push([
+      scenario.name, scenario.kind, Math.round(base.rps), Math.round(ours.rps), ratio.toFixed(2),
+      `${base.p50} / ${base.p99}`, `${ours.p50} / ${ours.p99}`, `${base.rssMb} / ${ours.rssMb}`, base.errors + ours.errors, met,
+    ]);
+    console.error(`measured ${scenario.name}: ${ratio.toFixed(2)}`);
+  }
+  return markdown(['route', 'kind', 'baseline req/s', 'server req/s', 'ratio', 'baseline p50 / p99 ms', 'server p50 / p99 ms', 'peak RSS MB base / server', 'errors', 'goal met'], rows);
+}
+
+async function scaling(server: Target, url: string): Promise<string> {
+  const rows: (string | number)[][] = [];
+  const sizes = [
+    { label: '10k', players: PLAYERS, grow: async () => {} },
+    { label: '1M', players: MANY_PLAYERS, grow: () => sql([...seedSql(PLAYERS, MANY_PLAYERS, USERS, MANY_USERS), 'analyze'], url) },
+  ];
+  for (const size of sizes) {
+    await size.grow();
+    for (const name of SCALING_SCENARIOS) {
+      const scenario = SCENARIOS.find((candidate) => candidate.name === name)!;
+      await measure({ target: server, scenario, players: size.players, connections: 10, seconds: 2, baseline: false });
+      const cells: string[] = [];
+      for (const connections of SCALING_CONNECTIONS) {
+        const result = await measure({ target: server, scenario, players: size.players, connections, seconds: SCALING_SECONDS, baseline: false });
+        cells.push(`${Math.round(result.rps)} / ${result.p99}`);
+      }
+      rows.push([name, size.label, ...cells]);
+      console.error(`scaled ${name} at ${size.label}`);
+    }
+  }
+  return markdown(['route', 'rows', ...SCALING_CONNECTIONS.map((connections) => `${connections} conn: req/s / p99 ms`)], rows);
 }
 
 const database = `bench_${Date.now()}`;
-await admin(`create database "${database}"`);
+await sql([`create database "${database}"`], ADMIN_URL);
 const url = new URL(ADMIN_URL);
 url.pathname = `/${database}`;
 const targets: Target[] = [];
 try {
   // The rate limit is raised so the benchmark measures the routes rather than the limiter.
-  const server = await start('server', '../src/main.ts', { DATABASE_URL: url.toString(), RATE_LIMIT__MAX: '100000000' });
+  const server = await startTarget('server', '../src/main.ts', { DATABASE_URL: url.toString(), SECURITY__API_KEY: API_KEY, RATE_LIMIT__MAX: '100000000' });
   targets.push(server);
-  await seed(url.toString());
-  const baseline = await start('baseline', './baseline-server.ts', { DATABASE_URL: url.toString() });
+  await sql([...FIXED_SEED_SQL, ...seedSql(0, PLAYERS, 0, USERS), 'analyze'], url.toString());
+  const baseline = await startTarget('baseline', './baseline-server.ts', { DATABASE_URL: url.toString(), SECURITY__API_KEY: API_KEY });
   targets.push(baseline);
 
-  console.log(`${CONNECTIONS} connections, ${SECONDS} s per measurement, ${PLAYERS} players; goal: server >= 0.70 of baseline on reads`);
-  const table: Record<string, Record<string, number | string>> = {};
-  for (const scenario of SCENARIOS) {
-    for (const target of [baseline, server]) await measure(target.port, scenario, 2);
-    const [base, ours] = [await measure(baseline.port, scenario), await measure(server.port, scenario)];
-    table[scenario.name] = {
-      'baseline req/s': Math.round(base.rps),
-      'server req/s': Math.round(ours.rps),
-      ratio: (ours.rps / base.rps).toFixed(2),
-      'baseline p99 ms': base.p99,
-      'server p99 ms': ours.p99,
-      errors: base.errors + ours.errors,
-    };
+  console.log(`## Server against baseline: ${CONNECTIONS} connections, ${SECONDS} s each, ${PLAYERS} players (about 10k homes and cooldowns), ${USERS} users\n`);
+  console.log(`Goals: ratio >= ${GOALS.read} on reads and ${GOALS.write} on writes, server p99 < ${GOALS.p99Ms} ms.\n`);
+  console.log(await sideBySide(server, baseline));
+  if (process.env.BENCH_SCALING !== '0') {
+    console.log(`\n## Scaling: the server alone, ${SCALING_SECONDS} s each; rows are homes and cooldowns (users grow alike)\n`);
+    console.log(await scaling(server, url.toString()));
   }
-  console.table(table);
 } finally {
-  await Promise.all(targets.map(stop));
-  await admin(`drop database if exists "${database}" with (force)`);
+  await Promise.all(targets.map(stopTarget));
+  await sql([`drop database if exists "${database}" with (force)`], ADMIN_URL);
 }

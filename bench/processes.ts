@@ -1,0 +1,53 @@
+// The processes a benchmark measures: started with their stdout in a file, stopped with SIGTERM, and their peak
+// resident memory read from /proc between measurements.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+export interface Target {
+  name: string;
+  port: number;
+  child: ChildProcess;
+}
+
+/** Its stdout goes to a file, so its log lines never load the process that generates the traffic. */
+export async function startTarget(name: string, script: string, env: Record<string, string>): Promise<Target> {
+  const logFile = join(tmpdir(), `bench-${name}-${process.pid}.log`);
+  const out = openSync(logFile, 'w');
+  const child = spawn(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], {
+    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', out, 'inherit'],
+  });
+  closeSync(out);
+  for (let waited = 0; waited < 30_000; waited += 100) {
+    const line = readFileSync(logFile, 'utf8').split('\n').find((text) => text.includes('"listening"'));
+    if (line) return { name, port: (JSON.parse(line) as { port: number }).port, child };
+    if (child.exitCode !== null) break;
+    await sleep(100);
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${name} did not start; see ${logFile}`);
+}
+
+export function stopTarget(target: Target): Promise<void> {
+  return new Promise((resolve) => {
+    if (target.child.exitCode !== null) return resolve();
+    target.child.once('exit', () => resolve());
+    target.child.kill('SIGTERM');
+  });
+}
+
+/** Starts a new peak: writing 5 to clear_refs resets the kernel's high-water mark of resident memory. */
+export function resetPeakMemory(target: Target): void {
+  writeFileSync(`/proc/${target.child.pid}/clear_refs`, '5');
+}
+
+/** The peak resident memory since the last reset, in MB. */
+export function peakMemoryMb(target: Target): number {
+  const status = readFileSync(`/proc/${target.child.pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
