@@ -95,7 +95,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
        from aurora.users u left join aurora.classes c on c.id = u.class_id order by u.balance desc, u.id desc limit $1 offset $2`,
       [Number(match[1]), Number(match[2])],
     );
-    const total = await pool.query<{ count: string }>('select count(*) from aurora.users');
+    const total = await pool.query<{ count: string }>(`select row_count as count from aurora.row_counts where table_name = 'users'`);
     const users = rows.map((row) => ({
       id: row.id, username: row.username, balance: row.balance, xp: row.xp, level: row.level, dailyStreak: row.daily_streak,
       isActive: row.is_active, classId: row.class_id,

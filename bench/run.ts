@@ -3,6 +3,7 @@
 //   BENCH_DATABASE_URL  admin connection used to create and drop the bench database (default: local test db)
 //   BENCH_SECONDS       seconds per side-by-side measurement (default 10); BENCH_CONNECTIONS (default 50)
 //   BENCH_SCALING_SECONDS  seconds per scaling measurement (default 5); BENCH_SCALING=0 skips the scaling table
+//   BENCH_ONLY          comma-separated parts of scenario names: measure just those side by side
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { peakMemoryMb, resetPeakMemory, startTarget, stopTarget, type Target } from './processes.ts';
@@ -81,7 +82,8 @@ function markdown(header: string[], rows: (string | number)[][]): string {
 
 async function sideBySide(server: Target, baseline: Target): Promise<string> {
   const rows: (string | number)[][] = [];
-  for (const scenario of SCENARIOS) {
+  const only = process.env.BENCH_ONLY?.split(',');
+  for (const scenario of SCENARIOS.filter(({ name }) => !only || only.some((part) => name.includes(part)))) {
     const run = { scenario, players: PLAYERS, connections: CONNECTIONS };
     for (const target of [baseline, server]) await measure({ ...run, target, seconds: 2, baseline: target === baseline });
     const base = await measure({ ...run, target: baseline, seconds: SECONDS, baseline: true });
