@@ -1,24 +1,19 @@
 // The bot's economy actions over REST: the daily reward by the UTC calendar, and transfers between users.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, discordId } from './support/aurora.ts';
+import { balanceOf as balanceIn, ledgerOf as ledgerIn, onboard } from './support/aurora.ts';
 import { collect, liveClient } from './support/live.ts';
 import { request, startTestServer, testClock, type TestServer } from './support/server.ts';
 
 const clock = testClock(new Date('2030-01-01T10:00:00.000Z'));
 let server: TestServer;
+const newUser = (balance = '0') => onboard(server, { balance });
+const balanceOf = (id: string) => balanceIn(server, id);
+const ledgerOf = (id: string) => ledgerIn(server, id);
 beforeAll(async () => {
   server = await startTestServer({ clock: clock.read });
 });
 afterAll(() => server.close());
 
-async function newUser(balance = '0'): Promise<string> {
-  const id = discordId();
-  expect((await createUser(server, { id, username: `user${id.slice(-4)}`, balance })).status).toBe(201);
-  return id;
-}
-
-const balanceOf = async (id: string) => (await request(server, 'GET', `/api/users/${id}`)).body.balance as string;
-const ledgerOf = async (id: string) => (await request(server, 'GET', `/api/transactions?userId=${id}`)).body.transactions as Record<string, unknown>[];
 const claim = (userId: string) => request(server, 'POST', '/api/economy/daily', { json: { userId } });
 const setSettings = (patch: Record<string, unknown>) => request(server, 'POST', '/api/settings', { json: patch });
 

@@ -1,20 +1,16 @@
 // Quest progress over REST: assignment limits, event matching, one completion with its rewards, and levels.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, discordId } from './support/aurora.ts';
+import { ledgerOf as ledgerIn, onboard } from './support/aurora.ts';
 import { request, startTestServer, testClock, type TestServer } from './support/server.ts';
 
 const clock = testClock(new Date('2030-05-01T08:00:00.000Z'));
 let server: TestServer;
+const newUser = (fields: Record<string, unknown> = {}) => onboard(server, fields);
+const ledgerOf = (id: string) => ledgerIn(server, id);
 beforeAll(async () => {
   server = await startTestServer({ clock: clock.read });
 });
 afterAll(() => server.close());
-
-async function newUser(fields: Record<string, unknown> = {}): Promise<string> {
-  const id = discordId();
-  expect((await createUser(server, { id, username: `user${id.slice(-4)}`, ...fields })).status).toBe(201);
-  return id;
-}
 
 async function newQuest(fields: Record<string, unknown>): Promise<Record<string, any>> {
   const res = await request(server, 'POST', '/api/quests', { json: { name: 'Quest', ...fields } });
@@ -24,7 +20,6 @@ async function newQuest(fields: Record<string, unknown>): Promise<Record<string,
 
 const assign = (userId: string, questId: unknown) => request(server, 'POST', `/api/users/${userId}/quests`, { json: { questId } });
 const report = (json: unknown) => request(server, 'POST', '/api/quests/events', { json });
-const ledgerOf = async (id: string) => (await request(server, 'GET', `/api/transactions?userId=${id}`)).body.transactions as Record<string, unknown>[];
 
 describe('assigning quests', () => {
   it('POST /api/users/:userId/quests gives a quest at progress 0: 201 {success, data}', async () => {

@@ -1,20 +1,17 @@
 // Shop purchases and lootdrops over REST: money and stacks change together or not at all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, discordId } from './support/aurora.ts';
+import { balanceOf as balanceIn, ledgerOf as ledgerIn, onboard } from './support/aurora.ts';
 import { request, startTestServer, testClock, type TestServer } from './support/server.ts';
 
 const clock = testClock(new Date('2030-03-01T12:00:00.000Z'));
 let server: TestServer;
+const newUser = (balance = '0') => onboard(server, { balance });
+const balanceOf = (id: string) => balanceIn(server, id);
+const ledgerOf = (id: string) => ledgerIn(server, id);
 beforeAll(async () => {
   server = await startTestServer({ clock: clock.read });
 });
 afterAll(() => server.close());
-
-async function newUser(balance = '0'): Promise<string> {
-  const id = discordId();
-  expect((await createUser(server, { id, username: `user${id.slice(-4)}`, balance })).status).toBe(201);
-  return id;
-}
 
 let itemCount = 0;
 async function newItem(price: string): Promise<Record<string, unknown>> {
@@ -24,8 +21,6 @@ async function newItem(price: string): Promise<Record<string, unknown>> {
   return res.body.item;
 }
 
-const balanceOf = async (id: string) => (await request(server, 'GET', `/api/users/${id}`)).body.balance as string;
-const ledgerOf = async (id: string) => (await request(server, 'GET', `/api/transactions?userId=${id}`)).body.transactions as Record<string, unknown>[];
 const inventoryOf = async (id: string) => (await request(server, 'GET', `/api/users/${id}/inventory`)).body.inventory as Record<string, unknown>[];
 
 describe('shop', () => {

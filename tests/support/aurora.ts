@@ -15,3 +15,20 @@ export function discordId(): string {
   nextId += 1n;
   return nextId.toString();
 }
+
+/** Onboards a user with a fresh id and the given fields (a balance, say), and answers the id. */
+export async function onboard(server: TestServer, fields: Record<string, unknown> = {}): Promise<string> {
+  const id = discordId();
+  const res = await createUser(server, { id, username: `user${id.slice(-4)}`, ...fields });
+  if (res.status !== 201) throw new Error(`onboarding ${id} answered ${res.status}: ${res.text}`);
+  return id;
+}
+
+export async function balanceOf(server: TestServer, userId: string): Promise<string> {
+  return (await request(server, 'GET', `/api/users/${userId}`)).body.balance;
+}
+
+/** The user's transactions, newest first. */
+export async function ledgerOf(server: TestServer, userId: string): Promise<Record<string, unknown>[]> {
+  return (await request(server, 'GET', `/api/transactions?userId=${userId}`)).body.transactions;
+}
