@@ -23,7 +23,7 @@ describe.skipIf(!onPostgres)('database unavailable', () => {
     await server.close();
   });
 
-  it('answers 503 in each family format, quickly, then recovers', async () => {
+  it('answers 503 in each family format to a burst of requests, quickly, with health saying why, then recovers', async () => {
     const player = crypto.randomUUID();
     expect((await hubgw(server, 'GET', `/homes/${player}`)).status).toBe(200);
 
@@ -31,6 +31,10 @@ describe.skipIf(!onPostgres)('database unavailable', () => {
     await admin(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}' and pid <> pg_backend_pid()`);
 
     const started = Date.now();
+    const load = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => (i % 2 ? hubgw(server, 'GET', `/homes/${player}`) : request(server, 'POST', '/api/economy/daily', { json: { userId: '42' } }))),
+    );
+    expect(load.map((res) => res.status)).toEqual(Array(30).fill(503));
     const hub = await hubgw(server, 'GET', `/homes/${player}`);
     expect(hub.status).toBe(503);
     expect(hub.body).toEqual({ message: 'The database is unavailable; try again shortly', code: 'unavailable' });
