@@ -2,10 +2,11 @@
 // row never reaches zero or below (the quantity > 0 check would refuse it anyway).
 import type { EntityManager } from '@mikro-orm/sql';
 import { AppError } from '#src/errors.ts';
-import { countRows, translateViolations } from '../../shared/sql.ts';
+import { translateViolations } from '../../shared/sql.ts';
 import { ITEM_COLUMNS } from '../items/queries.ts';
 import type { ItemResponse } from '../items/schemas.ts';
 import { INT64_MAX } from '../schemas.ts';
+import { userExists } from '../users/queries.ts';
 
 export interface EntryRow {
   userId: string;
@@ -20,7 +21,7 @@ const ENTRY_SELECT = `
   from aurora.inventory inv`;
 
 async function assertUser(em: EntityManager, userId: string): Promise<void> {
-  if ((await countRows(em, 'select count(*) from aurora.users where id = ?', [userId])) === 0) throw new AppError('not_found', 'User not found');
+  if (!(await userExists(em, userId))) throw new AppError('not_found', 'User not found');
 }
 
 export async function listInventory(em: EntityManager, userId: string): Promise<EntryRow[]> {

@@ -10,6 +10,7 @@ import { readSettings } from '../settings/service.ts';
 import { toQuest, type QuestRow } from './queries.ts';
 import type { UserQuestResponse } from './schemas.ts';
 import { userNotFound } from '../users/errors.ts';
+import { userExists } from '../users/queries.ts';
 
 const USER_QUEST_SELECT = `
   select uq.user_id as "userId", uq.progress, uq.assigned_at as "assignedAt", uq.completed_at as "completedAt",
@@ -36,9 +37,7 @@ async function lockUser(tx: EntityManager, userId: string): Promise<Standing> {
 }
 
 export async function listUserQuests(em: EntityManager, userId: string): Promise<UserQuestResponse[]> {
-  if ((await countRows(em, 'select count(*) from aurora.users where id = ?', [userId])) === 0) {
-    throw userNotFound(userId);
-  }
+  if (!(await userExists(em, userId))) throw userNotFound(userId);
   const rows = await em.execute<UserQuestRow[]>(`${USER_QUEST_SELECT} where uq.user_id = ? order by uq.assigned_at, q.id`, [userId]);
   return rows.map(toUserQuest);
 }

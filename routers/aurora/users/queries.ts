@@ -17,6 +17,10 @@ function toUser({ className, classBalance, ...row }: UserRow): UserResponse {
   return { ...user, class: row.classId && className !== null ? { id: row.classId, name: className, balance: classBalance! } : null };
 }
 
+export async function userExists(em: EntityManager, id: string): Promise<boolean> {
+  return (await countRows(em, 'select count(*) from aurora.users where id = ?', [id])) > 0;
+}
+
 export async function findUser(em: EntityManager, id: string): Promise<UserResponse | null> {
   const rows = await em.execute<UserRow[]>(`${USER_SELECT} where u.id = ?`, [id]);
   return rows[0] ? toUser(rows[0]) : null;
