@@ -1,7 +1,6 @@
 // The server as a process under load, stopped two ways, on PostgreSQL. SIGTERM: every request that reached it is
 // answered with success, and every acknowledged write is in the database. SIGKILL mid-write, then a restart:
 // balances still equal their ledgers, and every item image the rows name is on disk, with nothing half-written.
-import { request as httpRequest } from 'node:http';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IMAGES } from './fixtures/images.ts';
 import { createTestDatabase, onPostgres, type TestDatabase } from './support/database.ts';
-import { runServerProcess, type ServerProcess } from './support/process.ts';
+import { heldRequest, runServerProcess, type ServerProcess } from './support/process.ts';
 
 const API_KEY = 'process-faults-key-0123';
 const PLAYER = '069a79f4-44e9-4726-a5be-fca90e38aaf5';
@@ -24,24 +23,6 @@ async function send(url: string, init: RequestInit): Promise<Outcome> {
   } catch (error) {
     return { error: String((error as Error).cause ?? error) };
   }
-}
-
-/** A request whose body is held back until `finish` is called, so it is in flight for as long as the test wants. */
-function heldRequest(port: number, path: string, body: string) {
-  let finish!: () => void;
-  const answered = new Promise<Outcome>((resolve) => {
-    const req = httpRequest(
-      { port, host: '127.0.0.1', method: 'POST', path, headers: { 'X-API-Key': API_KEY, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode! }));
-      },
-    );
-    req.on('error', (error) => resolve({ error: String(error) }));
-    req.write(body.slice(0, 10));
-    finish = () => req.end(body.slice(10));
-  });
-  return { answered, finish: () => finish() };
 }
 
 describe.skipIf(!onPostgres)('the server process under load', () => {
@@ -74,7 +55,7 @@ describe.skipIf(!onPostgres)('the server process under load', () => {
     const { server, url, port } = await start();
     const audit = (command: string) => JSON.stringify({ player_uuid: PLAYER, player_name: 'Steve', command, arguments: [], server: 'survival-1' });
 
-    const held = Array.from({ length: 10 }, (_, i) => ({ command: `held-${i}`, ...heldRequest(port, '/api/v1/audit/commands', audit(`held-${i}`)) }));
+    const held = Array.from({ length: 10 }, (_, i) => ({ command: `held-${i}`, ...heldRequest(port, 'POST', '/api/v1/audit/commands', { 'X-API-Key': API_KEY }, audit(`held-${i}`)) }));
     const sent: { command: string; outcome: Outcome }[] = [];
     let stop = false;
     const workers = Array.from({ length: 16 }, async (_, worker) => {
@@ -89,7 +70,7 @@ describe.skipIf(!onPostgres)('the server process under load', () => {
     server.child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 300));
     for (const request of held) request.finish();
-    const heldOutcomes = await Promise.all(held.map((request) => request.answered));
+    const heldOutcomes = await Promise.all(held.map((request) => request.answered.then((outcome) => ('status' in outcome ? { status: outcome.status } : outcome))));
     stop = true;
     await Promise.all(workers);
 

@@ -1,7 +1,6 @@
 // Start-up as an operator sees it: refusals with one clear line, the generated key, and SIGTERM.
-import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { runServerProcess } from './support/process.ts';
+import { heldRequest, runServerProcess } from './support/process.ts';
 
 async function refusal(env: Record<string, string>) {
   const server = runServerProcess(env);
@@ -64,22 +63,12 @@ describe('SIGTERM', () => {
     const server = runServerProcess({ SECURITY__API_KEY: 'k' });
     const { port } = (await server.waitForLog('listening')) as { port: number };
     const body = JSON.stringify({ player_uuid: '069a79f4-44e9-4726-a5be-fca90e38aaf5', name: 'inflight', world: 'w', x: 1, y: 2, z: 3 });
-    const inFlight = new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpRequest(
-        { port, host: '127.0.0.1', method: 'PUT', path: '/api/v1/homes/', headers: { 'X-API-Key': 'k', 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-        (res) => {
-          let text = '';
-          res.on('data', (chunk) => (text += chunk));
-          res.on('end', () => resolve({ status: res.statusCode!, body: text }));
-        },
-      );
-      req.on('error', reject);
-      req.write(body.slice(0, 20));
-      setTimeout(() => {
-        server.child.kill('SIGTERM');
-        setTimeout(() => req.end(body.slice(20)), 300);
-      }, 200);
-    });
+    const held = heldRequest(port, 'PUT', '/api/v1/homes/', { 'X-API-Key': 'k' }, body, 20);
+    setTimeout(() => {
+      server.child.kill('SIGTERM');
+      setTimeout(held.finish, 300);
+    }, 200);
+    const inFlight = held.answered.then((outcome) => ('error' in outcome ? Promise.reject(new Error(outcome.error)) : outcome));
 
     const started = Date.now();
     const response = await inFlight;

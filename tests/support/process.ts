@@ -1,5 +1,6 @@
 // Runs `src/main.ts` as a child process, the way `npm start` does, and reads its JSON log lines.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
@@ -49,4 +50,28 @@ export function runServerProcess(env: Record<string, string>): ServerProcess {
       });
     },
   };
+}
+
+export type HeldOutcome = { status: number; body: string } | { error: string };
+
+/**
+ * A request whose body is sent in part at once and held back until `finish` is called, so it is in flight for as
+ * long as a test wants (across a SIGTERM, say).
+ */
+export function heldRequest(port: number, method: string, path: string, headers: Record<string, string>, body: string, sentFirst = 10) {
+  let finish!: () => void;
+  const answered = new Promise<HeldOutcome>((resolve) => {
+    const req = httpRequest(
+      { port, host: '127.0.0.1', method, path, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+      },
+    );
+    req.on('error', (error) => resolve({ error: String(error) }));
+    req.write(body.slice(0, sentFirst));
+    finish = () => req.end(body.slice(sentFirst));
+  });
+  return { answered, finish: () => finish() };
 }
