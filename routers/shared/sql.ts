@@ -10,6 +10,11 @@ export function isoFromTimestamptz(text: string): string {
   return new Date(/[+-]\d\d$/.test(iso) ? `${iso}:00` : iso).toISOString();
 }
 
+/** A timestamptz column's text as a Date. */
+export function dateFromTimestamptz(text: string): Date {
+  return new Date(isoFromTimestamptz(text));
+}
+
 /** The same row with each named timestamptz column (when not null) as an ISO string. */
 export function withIsoTimestamps<Row extends Record<string, unknown>>(row: Row, columns: readonly (keyof Row)[]): Row {
   const copy: Record<string, unknown> = { ...row };

@@ -2,7 +2,7 @@
 // transfers see each other's results, and the ledger rows commit with the balances they explain.
 import type { EntityManager } from '@mikro-orm/sql';
 import { AppError } from '#src/errors.ts';
-import { isoFromTimestamptz } from '../../shared/sql.ts';
+import { dateFromTimestamptz } from '../../shared/sql.ts';
 import { readSettings } from '../settings/service.ts';
 import { dailyClaim, dailyReward, startOfUtcDay, utcDay } from './daily-rules.ts';
 import { credit, debit } from './ledger.ts';
@@ -10,12 +10,11 @@ import { userNotFound } from '../users/errors.ts';
 
 interface DailyRow {
   dailyStreak: number;
-  lastDailyAt: string | Date | null;
+  lastDailyAt: string | null;
 }
 
-function dateOf(value: string | Date | null): Date | null {
-  if (value === null) return null;
-  return value instanceof Date ? value : new Date(isoFromTimestamptz(value));
+function dateOf(value: string | null): Date | null {
+  return value === null ? null : dateFromTimestamptz(value);
 }
 
 async function dailyRow(em: EntityManager, userId: string, lock: boolean): Promise<DailyRow> {

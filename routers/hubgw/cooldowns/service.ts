@@ -1,7 +1,7 @@
 // Cooldowns: one per (player, type). Setting one replaces the earlier; checking reads its remaining time.
 import type { EntityManager } from '@mikro-orm/sql';
 import { AppError } from '#src/errors.ts';
-import { isoFromTimestamptz } from '../../shared/sql.ts';
+import { dateFromTimestamptz } from '../../shared/sql.ts';
 import type { CooldownStatus, CreateCooldownInput } from './schemas.ts';
 
 const INACTIVE: CooldownStatus = { is_active: false, expires_at: null, remaining_seconds: 0 };
@@ -16,7 +16,7 @@ export async function checkCooldown(em: EntityManager, playerUuid: string, type:
     [playerUuid, type, now],
   );
   if (!rows[0]) return INACTIVE;
-  const expiresAt = new Date(isoFromTimestamptz(rows[0].expires_at));
+  const expiresAt = dateFromTimestamptz(rows[0].expires_at);
   return { is_active: true, expires_at: expiresAt.toISOString(), remaining_seconds: remainingSeconds(expiresAt, now) };
 }
 
@@ -54,5 +54,5 @@ export async function startCooldownIfIdle(em: EntityManager, playerUuid: string,
     'select expires_at from hubgw.cooldowns where player_uuid = ? and cooldown_type = ?',
     [playerUuid, type],
   );
-  return new Date(isoFromTimestamptz(running[0]!.expires_at));
+  return dateFromTimestamptz(running[0]!.expires_at);
 }
