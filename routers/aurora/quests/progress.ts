@@ -2,7 +2,7 @@
 // one at a time: the active-quest limit holds, and a quest completes, and pays, exactly once.
 import type { EntityManager } from '@mikro-orm/sql';
 import { AppError } from '#src/errors.ts';
-import { countRows, translateViolations, withIsoTimestamps } from '../../shared/sql.ts';
+import { countRows, isoFromTimestamptz, translateViolations } from '../../shared/sql.ts';
 import { credit } from '../economy/ledger.ts';
 import { levelForXp } from '../economy/leveling.ts';
 import { INT64_MAX } from '../schemas.ts';
@@ -17,11 +17,19 @@ const USER_QUEST_SELECT = `
          q.id, q.name, q.description, q.trigger_event, q.target, q.xp_reward, q.balance_reward
   from aurora.user_quests uq join aurora.quests q on q.id = uq.quest_id`;
 
-type UserQuestRow = QuestRow & { userId: string; progress: number; assignedAt: string | Date; completedAt: string | Date | null };
+type UserQuestRow = QuestRow & { userId: string; progress: number; assignedAt: string; completedAt: string | null };
 
 function toUserQuest({ userId, progress, assignedAt, completedAt, ...quest }: UserQuestRow): UserQuestResponse {
-  const times = withIsoTimestamps({ assignedAt, completedAt }, ['assignedAt', 'completedAt']) as { assignedAt: string; completedAt: string | null };
-  return { userId, questId: quest.id, progress, target: quest.target, completed: completedAt !== null, ...times, quest: toQuest(quest) };
+  return {
+    userId,
+    questId: quest.id,
+    progress,
+    target: quest.target,
+    completed: completedAt !== null,
+    assignedAt: isoFromTimestamptz(assignedAt),
+    completedAt: completedAt === null ? null : isoFromTimestamptz(completedAt),
+    quest: toQuest(quest),
+  };
 }
 
 interface Standing {
