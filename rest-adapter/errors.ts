@@ -11,8 +11,9 @@ export const unknownRoute: RequestHandler = (req, _res, next) => {
 
 export const sendError: ErrorRequestHandler = (error, req, res, _next) => {
   const appError = toAppError(error);
-  if (appError.appCode === 'internal_error') requestLocals(res).log.error({ err: error }, 'request failed');
-  if (appError.appCode === 'unavailable') requestLocals(res).log.warn({ err: error }, 'database unavailable');
+  const log = requestLocals(res).log;
+  if (appError.appCode === 'unavailable') log.warn({ err: error }, 'database unavailable');
+  else if (appError.status >= 500) log.error({ err: appError.cause ?? error }, 'request failed');
   if (res.headersSent) {
     res.destroy();
     return;

@@ -43,6 +43,15 @@ function measuring(limit: number) {
   return { stream, size: () => size, head: () => head };
 }
 
+/** Writing the image failed on the server's side (a full disk, an I/O error): never the client's fault. */
+function storageFailure(cause: unknown): AppError {
+  return new AppError('insufficient_storage', 'The server could not store the image', undefined, cause);
+}
+
+/**
+ * Resolves once the whole body is read, or rejects at once when the image cannot be stored: the rest of the body is
+ * then read and dropped, so the answer does not wait for it and the connection stays usable.
+ */
 export function readMultipart(req: Request, assets: ItemAssets): Promise<MultipartInput> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
@@ -54,7 +63,15 @@ export function readMultipart(req: Request, assets: ItemAssets): Promise<Multipa
     }
     let body: Record<string, unknown> = {};
     let failure: unknown = null;
+    let abandoned = false;
     const written: Promise<Upload | null>[] = [];
+
+    function abandon(error: AppError): void {
+      abandoned = true;
+      req.unpipe(parser);
+      req.resume();
+      reject(error);
+    }
 
     parser.on('field', (name, value, info) => {
       if (info.valueTruncated) failure ??= new AppError('payload_too_large', 'The data field exceeds 1 MB');
@@ -74,34 +91,41 @@ export function readMultipart(req: Request, assets: ItemAssets): Promise<Multipa
       }
       const tempPath = assets.tempPath();
       const meter = measuring(MAX_IMAGE_BYTES);
-      written.push(
-        pipeline(file, meter.stream, createWriteStream(tempPath)).then(
-          () => {
-            const extension = sniffImage(meter.head());
-            if (extension) return { tempPath, extension, size: meter.size() };
-            failure ??= new AppError('validation_error', 'The image must be a PNG, JPEG, WebP or GIF file');
-            return assets.discard(tempPath).then(() => null);
-          },
-          async (error: unknown) => {
-            file.resume();
-            failure ??= error instanceof AppError ? error : new AppError('validation_error', 'Unreadable image upload');
-            await assets.discard(tempPath);
-            return null;
-          },
-        ),
+      const sink = createWriteStream(tempPath);
+      // The file is piped rather than put in the pipeline: a failed write must not destroy busboy's stream, which
+      // would stall the parser. Instead the file is drained, and the failure decides the answer.
+      file.on('error', () => meter.stream.destroy(new AppError('validation_error', 'Unreadable image upload')));
+      file.pipe(meter.stream);
+      const stored = pipeline(meter.stream, sink).then(
+        () => {
+          const extension = sniffImage(meter.head());
+          if (extension) return { tempPath, extension, size: meter.size() };
+          failure ??= new AppError('validation_error', 'The image must be a PNG, JPEG, WebP or GIF file');
+          return assets.discard(tempPath).then(() => null);
+        },
+        async (error: unknown) => {
+          file.unpipe(meter.stream);
+          file.resume();
+          await assets.discard(tempPath);
+          if (error instanceof AppError) failure ??= error;
+          else if (!abandoned) abandon(storageFailure(error));
+          return null;
+        },
       );
+      written.push(stored);
     });
     parser.on('partsLimit', () => (failure ??= new AppError('validation_error', 'Too many parts in the multipart body')));
     parser.on('filesLimit', () => (failure ??= new AppError('validation_error', 'Send one image only')));
     parser.on('error', () => (failure ??= new AppError('validation_error', 'Malformed multipart body')));
-    parser.on('close', async () => {
-      const uploads = (await Promise.all(written)).filter((upload): upload is Upload => upload !== null);
-      if (failure) {
-        await Promise.all(uploads.map((upload) => assets.discard(upload.tempPath)));
-        reject(failure);
-        return;
-      }
-      resolve({ body, upload: uploads[0] ?? null });
+    parser.on('close', () => {
+      Promise.all(written)
+        .then(async (results) => {
+          const uploads = results.filter((upload): upload is Upload => upload !== null);
+          if (!failure && !abandoned) return resolve({ body, upload: uploads[0] ?? null });
+          await Promise.all(uploads.map((upload) => assets.discard(upload.tempPath)));
+          reject(failure);
+        })
+        .catch((error: unknown) => reject(storageFailure(error)));
     });
     req.pipe(parser);
   });

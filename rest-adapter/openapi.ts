@@ -27,6 +27,7 @@ const STATUS_TEXT: Record<number, string> = {
   415: 'Body is not JSON',
   429: 'Too many requests',
   500: 'Internal error',
+  507: 'The server could not store the upload (its disk is full or failing)',
 };
 
 const errorSchemas: Record<string, SchemaObject> = {
@@ -55,6 +56,7 @@ function documentedErrors(route: RestRoute, operation: Operation): number[] {
   const statuses = new Set(route.errorStatuses);
   if (route.protect) statuses.add(401);
   if (operation.requestBody) [413, 415].forEach((status) => statuses.add(status));
+  if (route.multipart) statuses.add(507);
   statuses.add(500);
   return [...statuses].sort();
 }

@@ -26,10 +26,13 @@ const envSchema = z.object({
   WS_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(10),
   WS_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
   LIVE_STATS_INTERVAL_MS: z.coerce.number().int().min(50).default(5_000),
+  WS_AUTH_TIMEOUT_MS: z.coerce.number().int().min(50).default(5_000),
+  DATABASE__STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   NODE_ENV: z.string().optional(),
 });
 
-export type Database = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgresql'; url: string };
+/** On PostgreSQL, a statement running longer than `statementTimeoutMs` is cancelled (0: never). */
+export type Database = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgresql'; url: string; statementTimeoutMs?: number };
 
 export interface Config {
   port: number;
@@ -42,7 +45,7 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Aurora REST requests one client may make per window. */
   rateLimit: { max: number; windowSeconds: number };
-  live: { maxConnections: number; idleTimeoutMs: number; statsIntervalMs: number };
+  live: { maxConnections: number; idleTimeoutMs: number; authTimeoutMs: number; statsIntervalMs: number };
 }
 
 /** A start-up refusal: its message is the one line an operator sees. */
@@ -54,10 +57,10 @@ function describeIssue(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string 
   return `${name}: ${issue.message}${given === undefined ? '' : ` (got ${JSON.stringify(given)})`}`;
 }
 
-function chooseDatabase(url: string | undefined, dataDir: string): Database {
+function chooseDatabase(url: string | undefined, dataDir: string, statementTimeoutMs: number): Database {
   if (url === undefined) return { kind: 'pglite', dataDir: `${dataDir}/pglite` };
   if (url === 'memory://') return { kind: 'pglite', dataDir: null };
-  return { kind: 'postgresql', url };
+  return { kind: 'postgresql', url, statementTimeoutMs };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, generateKey: () => string): Config {
@@ -77,13 +80,18 @@ export function loadConfig(env: NodeJS.ProcessEnv, generateKey: () => string): C
   return {
     port: values.PORT,
     host: values.HOST,
-    database: chooseDatabase(values.DATABASE_URL, values.DATA_DIR),
+    database: chooseDatabase(values.DATABASE_URL, values.DATA_DIR, values.DATABASE__STATEMENT_TIMEOUT_MS),
     dataDir: values.DATA_DIR,
     apiKey: values.SECURITY__API_KEY ?? generateKey(),
     apiKeyGenerated: values.SECURITY__API_KEY === undefined,
     adminToken: values.SECURITY__ADMIN_TOKEN ?? null,
     logLevel: values.LOG_LEVEL,
     rateLimit: { max: values.RATE_LIMIT__MAX, windowSeconds: values.RATE_LIMIT__WINDOW_SECONDS },
-    live: { maxConnections: values.WS_MAX_CONNECTIONS, idleTimeoutMs: values.WS_IDLE_TIMEOUT_MS, statsIntervalMs: values.LIVE_STATS_INTERVAL_MS },
+    live: {
+      maxConnections: values.WS_MAX_CONNECTIONS,
+      idleTimeoutMs: values.WS_IDLE_TIMEOUT_MS,
+      authTimeoutMs: values.WS_AUTH_TIMEOUT_MS,
+      statsIntervalMs: values.LIVE_STATS_INTERVAL_MS,
+    },
   };
 }

@@ -1,6 +1,9 @@
 // Tells a database that cannot serve now (down, restarting, refusing connections) from a statement that failed.
-/** SQLSTATEs that mean the database cannot serve now, rather than that a statement was wrong. */
-const UNAVAILABLE_STATES = /^(08|57P0[1-3]|3D000|53300)/;
+/**
+ * SQLSTATEs that mean the database cannot serve now, rather than that a statement was wrong. 57014 is a statement
+ * cancelled by statement_timeout: the database is frozen or held by a lock, not the request at fault.
+ */
+const UNAVAILABLE_STATES = /^(08|57P0[1-3]|57014|3D000|53300)/;
 const UNAVAILABLE_SYSTEM_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
 const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|not currently accepting connections/i;
 

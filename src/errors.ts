@@ -10,6 +10,7 @@ export const errorCodes = {
   unauthorized: { status: 401, trpc: 'UNAUTHORIZED' },
   permission_denied: { status: 403, trpc: 'FORBIDDEN' },
   not_found: { status: 404, trpc: 'NOT_FOUND' },
+  method_not_supported: { status: 405, trpc: 'METHOD_NOT_SUPPORTED' },
   already_exists: { status: 409, trpc: 'CONFLICT' },
   limit_exceeded: { status: 409, trpc: 'CONFLICT' },
   conflict: { status: 409, trpc: 'CONFLICT' },
@@ -18,6 +19,8 @@ export const errorCodes = {
   rate_limited: { status: 429, trpc: 'TOO_MANY_REQUESTS' },
   internal_error: { status: 500, trpc: 'INTERNAL_SERVER_ERROR' },
   unavailable: { status: 503, trpc: 'SERVICE_UNAVAILABLE' },
+  // tRPC has no code of its own for a full disk; only REST uploads can meet one, and they answer 507.
+  insufficient_storage: { status: 507, trpc: 'INTERNAL_SERVER_ERROR' },
 } as const satisfies Record<string, { status: number; trpc: TRPC_ERROR_CODE_KEY }>;
 
 export type ErrorCode = keyof typeof errorCodes;
@@ -29,8 +32,9 @@ export class AppError extends TRPCError {
   readonly appCode: ErrorCode;
   readonly details: ErrorDetails | undefined;
 
-  constructor(appCode: ErrorCode, message: string, details?: ErrorDetails) {
-    super({ code: errorCodes[appCode].trpc, message });
+  /** `cause` is for the log only: no error body ever shows it. */
+  constructor(appCode: ErrorCode, message: string, details?: ErrorDetails, cause?: unknown) {
+    super({ code: errorCodes[appCode].trpc, message, cause });
     this.appCode = appCode;
     this.details = details;
   }
@@ -77,6 +81,21 @@ export function validationIssuesOf(error: unknown): ValidationIssue[] | null {
   return (cause.issues as RawIssue[]).flatMap((issue) => flatten(issue, []));
 }
 
+/**
+ * What tRPC's transports raise about the request itself (a malformed message, a query sent as a mutation, an unknown
+ * procedure, an oversize batch): the caller's fault, reported with tRPC's own message.
+ */
+const CLIENT_ERRORS: Partial<Record<TRPC_ERROR_CODE_KEY, ErrorCode>> = {
+  PARSE_ERROR: 'validation_error',
+  BAD_REQUEST: 'validation_error',
+  UNAUTHORIZED: 'unauthorized',
+  NOT_FOUND: 'not_found',
+  METHOD_NOT_SUPPORTED: 'method_not_supported',
+  PAYLOAD_TOO_LARGE: 'payload_too_large',
+  UNSUPPORTED_MEDIA_TYPE: 'unsupported_media_type',
+  TOO_MANY_REQUESTS: 'rate_limited',
+};
+
 /** Normalises anything thrown by a procedure into an AppError; unknown failures become internal_error. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
@@ -85,9 +104,8 @@ export function toAppError(error: unknown): AppError {
   if (issues && error instanceof TRPCError && error.code === 'BAD_REQUEST') {
     return new AppError('validation_error', 'Validation failed', { issues });
   }
-  if (error instanceof TRPCError && error.code === 'UNAUTHORIZED') {
-    return new AppError('unauthorized', error.message);
-  }
   if (isDatabaseUnavailable(error)) return new AppError('unavailable', 'The database is unavailable; try again shortly');
+  const clientCode = error instanceof TRPCError ? CLIENT_ERRORS[error.code] : undefined;
+  if (clientCode) return new AppError(clientCode, (error as TRPCError).message);
   return new AppError('internal_error', 'Internal server error');
 }

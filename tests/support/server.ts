@@ -28,18 +28,21 @@ export interface TestServerOptions {
   clock?: Clock;
   /** Another server's database, to run a second instance beside it; left for that server to drop. */
   databaseUrl?: string;
+  /** A DATA_DIR the test made (on a small file system, say); left for the test to remove. */
+  dataDir?: string;
 }
 
-export async function startTestServer({ env = {}, router, clock, databaseUrl }: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer({ env = {}, router, clock, databaseUrl, dataDir: givenDataDir }: TestServerOptions = {}): Promise<TestServer> {
   const database = databaseUrl ? { url: databaseUrl, drop: async () => {} } : await createTestDatabase();
-  const dataDir = await mkdtemp(join(tmpdir(), 'game-backend-test-'));
+  const dataDir = givenDataDir ?? (await mkdtemp(join(tmpdir(), 'game-backend-test-')));
+  const removeDataDir = () => (givenDataDir ? Promise.resolve() : rm(dataDir, { recursive: true, force: true }));
   const config = loadConfig({ PORT: '0', DATABASE_URL: database.url, DATA_DIR: dataDir, SECURITY__API_KEY: API_KEY, RATE_LIMIT__MAX: '1000000', ...env }, () => 'unused');
   let server: RunningServer;
   try {
     server = await startServer(config, createLogger('silent'), { router, clock });
   } catch (error) {
     await database.drop();
-    await rm(dataDir, { recursive: true, force: true });
+    await removeDataDir();
     throw error;
   }
   return {
@@ -50,7 +53,7 @@ export async function startTestServer({ env = {}, router, clock, databaseUrl }: 
     async close() {
       await server.close(1000);
       await database.drop();
-      await rm(dataDir, { recursive: true, force: true });
+      await removeDataDir();
     },
   };
 }
