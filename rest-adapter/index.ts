@@ -15,7 +15,7 @@ export { sendError, unknownRoute } from './errors.ts';
 export function restRouter(appRouter: AnyRouter, deps: ContextDeps): Router {
   const routes = collectRoutes(appRouter);
   const document = buildOpenApiDocument(appRouter, routes);
-  const rest = Router();
+  const rest = Router({ caseSensitive: true });
   rest.get('/openapi.json', (_req, res) => res.json(document));
   rest.use(docsRouter());
   rest.use(assetsRouter(deps.services.itemAssets));

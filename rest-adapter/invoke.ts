@@ -14,7 +14,7 @@ function contextOf(res: Response): Context {
 export function authenticate(route: RestRoute, deps: ContextDeps): RequestHandler {
   return (req, res, next) => {
     const { log, requestId } = requestLocals(res);
-    const context = createContext(deps, req.headers, log, requestId);
+    const context = createContext(deps, { headers: req.headers, address: req.socket.remoteAddress ?? 'unknown', transport: 'rest', log, requestId });
     res.locals.context = context;
     if (route.protect) assertAccess(context.identity, route.family);
     next();

@@ -25,8 +25,10 @@ export interface RestRoute {
   procedure: AnyProcedure;
 }
 
+/** Which family a path belongs to; a miscased `/api/V1/...` is still HubGW's, so its 404 comes in HubGW's format. */
 export function familyOf(path: string): Family {
-  return path === '/api/v1' || path.startsWith('/api/v1/') ? 'hubgw' : 'aurora';
+  const lower = path.toLowerCase();
+  return lower === '/api/v1' || lower.startsWith('/api/v1/') ? 'hubgw' : 'aurora';
 }
 
 function normalizePath(path: string): string {

@@ -22,8 +22,9 @@ function matches(given: string | undefined | null, expected: Buffer): boolean {
   return typeof given === 'string' && timingSafeEqual(digest(given), expected);
 }
 
+/** The scheme name is case-insensitive (RFC 7235), so `bearer` and `BEARER` are as good as `Bearer`. */
 function bearerToken(header: string | undefined): string | null {
-  const match = header?.match(/^Bearer ([^\s]+)$/);
+  const match = header?.match(/^Bearer +([^\s]+)$/i);
   return match?.[1] ?? null;
 }
 

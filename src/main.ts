@@ -1,6 +1,7 @@
 // Process entry: validate the configuration, start the server, stop cleanly on SIGTERM/SIGINT.
 import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from './config.ts';
+import { DataDirInUseError } from './data-dir-lock.ts';
 import { createLogger } from './logger.ts';
 import { startServer } from './server.ts';
 
@@ -22,8 +23,15 @@ if (config.apiKeyGenerated) {
   log.warn({ apiKey: config.apiKey }, 'SECURITY__API_KEY is not set: generated a key for this run');
 }
 
+// Every promise has its own catch; one that escapes is a bug, recorded before the process ends as Node would end it.
+process.on('unhandledRejection', (reason) => {
+  log.fatal({ err: reason }, 'unhandled promise rejection');
+  process.exit(1);
+});
+
 const server = await startServer(config, log).catch((error: unknown) => {
-  log.fatal({ err: error }, 'could not start');
+  if (error instanceof DataDirInUseError) process.stderr.write(`${error.message}\n`);
+  else log.fatal({ err: error }, 'could not start');
   process.exit(1);
 });
 log.info({ url: server.url, port: server.port, database: config.database.kind }, 'listening');
@@ -37,10 +45,15 @@ async function shutdown(signal: string): Promise<void> {
     log.error('shutdown took too long; exiting');
     process.exit(1);
   }, SHUTDOWN_LIMIT_MS).unref();
-  await server.close(SHUTDOWN_LIMIT_MS - 2000);
+  try {
+    await server.close(SHUTDOWN_LIMIT_MS - 2000);
+  } catch (error) {
+    log.error({ err: error }, 'could not stop cleanly');
+    process.exit(1);
+  }
   log.info('stopped');
   process.exit(0);
 }
 
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

@@ -7,6 +7,7 @@ import { committedImageTokens } from '#routers/aurora/items/queries.ts';
 import { createIdentify } from './auth.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Orm } from './database.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import { createApp } from './http/app.ts';
 import { ItemAssets } from './item-assets.ts';
 import { TtlCache } from './ttl-cache.ts';
@@ -15,10 +16,13 @@ import type { Clock, Services } from './trpc/context.ts';
 import { EventBus } from './events/bus.ts';
 import { listenForEvents } from './events/pg-listener.ts';
 import { attachLiveSockets, type LiveSockets } from './http/websocket.ts';
+import { RateLimiter } from './http/rate-limit.ts';
 
 /** GET /api/stats/activity is computed at most once per five minutes. */
 const ACTIVITY_TTL_MS = 5 * 60 * 1000;
 const EVENT_PRUNE_INTERVAL_MS = 10 * 60 * 1000;
+/** The signal that makes every instance on the database drop its cached statistics. */
+const CLEAR_CACHES = 'clear-caches';
 
 export interface RunningServer {
   url: string;
@@ -56,30 +60,41 @@ export interface ServerOptions {
 }
 
 export async function startServer(config: Config, log: Logger, { router = appRouter, clock = () => new Date() }: ServerOptions = {}): Promise<RunningServer> {
-  const orm = await openDatabase(config.database, log);
-  const itemAssets = new ItemAssets(config.dataDir);
-  await itemAssets.prepare((itemIds) => committedImageTokens(orm.em.fork(), itemIds));
+  const dataDirLock = await lockDataDir(config.dataDir);
+  const orm = await openDatabase(config.database, log).catch(async (error: unknown) => {
+    await dataDirLock.release();
+    throw error;
+  });
   const events = new EventBus(orm, log);
-  if (config.database.kind === 'postgresql') {
-    events.useListener(await listenForEvents(config.database.url, (id) => void events.received(id), log));
-  }
+  const activityCache = new TtlCache<unknown>(ACTIVITY_TTL_MS);
+  events.onSignal(CLEAR_CACHES, () => activityCache.clear());
   let sockets: LiveSockets | null = null;
-  const services: Services = {
-    startedAt: clock(),
-    activityCache: new TtlCache(ACTIVITY_TTL_MS),
-    itemAssets,
-    events,
-    liveConnections: () => sockets?.count() ?? 0,
-    statsIntervalMs: config.live.statsIntervalMs,
-  };
-  const deps = { orm, identify: createIdentify(config), clock, services };
-  const server = createServer(createApp(router, deps, log, { ...config.rateLimit, exempt: ['/health'] }));
-  sockets = attachLiveSockets(server, router, deps, log, config.live);
-  const pruning = setInterval(() => void events.prune(clock()), EVENT_PRUNE_INTERVAL_MS).unref();
-  // Keep-alive sockets that go idle during shutdown are closed at once instead of waiting for their timeout.
-  server.on('request', (_req, res) => res.on('finish', () => closing && server.closeIdleConnections()));
+  let pruning: NodeJS.Timeout | undefined;
   let closing = false;
   try {
+    const itemAssets = new ItemAssets(config.dataDir);
+    await itemAssets.prepare((itemIds) => committedImageTokens(orm.em.fork(), itemIds));
+    if (config.database.kind === 'postgresql') {
+      events.useListener(await listenForEvents(config.database.url, (payload) => events.heard(payload), log));
+    }
+    const services: Services = {
+      startedAt: clock(),
+      activityCache,
+      clearCaches: () => events.signal(CLEAR_CACHES),
+      itemAssets,
+      events,
+      liveConnections: () => sockets?.count() ?? 0,
+      statsIntervalMs: config.live.statsIntervalMs,
+      rateLimiter: new RateLimiter(config.rateLimit),
+    };
+    const deps = { orm, identify: createIdentify(config), clock, services };
+    const server = createServer(createApp(router, deps, log));
+    sockets = attachLiveSockets(server, router, deps, log, config.live);
+    pruning = setInterval(() => {
+      events.prune(clock()).catch((error: unknown) => log.warn({ err: error }, 'could not prune old live events'));
+    }, EVENT_PRUNE_INTERVAL_MS).unref();
+    // Keep-alive sockets that go idle during shutdown are closed at once instead of waiting for their timeout.
+    server.on('request', (_req, res) => res.on('finish', () => closing && server.closeIdleConnections()));
     const address = await listen(server, config.port, config.host);
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     return {
@@ -93,12 +108,15 @@ export async function startServer(config: Config, log: Logger, { router = appRou
         await closeHttp(server, graceMs);
         await events.close();
         await orm.close();
+        await dataDirLock.release();
       },
     };
   } catch (error) {
     clearInterval(pruning);
+    await sockets?.close();
     await events.close();
     await orm.close(true);
+    await dataDirLock.release();
     throw error;
   }
 }

@@ -13,9 +13,12 @@ export class TtlCache<Value> {
     const time = now().getTime();
     if (this.#entry && this.#entry.expires > time) return this.#entry.value;
     const value = compute();
-    this.#entry = { value, expires: time + this.#ttlMs };
-    // A failed computation is not kept: the next caller tries again.
-    value.catch(() => (this.#entry = null));
+    const entry = { value, expires: time + this.#ttlMs };
+    this.#entry = entry;
+    // A failed computation is not kept: the next caller tries again. The caller handles the failure itself.
+    value.catch(() => {
+      if (this.#entry === entry) this.#entry = null;
+    });
     return value;
   }
 

@@ -23,6 +23,9 @@ interface EventRow {
 }
 
 export const NOTIFY_CHANNEL = 'live_events';
+/** A NOTIFY payload is a stored event's id, or this prefix and the name of a signal for every instance. */
+const SIGNAL_PREFIX = 'signal:';
+const SIGNAL_EVENT = Symbol('signal');
 /** At most this many missed events are replayed to a reconnecting subscriber. */
 export const REPLAY_LIMIT = 1000;
 /** Stored events older than this are removed. */
@@ -49,13 +52,37 @@ export class EventBus {
     this.#emitter.setMaxListeners(0);
   }
 
-  /** On PostgreSQL: from now on events are announced by NOTIFY, and `listener` hands each id back to `received`. */
+  /** On PostgreSQL: from now on events are announced by NOTIFY, and `listener` hands each payload to `heard`. */
   useListener(listener: Listener): void {
     this.#listener = listener;
   }
 
+  /**
+   * A payload heard on the NOTIFY channel, from any instance. Loading an event can fail (no pool connection, the
+   * database gone); that is logged here, and the subscribers recover the event when they resume.
+   */
+  heard(payload: string): void {
+    if (payload.startsWith(SIGNAL_PREFIX)) {
+      this.#emitter.emit(SIGNAL_EVENT, payload.slice(SIGNAL_PREFIX.length));
+      return;
+    }
+    if (!/^\d{1,19}$/.test(payload)) return;
+    this.#received(payload).catch((error: unknown) => this.#log.error({ err: error, id: payload }, 'could not load an announced live event'));
+  }
+
+  /** Runs `handler` whenever any instance on this database sends the signal `name`, this one included. */
+  onSignal(name: string, handler: () => void): void {
+    this.#emitter.on(SIGNAL_EVENT, (signalled: string) => signalled === name && handler());
+  }
+
+  /** Sends the signal `name` to every instance: by NOTIFY on PostgreSQL, within this process on PGlite. */
+  async signal(name: string): Promise<void> {
+    this.#emitter.emit(SIGNAL_EVENT, name);
+    if (this.#listener) await this.#orm.em.fork().execute('select pg_notify(?, ?)', [NOTIFY_CHANNEL, `${SIGNAL_PREFIX}${name}`]);
+  }
+
   /** An announced id: load its row once and hand it to this instance's subscribers. */
-  async received(id: string): Promise<void> {
+  async #received(id: string): Promise<void> {
     const rows = await this.#orm.em.fork().execute<EventRow[]>(
       'select id::text as id, family, type, data, created_at from live_events where id = ?',
       [id],

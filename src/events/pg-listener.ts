@@ -1,4 +1,4 @@
-// Hears live event ids announced with NOTIFY on PostgreSQL, over a connection of its own, for every instance.
+// Hears live event ids and signals announced with NOTIFY on PostgreSQL, over a connection of its own, for every instance.
 // A lost connection (the database restarted, say) is re-established with backoff; events announced while it was
 // down are not heard, but a subscriber recovers them by resuming from its lastEventId.
 import pg from 'pg';
@@ -8,7 +8,7 @@ import { NOTIFY_CHANNEL, type Listener } from './bus.ts';
 const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 10_000;
 
-export async function listenForEvents(url: string, onId: (id: string) => void, log: Logger): Promise<Listener> {
+export async function listenForEvents(url: string, onPayload: (payload: string) => void, log: Logger): Promise<Listener> {
   let closed = false;
   let connection: pg.Client | null = null;
   let retryMs = RETRY_MIN_MS;
@@ -17,7 +17,7 @@ export async function listenForEvents(url: string, onId: (id: string) => void, l
   async function connect(): Promise<void> {
     const client = new pg.Client({ connectionString: url });
     client.on('notification', (message) => {
-      if (message.channel === NOTIFY_CHANNEL && message.payload) onId(message.payload);
+      if (message.channel === NOTIFY_CHANNEL && message.payload) onPayload(message.payload);
     });
     client.on('error', (error) => log.warn({ err: error }, 'live event listener lost its connection'));
     client.on('end', () => {

@@ -6,14 +6,19 @@ import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { restRouter, sendError, unknownRoute } from '#rest/index.ts';
 import { createContext, type ContextDeps } from '../trpc/context.ts';
 import type { Logger } from '../logger.ts';
-import { rateLimit, type RateLimitOptions } from './rate-limit.ts';
+import { rateLimit } from './rate-limit.ts';
 import { requestLocals, requestLog } from './request-log.ts';
 
 const TRPC_MAX_BODY = 1024 * 1024;
 
-export function createApp(router: AnyRouter, deps: ContextDeps, log: Logger, limits: RateLimitOptions): Express {
+/** Aurora paths whose requests the rate limit never counts. */
+const UNLIMITED = ['/health'];
+
+export function createApp(router: AnyRouter, deps: ContextDeps, log: Logger): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Paths are exact: `/API/users` is no route, rather than a way around the rate limit.
+  app.set('case sensitive routing', true);
   app.use(helmet());
   app.use(requestLog(log));
   app.use(
@@ -23,7 +28,7 @@ export function createApp(router: AnyRouter, deps: ContextDeps, log: Logger, lim
       maxBodySize: TRPC_MAX_BODY,
       createContext: ({ req, res }) => {
         const { log: requestLogger, requestId } = requestLocals(res);
-        return createContext(deps, req.headers, requestLogger, requestId);
+        return createContext(deps, { headers: req.headers, address: req.socket.remoteAddress ?? 'unknown', transport: 'http', log: requestLogger, requestId });
       },
       onError: ({ error, ctx, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') (ctx?.log ?? log).error({ err: error, path }, 'procedure failed');
@@ -31,7 +36,7 @@ export function createApp(router: AnyRouter, deps: ContextDeps, log: Logger, lim
     }),
   );
   // Aurora only: the game servers behind HubGW share a few addresses and must never be throttled as one client.
-  app.use(/^\/api(?!\/v1(\/|$))/, rateLimit(limits));
+  app.use(/^\/api(?!\/v1(\/|$))/, rateLimit(deps.services.rateLimiter, UNLIMITED));
   app.use(restRouter(router, deps));
   app.use(unknownRoute);
   app.use(sendError);

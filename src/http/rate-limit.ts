@@ -1,36 +1,68 @@
-// Per-client request limit in fixed windows, with the RateLimit headers on every response and Retry-After on 429.
+// Per-client request limit in fixed windows, one count per client across Aurora's REST routes, /trpc and /ws. REST
+// answers carry the RateLimit headers, and a 429 carries Retry-After.
 import type { RequestHandler } from 'express';
 import { AppError } from '../errors.ts';
 
 export interface RateLimitOptions {
   max: number;
   windowSeconds: number;
-  /** Paths under the mount point that are never counted. */
-  exempt: string[];
 }
 
-export function rateLimit({ max, windowSeconds, exempt }: RateLimitOptions): RequestHandler {
-  const windowMs = windowSeconds * 1000;
-  let window = -1;
-  const counts = new Map<string, number>();
+export interface RateLimitTake {
+  allowed: boolean;
+  remaining: number;
+  /** Seconds until the window starts over. */
+  reset: number;
+}
 
+export class RateLimiter {
+  readonly max: number;
+  readonly windowSeconds: number;
+  readonly #windowMs: number;
+  #window = -1;
+  readonly #counts = new Map<string, number>();
+
+  constructor({ max, windowSeconds }: RateLimitOptions) {
+    this.max = max;
+    this.windowSeconds = windowSeconds;
+    this.#windowMs = windowSeconds * 1000;
+  }
+
+  /** Counts one request of `client`. */
+  take(client: string): RateLimitTake {
+    const now = Date.now();
+    const current = Math.floor(now / this.#windowMs);
+    // Windows are aligned, so the whole table starts over at once and never grows past one window's clients.
+    if (current !== this.#window) {
+      this.#window = current;
+      this.#counts.clear();
+    }
+    const count = (this.#counts.get(client) ?? 0) + 1;
+    this.#counts.set(client, count);
+    const reset = Math.ceil(((current + 1) * this.#windowMs - now) / 1000);
+    return { allowed: count <= this.max, remaining: Math.max(0, this.max - count), reset };
+  }
+
+  /** Counts one request of `client`, and throws the 429 when it is over the limit. */
+  assertAllowed(client: string): void {
+    const take = this.take(client);
+    if (!take.allowed) throw this.refusal(take);
+  }
+
+  refusal({ reset }: RateLimitTake): AppError {
+    return new AppError('rate_limited', 'Too many requests', { reason: `at most ${this.max} requests per ${this.windowSeconds} s; retry in ${reset} s` });
+  }
+}
+
+/** The REST side: counts every request under the mount point except the `exempt` paths. */
+export function rateLimit(limiter: RateLimiter, exempt: string[]): RequestHandler {
   return (req, res, next) => {
     if (exempt.includes(req.path)) return next();
-    const now = Date.now();
-    const current = Math.floor(now / windowMs);
-    // Windows are aligned, so the whole table starts over at once and never grows past one window's clients.
-    if (current !== window) {
-      window = current;
-      counts.clear();
-    }
-    const client = req.socket.remoteAddress ?? 'unknown';
-    const count = (counts.get(client) ?? 0) + 1;
-    counts.set(client, count);
-    const reset = Math.ceil(((current + 1) * windowMs - now) / 1000);
-    res.setHeader('RateLimit-Policy', `${max};w=${windowSeconds}`);
-    res.setHeader('RateLimit', `limit=${max}, remaining=${Math.max(0, max - count)}, reset=${reset}`);
-    if (count <= max) return next();
-    res.setHeader('Retry-After', String(reset));
-    next(new AppError('rate_limited', 'Too many requests', { reason: `at most ${max} requests per ${windowSeconds} s; retry in ${reset} s` }));
+    const take = limiter.take(req.socket.remoteAddress ?? 'unknown');
+    res.setHeader('RateLimit-Policy', `${limiter.max};w=${limiter.windowSeconds}`);
+    res.setHeader('RateLimit', `limit=${limiter.max}, remaining=${take.remaining}, reset=${take.reset}`);
+    if (take.allowed) return next();
+    res.setHeader('Retry-After', String(take.reset));
+    next(limiter.refusal(take));
   };
 }

@@ -1,22 +1,33 @@
-// tRPC over WebSocket at /ws on the HTTP server's port: at most N connections (the next is refused before the
-// handshake), 16 KB messages (larger closes with 1009), tRPC keep-alive as heartbeat, and an idle timeout.
+// tRPC over WebSocket at /ws on the HTTP server's port. Only sockets that have shown a valid credential count against
+// the connection cap; the others are pending, a few per address, and are closed unless they show one in time. 16 KB
+// messages (larger closes with 1009), bounded batches, tRPC keep-alive as heartbeat, and an idle timeout.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { AnyRouter } from '@trpc/server';
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../logger.ts';
 import { createContext, type ContextDeps } from '../trpc/context.ts';
 
 export const MAX_MESSAGE_BYTES = 16 * 1024;
+/** The most calls one WebSocket message may batch. */
+export const MAX_BATCH_SIZE = 32;
+/** Sockets one address may hold open before showing a credential. */
+export const MAX_PENDING_PER_ADDRESS = 8;
 const IDLE_CLOSE_CODE = 4408;
+const UNAUTHENTICATED_CLOSE_CODE = 4401;
+/** RFC 6455 "Try Again Later": the cap was reached while this socket was still pending. */
+const FULL_CLOSE_CODE = 1013;
 
 export interface LiveOptions {
   maxConnections: number;
   idleTimeoutMs: number;
+  /** How long a socket may stay open without showing a valid credential. */
+  authTimeoutMs: number;
 }
 
 export interface LiveSockets {
+  /** Authenticated connections: the ones the cap counts. */
   count(): number;
   close(): Promise<void>;
 }
@@ -33,31 +44,99 @@ function headersFrom(params: Record<string, string | undefined> | null | undefin
   };
 }
 
+function addressOf(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+/** Sockets that have not shown a credential yet, by address. */
+class PendingSockets {
+  readonly #byAddress = new Map<string, Set<WebSocket>>();
+
+  count(address: string): number {
+    return this.#byAddress.get(address)?.size ?? 0;
+  }
+
+  add(address: string, ws: WebSocket): void {
+    const sockets = this.#byAddress.get(address) ?? new Set();
+    sockets.add(ws);
+    this.#byAddress.set(address, sockets);
+  }
+
+  /** Whether the socket was pending. */
+  delete(address: string, ws: WebSocket): boolean {
+    const sockets = this.#byAddress.get(address);
+    const removed = sockets?.delete(ws) ?? false;
+    if (sockets?.size === 0) this.#byAddress.delete(address);
+    return removed;
+  }
+}
+
 export function attachLiveSockets(server: Server, router: AnyRouter, deps: ContextDeps, log: Logger, options: LiveOptions): LiveSockets {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const authenticated = new Set<WebSocket>();
+  const pending = new PendingSockets();
+
+  /** A socket whose credential is valid for either family joins the counted connections, if there is room. */
+  function admit(ws: WebSocket, address: string): void {
+    if (!pending.delete(address, ws)) return;
+    if (authenticated.size >= options.maxConnections) {
+      ws.close(FULL_CLOSE_CODE, 'too many live connections');
+      return;
+    }
+    authenticated.add(ws);
+  }
+
   const handler = applyWSSHandler({
     wss,
     router,
+    maxBatchSize: MAX_BATCH_SIZE,
     // Half the idle timeout between pings, so a live client always answers in time.
     keepAlive: { enabled: true, pingMs: Math.max(50, Math.floor(options.idleTimeoutMs / 2)), pongWaitMs: Math.max(50, Math.floor(options.idleTimeoutMs / 2)) },
-    createContext: ({ info }) => createContext(deps, headersFrom(info.connectionParams), log.child({ transport: 'ws' }), crypto.randomUUID()),
+    createContext: ({ req, res, info }) => {
+      const context = createContext(deps, {
+        headers: headersFrom(info.connectionParams),
+        address: addressOf(req),
+        transport: 'ws',
+        log: log.child({ transport: 'ws' }),
+        requestId: crypto.randomUUID(),
+      });
+      if (context.identity.aurora || context.identity.hubgw) admit(res, addressOf(req));
+      return context;
+    },
+    onError: ({ error }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ err: error, transport: 'ws' }, 'procedure failed');
+    },
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/ws') return refuse(socket, '404 Not Found');
-    if (wss.clients.size >= options.maxConnections) return refuse(socket, '503 Service Unavailable');
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    if (authenticated.size >= options.maxConnections) return refuse(socket, '503 Service Unavailable');
+    if (pending.count(addressOf(req)) >= MAX_PENDING_PER_ADDRESS) return refuse(socket, '429 Too Many Requests');
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      // Pending from before the handshake's end, so tRPC's context (which may admit it at once) finds it.
+      pending.add(addressOf(req), ws);
+      wss.emit('connection', ws, req);
+    });
   });
 
-  wss.on('connection', (ws) => {
+  wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
+    const address = addressOf(req);
+    const unauthenticated = setTimeout(() => {
+      if (!authenticated.has(ws)) ws.close(UNAUTHENTICATED_CLOSE_CODE, 'no valid credential in connectionParams');
+    }, options.authTimeoutMs);
     // Any message (PONG included) shows the client is there; silence for the whole timeout closes the socket.
     const idle = setTimeout(() => ws.close(IDLE_CLOSE_CODE, 'idle timeout'), options.idleTimeoutMs);
     ws.on('message', () => idle.refresh());
-    ws.on('close', () => clearTimeout(idle));
+    ws.on('close', () => {
+      clearTimeout(idle);
+      clearTimeout(unauthenticated);
+      authenticated.delete(ws);
+      pending.delete(address, ws);
+    });
   });
 
   return {
-    count: () => wss.clients.size,
+    count: () => authenticated.size,
     async close() {
       handler.broadcastReconnectNotification();
       for (const client of wss.clients) client.terminate();

@@ -6,6 +6,7 @@ import type { Identify, Identity } from '../auth.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { ItemAssets, Upload } from '../item-assets.ts';
 import type { TtlCache } from '../ttl-cache.ts';
+import type { RateLimiter } from '../http/rate-limit.ts';
 
 /** The time every rule that depends on it reads, so tests can move it. */
 export type Clock = () => Date;
@@ -14,17 +15,35 @@ export type Clock = () => Date;
 export interface Services {
   startedAt: Date;
   activityCache: TtlCache<unknown>;
+  /** Drops cached statistics on every instance on this database. */
+  clearCaches: () => Promise<void>;
   itemAssets: ItemAssets;
   events: EventBus;
   /** Open live WebSocket connections on this instance. */
   liveConnections: () => number;
   /** How often the live stats subscription sends a snapshot. */
   statsIntervalMs: number;
+  /** Aurora's per-client request limit, shared by every transport. */
+  rateLimiter: RateLimiter;
+}
+
+/** How a call arrived: REST routes (whose limit the HTTP layer counts), tRPC over HTTP, or tRPC over WebSocket. */
+export type Transport = 'rest' | 'http' | 'ws';
+
+export interface Caller {
+  headers: IncomingHttpHeaders;
+  /** The client's network address, which the rate limit counts by. */
+  address: string;
+  transport: Transport;
+  log: Logger;
+  requestId: string;
 }
 
 export interface Context {
   orm: Orm;
   identity: Identity;
+  address: string;
+  transport: Transport;
   log: Logger;
   requestId: string;
   now: Clock;
@@ -40,6 +59,6 @@ export interface ContextDeps {
   services: Services;
 }
 
-export function createContext(deps: ContextDeps, headers: IncomingHttpHeaders, log: Logger, requestId: string): Context {
-  return { orm: deps.orm, identity: deps.identify(headers), log, requestId, now: deps.clock, services: deps.services, upload: null };
+export function createContext(deps: ContextDeps, { headers, address, transport, log, requestId }: Caller): Context {
+  return { orm: deps.orm, identity: deps.identify(headers), address, transport, log, requestId, now: deps.clock, services: deps.services, upload: null };
 }

@@ -15,6 +15,8 @@ function announces(family: Family, type: string): boolean {
 // returns has committed, so its output is published then; one that throws, or only reads, publishes nothing.
 function familyProcedure(family: Family) {
   return t.procedure.use(async ({ ctx, next, path, type, meta }) => {
+    // REST requests were counted by the HTTP layer before their route was known; tRPC calls are counted here.
+    if (family === 'aurora' && ctx.transport !== 'rest') ctx.services.rateLimiter.assertAllowed(ctx.address);
     assertAccess(ctx.identity, family);
     const result = await next({ ctx: { em: ctx.orm.em.fork() } });
     const eventType = path.slice(family.length + 1);

@@ -1,5 +1,8 @@
 // Runs `src/main.ts` as a child process, the way `npm start` does, and reads its JSON log lines.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
@@ -13,11 +16,18 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function runServerProcess(env: Record<string, string>): ServerProcess {
+/**
+ * Starts the server with `env` over a few defaults: in-memory PGlite, port 0, and a DATA_DIR of its own that is
+ * removed when it exits. An `undefined` value leaves that variable unset.
+ */
+export function runServerProcess(env: Record<string, string | undefined>): ServerProcess {
+  const ownDataDir = env.DATA_DIR === undefined ? mkdtempSync(join(tmpdir(), 'game-backend-process-')) : null;
+  const merged = { PATH: process.env.PATH ?? '', DATABASE_URL: 'memory://', PORT: '0', DATA_DIR: ownDataDir ?? undefined, ...env };
   const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH ?? '', DATABASE_URL: 'memory://', PORT: '0', ...env },
+    env: Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined)),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  if (ownDataDir) child.on('exit', () => rmSync(ownDataDir, { recursive: true, force: true }));
   const logs: Record<string, unknown>[] = [];
   const waiters: { message: string; resolve: (line: Record<string, unknown>) => void }[] = [];
   let stdoutBuffer = '';

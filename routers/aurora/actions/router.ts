@@ -28,7 +28,7 @@ export const actionsRouter = router({
     .input(z.void())
     .output(actionResult)
     .mutation(async ({ ctx }) => {
-      ctx.services.activityCache.clear();
+      await ctx.services.clearCaches();
       await record(ctx.em, 'clear-cache', {}, ctx.now());
       return { success: true as const, message: 'Caches cleared' };
     }),
