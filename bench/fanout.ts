@@ -2,14 +2,10 @@
 // how long each event took from its commit (the event's timestamp) to each subscriber, and whether any was lost.
 //   BENCH_DATABASE_URL (admin connection), FANOUT_SECONDS (default 10), FANOUT_RATE (default 200), FANOUT_SUBSCRIBERS (default 10)
 import { createTRPCClient, createWSClient, wsLink } from '@trpc/client';
-import { spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { AppRouter } from '../routers/index.ts';
+import { startTarget, stopTarget } from './processes.ts';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SECONDS = Number(process.env.FANOUT_SECONDS ?? 10);
@@ -30,21 +26,15 @@ const database = `fanout_${Date.now()}`;
 await admin(`create database "${database}"`);
 const url = new URL(ADMIN_URL);
 url.pathname = `/${database}`;
-const logFile = join(tmpdir(), `fanout-server-${process.pid}.log`);
-const out = openSync(logFile, 'w');
-const server = spawn(process.execPath, [fileURLToPath(new URL('../src/main.ts', import.meta.url))], {
-  env: { PATH: process.env.PATH ?? '', PORT: '0', DATABASE_URL: url.toString(), SECURITY__API_KEY: 'fanout', RATE_LIMIT__MAX: '100000000', WS_MAX_CONNECTIONS: String(SUBSCRIBERS + 5) },
-  stdio: ['ignore', out, 'inherit'],
+const server = await startTarget('fanout-server', '../src/main.ts', {
+  DATABASE_URL: url.toString(),
+  SECURITY__API_KEY: 'fanout',
+  RATE_LIMIT__MAX: '100000000',
+  WS_MAX_CONNECTIONS: String(SUBSCRIBERS + 5),
 });
-closeSync(out);
 
 try {
-  let port = 0;
-  while (!port) {
-    await sleep(100);
-    const line = readFileSync(logFile, 'utf8').split('\n').find((text) => text.includes('"listening"'));
-    if (line) port = (JSON.parse(line) as { port: number }).port;
-  }
+  const port = server.port;
   const base = `http://127.0.0.1:${port}`;
   const latencies: number[] = [];
   const received = Array.from({ length: SUBSCRIBERS }, () => new Set<string>());
@@ -82,7 +72,6 @@ try {
   console.log(`delivery latency from commit: p50 ${percentile(sorted, 50)} ms, p99 ${percentile(sorted, 99)} ms, max ${sorted.at(-1)} ms over ${sorted.length} deliveries`);
   console.log(`events lost per subscriber: ${lost.join(', ')}`);
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
+  await stopTarget(server);
   await admin(`drop database if exists "${database}" with (force)`);
 }

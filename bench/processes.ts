@@ -1,7 +1,7 @@
 // The processes a benchmark measures: started with their stdout in a file, stopped with SIGTERM, and their peak
 // resident memory read from /proc between measurements.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,14 +13,19 @@ export interface Target {
   child: ChildProcess;
 }
 
-/** Its stdout goes to a file, so its log lines never load the process that generates the traffic. */
+/**
+ * Its stdout goes to a file, so its log lines never load the process that generates the traffic. Its DATA_DIR is a
+ * fresh folder, removed when it exits, so a server already running on ./data does not refuse it.
+ */
 export async function startTarget(name: string, script: string, env: Record<string, string>): Promise<Target> {
   const logFile = join(tmpdir(), `bench-${name}-${process.pid}.log`);
+  const dataDir = mkdtempSync(join(tmpdir(), `bench-${name}-data-`));
   const out = openSync(logFile, 'w');
   const child = spawn(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], {
-    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', out, 'inherit'],
   });
+  child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   closeSync(out);
   for (let waited = 0; waited < 30_000; waited += 100) {
     const line = readFileSync(logFile, 'utf8').split('\n').find((text) => text.includes('"listening"'));
