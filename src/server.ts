@@ -1,4 +1,5 @@
 // Starts and stops the whole server: database, HTTP on one port, graceful close.
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AnyRouter } from '@trpc/server';
@@ -21,6 +22,7 @@ import { RateLimiter } from './http/rate-limit.ts';
 /** GET /api/stats/activity is computed at most once per five minutes. */
 const ACTIVITY_TTL_MS = 5 * 60 * 1000;
 const EVENT_PRUNE_INTERVAL_MS = 10 * 60 * 1000;
+const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 /** The signal that makes every instance on the database drop its cached statistics. */
 const CLEAR_CACHES = 'clear-caches';
 
@@ -78,6 +80,7 @@ export async function startServer(config: Config, log: Logger, { router = appRou
       events.useListener(await listenForEvents(config.database.url, (payload) => events.heard(payload), log));
     }
     const services: Services = {
+      version: PACKAGE_VERSION,
       startedAt: clock(),
       activityCache,
       clearCaches: () => events.signal(CLEAR_CACHES),

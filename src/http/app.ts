@@ -1,11 +1,12 @@
 // The express application: request logging, tRPC over HTTP at /trpc, the REST families and their 404s.
 import type { AnyRouter } from '@trpc/server';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { restRouter, sendError, unknownRoute } from '#rest/index.ts';
 import { createContext, type ContextDeps } from '../trpc/context.ts';
 import type { Logger } from '../logger.ts';
+import { livePageRouter } from './live-page.ts';
 import { rateLimit } from './rate-limit.ts';
 import { requestLocals, requestLog } from './request-log.ts';
 
@@ -14,12 +15,22 @@ const TRPC_MAX_BODY = 1024 * 1024;
 /** Aurora paths whose requests the rate limit never counts. */
 const UNLIMITED = ['/health'];
 
+/**
+ * helmet's headers. Its CSP asks browsers to upgrade insecure requests, which over plain HTTP on a LAN address sends
+ * every asset to an https port nobody serves, so that directive goes only with requests that came over TLS.
+ */
+function securityHeaders(): RequestHandler {
+  const overTls = helmet();
+  const overPlainHttp = helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  return (req, res, next) => (req.secure ? overTls : overPlainHttp)(req, res, next);
+}
+
 export function createApp(router: AnyRouter, deps: ContextDeps, log: Logger): Express {
   const app = express();
   app.disable('x-powered-by');
   // Paths are exact: `/API/users` is no route, rather than a way around the rate limit.
   app.set('case sensitive routing', true);
-  app.use(helmet());
+  app.use(securityHeaders());
   app.use(requestLog(log));
   app.use(
     '/trpc',
@@ -37,6 +48,7 @@ export function createApp(router: AnyRouter, deps: ContextDeps, log: Logger): Ex
   );
   // Aurora only: the game servers behind HubGW share a few addresses and must never be throttled as one client.
   app.use(/^\/api(?!\/v1(\/|$))/, rateLimit(deps.services.rateLimiter, UNLIMITED));
+  app.use(livePageRouter());
   app.use(restRouter(router, deps));
   app.use(unknownRoute);
   app.use(sendError);

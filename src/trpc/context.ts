@@ -13,6 +13,8 @@ export type Clock = () => Date;
 
 /** Process-wide state procedures share: started once with the server. */
 export interface Services {
+  /** The package's version, as its package.json gives it. */
+  version: string;
   startedAt: Date;
   activityCache: TtlCache<unknown>;
   /** Drops cached statistics on every instance on this database. */
