@@ -48,6 +48,14 @@ export interface Config {
   live: { maxConnections: number; idleTimeoutMs: number; authTimeoutMs: number; statsIntervalMs: number };
 }
 
+/** The database as an operator should read it: where PGlite keeps its files, or PostgreSQL's address without secrets. */
+export function describeDatabase(database: Database): string {
+  if (database.kind === 'pglite') return database.dataDir === null ? 'PGlite in memory' : `PGlite in ${database.dataDir}`;
+  const url = new URL(database.url);
+  const user = url.username ? `${decodeURIComponent(url.username)}@` : '';
+  return `PostgreSQL ${user}${url.host}${url.pathname}`;
+}
+
 /** A start-up refusal: its message is the one line an operator sees. */
 export class ConfigError extends Error {}
 

@@ -11,9 +11,11 @@ export async function openDatabase(database: Database, log: Logger): Promise<Orm
   if (database.kind === 'pglite' && database.dataDir !== null) {
     await mkdir(database.dataDir, { recursive: true });
   }
-  const orm = await MikroORM.init({ ...ormConfigFor(database), colors: false, logger: (message) => log.info({ orm: message }, 'database') });
+  // The ORM's own lines (two per migration) are detail; the start reports what they add up to.
+  const orm = await MikroORM.init({ ...ormConfigFor(database), colors: false, logger: (message) => log.debug({ orm: message }, 'database') });
   try {
-    await orm.migrator.up();
+    const applied = await orm.migrator.up();
+    log.info(`applied ${applied.length} migration${applied.length === 1 ? '' : 's'}`);
   } catch (error) {
     await orm.close(true);
     throw error;

@@ -1,9 +1,31 @@
-// The process logger: structured JSON lines on stdout, written asynchronously so request logging stays off the hot path.
+// The process logger. On a terminal it writes for people: one line per event, levels coloured. Everywhere else,
+// and always in production, it writes structured JSON lines, asynchronously so request logging stays off the hot path.
 import { pino, type Logger } from 'pino';
+import pretty from 'pino-pretty';
+import { formatLogLine } from './log-line.ts';
 
 export type { Logger };
 
-export function createLogger(level: string): Logger {
+export type LogFormat = 'pretty' | 'json';
+
+/** People read a terminal; machines read everything else, and production logs are always read by machines. */
+export function logFormatFor(stdout: { isTTY?: boolean }, nodeEnv: string | undefined): LogFormat {
+  return stdout.isTTY === true && nodeEnv !== 'production' ? 'pretty' : 'json';
+}
+
+function prettyStream() {
+  // Written at once: a terminal's lines are few, and a fatal one must show before the process exits.
+  return pretty({
+    sync: true,
+    colorize: true,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname',
+    hideObject: true,
+    messageFormat: formatLogLine,
+  });
+}
+
+function jsonStream() {
   // Asynchronous writes coalesce the lines logged while one write is in flight; nothing waits for a buffer to fill.
   const destination = pino.destination({ dest: 1, sync: false });
   // A closed stdout (the reading end of a pipe gone) must not end the process: logging stops, serving goes on.
@@ -16,5 +38,9 @@ export function createLogger(level: string): Logger {
       // Nothing is left to report a failed last flush to.
     }
   });
-  return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, destination);
+  return destination;
+}
+
+export function createLogger(level: string, format: LogFormat = 'json'): Logger {
+  return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, format === 'pretty' ? prettyStream() : jsonStream());
 }

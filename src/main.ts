@@ -1,8 +1,8 @@
 // Process entry: validate the configuration, start the server, stop cleanly on SIGTERM/SIGINT.
 import { randomBytes } from 'node:crypto';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, describeDatabase, loadConfig } from './config.ts';
 import { DataDirInUseError } from './data-dir-lock.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, logFormatFor } from './logger.ts';
 import { startServer } from './server.ts';
 
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -18,10 +18,7 @@ function configOrExit() {
 }
 
 const config = configOrExit();
-const log = createLogger(config.logLevel);
-if (config.apiKeyGenerated) {
-  log.warn({ apiKey: config.apiKey }, 'SECURITY__API_KEY is not set: generated a key for this run');
-}
+const log = createLogger(config.logLevel, logFormatFor(process.stdout, process.env.NODE_ENV));
 
 // Every promise has its own catch; one that escapes is a bug, recorded before the process ends as Node would end it.
 process.on('unhandledRejection', (reason) => {
@@ -34,7 +31,17 @@ const server = await startServer(config, log).catch((error: unknown) => {
   else log.fatal({ err: error }, 'could not start');
   process.exit(1);
 });
-log.info({ url: server.url, port: server.port, database: config.database.kind }, 'listening');
+log.info(
+  {
+    url: server.url,
+    port: server.port,
+    docs: `${server.url}/docs`,
+    livePage: `${server.url}/`,
+    database: describeDatabase(config.database),
+    ...(config.apiKeyGenerated ? { generatedApiKey: config.apiKey } : {}),
+  },
+  'listening',
+);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

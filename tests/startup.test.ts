@@ -24,14 +24,16 @@ describe('start-up refusals', () => {
 });
 
 describe('start-up', () => {
-  it('generates an API key when none is set outside production, logs it once, and accepts it', async () => {
+  it('generates an API key when none is set outside production, shows it once in the start banner, and accepts it', async () => {
     const server = runServerProcess({});
     try {
-      const { url } = await server.waitForLog('listening');
-      const warnings = server.logs.filter((line) => line.msg === 'SECURITY__API_KEY is not set: generated a key for this run');
-      expect(warnings).toHaveLength(1);
-      const apiKey = String(warnings[0]!.apiKey);
+      const listening = await server.waitForLog('listening');
+      const { url, generatedApiKey } = listening;
+      expect(listening).toMatchObject({ docs: `${url}/docs`, livePage: `${url}/`, database: 'PGlite in memory' });
+      expect(server.logs.filter((line) => String(line.msg).includes('migration')).map((line) => line.msg)).toEqual([expect.stringMatching(/^applied \d+ migrations$/)]);
+      const apiKey = String(generatedApiKey);
       expect(apiKey.length).toBeGreaterThanOrEqual(32);
+      expect(server.logs.filter((line) => JSON.stringify(line).includes(apiKey))).toHaveLength(1);
       const homes = await fetch(`${url}/api/v1/homes/069a79f4-44e9-4726-a5be-fca90e38aaf5`, { headers: { 'X-API-Key': apiKey } });
       expect(homes.status).toBe(200);
     } finally {
