@@ -4,6 +4,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { assertAccess } from '#src/auth.ts';
 import { createContext, type Context, type ContextDeps } from '#src/trpc/context.ts';
 import { requestLocals } from '#src/http/request-log.ts';
+import { withoutAbsentNulls, withoutBlankParameters } from './lenient-input.ts';
 import type { RestRoute } from './routes.ts';
 
 function contextOf(res: Response): Context {
@@ -21,15 +22,22 @@ export function authenticate(route: RestRoute, deps: ContextDeps): RequestHandle
   };
 }
 
-/** Path parameters win over body fields, body fields over query fields; a JSON array body is the input itself. */
+/**
+ * Path parameters win over body fields, body fields over query fields; a JSON array body is the input itself. A
+ * route without input ignores whatever comes (a cache-buster, a `{}` body); blank query parameters and nulls that
+ * mean "not given" are dropped (see lenient-input.ts).
+ */
 function inputOf(route: RestRoute, req: Request): unknown {
+  if (route.input === null) return undefined;
   const body: unknown = req.body;
-  if (Array.isArray(body)) return body;
   const params = req.params as Record<string, string>;
-  const query = req.query as Record<string, unknown>;
-  const hasObjectBody = typeof body === 'object' && body !== null;
-  if (!route.objectInput && !hasObjectBody && Object.keys(params).length === 0 && Object.keys(query).length === 0) return undefined;
-  return { ...query, ...(hasObjectBody ? body : {}), ...params };
+  const query = withoutBlankParameters(req.query as Record<string, unknown>);
+  const hasObjectBody = typeof body === 'object' && body !== null && !Array.isArray(body);
+  let input: unknown;
+  if (Array.isArray(body)) input = body;
+  else if (!route.objectInput && !hasObjectBody && Object.keys(params).length === 0 && Object.keys(query).length === 0) input = undefined;
+  else input = { ...query, ...(hasObjectBody ? body : {}), ...params };
+  return withoutAbsentNulls(route.input, input);
 }
 
 export function invoke(route: RestRoute, router: AnyRouter): RequestHandler {
