@@ -17,5 +17,24 @@ export function name(max: number) {
 /** An ISO-8601 date-time with its offset, as both APIs write timestamps. */
 export const timestamp = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' });
 
+/**
+ * A date-time as clients write them: `Z` or an offset, with or without seconds, with up to nine fraction digits (Java's
+ * Instant, OffsetDateTime and ZonedDateTime strings without the zone id). Read as the ISO-8601 UTC string it names.
+ */
+export const timestampInput = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i, { message: 'must be an ISO-8601 date-time with Z or an offset' })
+  .refine((value) => !Number.isNaN(Date.parse(value)), { message: 'must be a real date and time' })
+  .transform((value) => new Date(value).toISOString());
+
+/**
+ * Fields the matching GET returns that a PUT cannot change. A PUT input takes them, so a client may send back what it
+ * read, and ignores them; being a strict object, it refuses any other key rather than dropping it silently.
+ */
+export function readOnlyFields<const Key extends string>(...keys: Key[]) {
+  const ignored = z.unknown().optional().meta({ description: 'Read-only: accepted, and ignored' });
+  return Object.fromEntries(keys.map((key) => [key, ignored])) as Record<Key, typeof ignored>;
+}
+
 /** Where a live-event subscription resumes: after this event id, or from now when absent. */
 export const lastEventIdInput = z.object({ lastEventId: z.string().regex(/^\d{1,19}$/).nullish() }).optional();

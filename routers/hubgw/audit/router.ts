@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CommandAudit } from '#entities/hubgw/command-audit.ts';
 import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
-import { text, timestamp } from '../../shared/schemas.ts';
+import { text, timestampInput } from '../../shared/schemas.ts';
 import { typedName, playerUuid } from '../schemas.ts';
 
 const commandRecord = z.object({
@@ -11,7 +11,7 @@ const commandRecord = z.object({
   command: text(256).min(1),
   arguments: z.array(text(1024)).max(256).default([]),
   server: text(64).min(1),
-  timestamp: timestamp.optional().meta({ description: 'When the command ran; defaults to now' }),
+  timestamp: timestampInput.optional().meta({ description: 'When the command ran; defaults to now' }),
 });
 
 const auditInput = z.union([commandRecord, z.array(commandRecord).min(1).max(1000)]);
@@ -19,7 +19,7 @@ const auditInput = z.union([commandRecord, z.array(commandRecord).min(1).max(100
 export const auditRouter = router({
   logCommands: hubgwProcedure
     .meta({
-      openapi: { method: 'POST', path: '/api/v1/audit/commands', tags: ['hubgw: audit'], summary: 'Record executed commands (one, or an array of up to 1000)', errorResponses: [400] },
+      openapi: { method: 'POST', path: '/api/v1/audit/commands', description: "Logs a command's execution for the audit.", tags: ['hubgw: audit'], summary: 'Record executed commands (one, or an array of up to 1000)', errorResponses: [400] },
       status: 202,
     })
     .input(auditInput)

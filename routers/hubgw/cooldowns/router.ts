@@ -7,7 +7,7 @@ const tags = ['hubgw: cooldowns'];
 
 export const cooldownsRouter = router({
   check: hubgwProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/v1/cooldowns/check', tags, summary: "A player's cooldown status", errorResponses: [400] } })
+    .meta({ openapi: { method: 'POST', path: '/api/v1/cooldowns/check', description: "Checks a player's cooldown status.", tags, summary: "A player's cooldown status", errorResponses: [400] } })
     .input(checkCooldownInput)
     .output(cooldownStatus)
     .mutation(({ ctx, input }) => checkCooldown(ctx.em, input.player_uuid, input.cooldown_type, ctx.now())),
@@ -19,7 +19,8 @@ export const cooldownsRouter = router({
         path: '/api/v1/cooldowns/',
         tags,
         summary: 'Set a cooldown',
-        description: 'Give exactly one of expires_at (in the future) or cooldown_seconds (> 0). Replaces an earlier cooldown of the same type.',
+        description:
+          'Creates a new cooldown for a player. Give expires_at or cooldown_seconds (> 0); with both, expires_at wins, and one in the past stores the cooldown as already expired. Replaces an earlier cooldown of the same type. A kit cooldown type (`kit|<name>`) matches case-insensitively.',
         errorResponses: [400],
       },
       status: 201,

@@ -1,9 +1,14 @@
 // Request and response schemas of HubGW cooldowns.
 import { z } from 'zod';
-import { text, timestamp } from '../../shared/schemas.ts';
+import { text, timestamp, timestampInput } from '../../shared/schemas.ts';
 import { playerUuid } from '../schemas.ts';
 
-export const cooldownType = text(128).min(1);
+/** A kit's cooldown is `kit|<kit name>`, and kit names match case-insensitively, so that part is kept in lower case. */
+export function canonicalCooldownType(type: string): string {
+  return /^kit\|/i.test(type) ? `kit|${type.slice(4).toLowerCase()}` : type;
+}
+
+export const cooldownType = text(128).min(1).transform(canonicalCooldownType);
 
 export const checkCooldownInput = z.object({ player_uuid: playerUuid, cooldown_type: cooldownType });
 
@@ -19,12 +24,12 @@ export const createCooldownInput = z
   .object({
     player_uuid: playerUuid,
     cooldown_type: cooldownType,
-    expires_at: timestamp.optional(),
+    expires_at: timestampInput.optional().meta({ description: 'Wins over cooldown_seconds when both are given; a time in the past stores the cooldown as already expired' }),
     cooldown_seconds: z.number().int().positive().optional(),
     data: z.record(z.string(), z.unknown()).nullable().optional(),
   })
-  .refine((input) => (input.expires_at === undefined) !== (input.cooldown_seconds === undefined), {
-    message: 'give exactly one of expires_at or cooldown_seconds',
+  .refine((input) => input.expires_at !== undefined || input.cooldown_seconds !== undefined, {
+    message: 'give expires_at or cooldown_seconds',
     path: ['expires_at'],
   });
 

@@ -1,6 +1,5 @@
 // Cooldowns: one per (player, type). Setting one replaces the earlier; checking reads its remaining time.
 import type { EntityManager } from '@mikro-orm/sql';
-import { AppError } from '#src/errors.ts';
 import { dateFromTimestamptz } from '../../shared/sql.ts';
 import type { CooldownStatus, CreateCooldownInput } from './schemas.ts';
 
@@ -22,10 +21,8 @@ export async function checkCooldown(em: EntityManager, playerUuid: string, type:
 
 /** Sets the cooldown, replacing any earlier one of the same (player, type) in one statement. */
 export async function setCooldown(em: EntityManager, input: CreateCooldownInput, now: Date): Promise<void> {
+  // An expiry in the past is stored as it is: the cooldown is over at once, which is how a plugin resets one.
   const expiresAt = input.expires_at !== undefined ? new Date(input.expires_at) : new Date(now.getTime() + input.cooldown_seconds! * 1000);
-  if (expiresAt <= now) {
-    throw new AppError('validation_error', 'Validation failed', { issues: [{ path: 'expires_at', message: 'must be in the future' }] });
-  }
   await em.execute(
     `insert into hubgw.cooldowns (id, player_uuid, cooldown_type, expires_at, data, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, ?)

@@ -2,15 +2,16 @@
 import type { EntityManager, QueryResult } from '@mikro-orm/sql';
 import { AppError } from '#src/errors.ts';
 import { withIsoTimestamps } from '../../shared/sql.ts';
+import { canonicalCooldownType } from '../cooldowns/schemas.ts';
 import { remainingSeconds, startCooldownIfIdle } from '../cooldowns/service.ts';
 import type { KitResponse, UpsertKitInput } from './schemas.ts';
 
 const KIT_COLUMNS = 'name, cooldown_seconds, items, description, created_at, updated_at';
 const TIMESTAMPS = ['created_at', 'updated_at'] as const;
 
-/** The cooldown type a kit's claims use; lower-cased because kit names match case-insensitively. */
+/** The cooldown type a kit's claims use, in the one form `/cooldowns/check` reads too. */
 export function kitCooldownType(kitName: string): string {
-  return `kit|${kitName.toLowerCase()}`;
+  return canonicalCooldownType(`kit|${kitName}`);
 }
 
 function toKit(row: KitResponse): KitResponse {

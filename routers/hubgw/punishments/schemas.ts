@@ -1,7 +1,7 @@
 // Request and response schemas of HubGW punishments.
 import { z } from 'zod';
 import { PUNISHMENT_TYPES } from '#entities/hubgw/punishment.ts';
-import { text, timestamp } from '../../shared/schemas.ts';
+import { text, timestamp, timestampInput } from '../../shared/schemas.ts';
 import { pageInput, pageOutput, typedName, playerUuid } from '../schemas.ts';
 
 export const punishmentType = z.enum(PUNISHMENT_TYPES);
@@ -14,9 +14,9 @@ export const createPunishmentInput = z.object({
   reason: text(2048).min(1),
   staff_uuid: playerUuid.nullable().optional(),
   staff_name: typedName.nullable().optional(),
-  expires_at: timestamp.nullable().optional().meta({ description: 'Absent or null: permanent' }),
-  evidence_url: z.url().max(2048).nullable().optional(),
-  notes: text(4096).nullable().optional(),
+  expires_at: timestampInput.nullable().optional().meta({ description: 'Absent or null: permanent; in the past: stored as already expired (imported history)' }),
+  evidence_url: text(2048).nullable().optional().meta({ description: 'Free text: a link, or a note such as "see #evidence"' }),
+  notes: text(2048).nullable().optional(),
 });
 
 export const revokePunishmentInput = z.object({

@@ -41,10 +41,10 @@ async function activeOf(em: EntityManager, playerUuid: string, types: Punishment
 }
 
 export function createPunishment(em: EntityManager, input: CreatePunishmentInput, now: Date): Promise<PunishmentResponse> {
+  // An expiry in the past is stored as it is (an imported ban history), inactive from the start, so it never holds
+  // the player's one active slot.
   const expiresAt = input.expires_at ? new Date(input.expires_at) : null;
-  if (expiresAt && expiresAt <= now) {
-    throw new AppError('validation_error', 'Validation failed', { issues: [{ path: 'expires_at', message: 'must be in the future' }] });
-  }
+  const active = expiresAt === null || expiresAt > now;
   const group = EXCLUSIVE_GROUPS[input.punishment_type];
   return em.transactional(async (tx) => {
     if (group) {
@@ -60,7 +60,7 @@ export function createPunishment(em: EntityManager, input: CreatePunishmentInput
        on conflict do nothing returning ${STORED_COLUMNS}`,
       [
         crypto.randomUUID(), input.player_uuid, input.player_name, input.player_ip ?? null, input.punishment_type, input.reason,
-        input.staff_uuid ?? null, input.staff_name ?? null, expiresAt, true, null, null, null,
+        input.staff_uuid ?? null, input.staff_name ?? null, expiresAt, active, null, null, null,
         input.evidence_url ?? null, input.notes ?? null, now, now,
       ],
     );

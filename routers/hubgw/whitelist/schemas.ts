@@ -1,13 +1,13 @@
 // Request and response schemas of the HubGW whitelist.
 import { z } from 'zod';
-import { text, timestamp } from '../../shared/schemas.ts';
+import { text, timestamp, timestampInput } from '../../shared/schemas.ts';
 import { typedName } from '../schemas.ts';
 
 export const addWhitelistInput = z.object({
   player_name: typedName,
   added_by: typedName,
-  added_at: timestamp.optional().meta({ description: 'Defaults to now' }),
-  expires_at: timestamp.nullable().optional(),
+  added_at: timestampInput.optional().meta({ description: 'Defaults to now' }),
+  expires_at: timestampInput.nullable().optional().meta({ description: 'Absent or null: never expires; in the past: stored as already expired' }),
   is_active: z.boolean().default(true),
   reason: text(1024).nullable().optional(),
 });
