@@ -31,17 +31,6 @@ const server = await startServer(config, log).catch((error: unknown) => {
   else log.fatal({ err: error }, 'could not start');
   process.exit(1);
 });
-log.info(
-  {
-    url: server.url,
-    port: server.port,
-    docs: `${server.url}/docs`,
-    livePage: `${server.url}/`,
-    database: describeDatabase(config.database),
-    ...(config.apiKeyGenerated ? { generatedApiKey: config.apiKey } : {}),
-  },
-  'listening',
-);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -64,3 +53,16 @@ async function shutdown(signal: string): Promise<void> {
 
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
+
+// Announced only once the signal handlers are in place: whoever waits for this line may stop the server at once.
+log.info(
+  {
+    url: server.url,
+    port: server.port,
+    docs: `${server.url}/docs`,
+    livePage: `${server.url}/`,
+    database: describeDatabase(config.database),
+    ...(config.apiKeyGenerated ? { generatedApiKey: config.apiKey } : {}),
+  },
+  'listening',
+);
