@@ -16,7 +16,7 @@ export const createClassInput = z.object({
   roleId: discordId.nullable().optional(),
 });
 
-export const updateClassInput = z.object({
+export const updateClassInput = z.strictObject({
   id: classId,
   name: name(64).optional(),
   balance: bigintString.optional(),

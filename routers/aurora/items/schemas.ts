@@ -34,7 +34,7 @@ export const itemFields = z.object({
   usageData,
 });
 
-export const updateItemInput = z.object({
+export const updateItemInput = z.strictObject({
   id: itemId,
   name: name(100).optional(),
   description: text(2000).nullable().optional(),

@@ -5,7 +5,7 @@ import { AppError } from '#src/errors.ts';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
 import { questProgressProcedures } from './progress-procedures.ts';
 import { COLUMNS, toQuest, type QuestRow } from './queries.ts';
-import { quest, questFields, questId, reward, type QuestResponse } from './schemas.ts';
+import { quest, questFields, questId, questChanges, updateQuestInput, type QuestResponse } from './schemas.ts';
 
 const tags = ['aurora: quests'];
 
@@ -25,13 +25,13 @@ export const questsRouter = router({
   ...questProgressProcedures,
 
   list: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/quests', tags, summary: 'All quests' } })
+    .meta({ openapi: { method: 'GET', path: '/api/quests', description: 'Lists all quests.', tags, summary: 'All quests' } })
     .input(z.void())
     .output(z.object({ success: z.literal(true), data: z.array(quest) }))
     .query(async ({ ctx }) => ({ success: true as const, data: (await ctx.em.execute<QuestRow[]>(`select ${COLUMNS} from aurora.quests order by id`)).map(toQuest) })),
 
   create: auroraProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/quests', tags, summary: 'Create a quest', errorResponses: [400] }, status: 201 })
+    .meta({ openapi: { method: 'POST', path: '/api/quests', description: 'Creates a new quest.', tags, summary: 'Create a quest', errorResponses: [400] }, status: 201 })
     .input(z.object(questFields))
     .output(z.object({ success: z.literal(true), data: quest }))
     .mutation(async ({ ctx, input }) => {
@@ -45,23 +45,22 @@ export const questsRouter = router({
     }),
 
   update: auroraProcedure
-    .meta({ openapi: { method: 'PUT', path: '/api/quests/{id}', tags, summary: 'Change given fields of a quest (flat body)', errorResponses: [400, 404] } })
-    .input(
-      z.object({
-        id: questId,
-        name: questFields.name.optional(),
-        description: questFields.description,
-        triggerEvent: questFields.triggerEvent.optional(),
-        target: questFields.target.optional(),
-        xpReward: reward.optional(),
-        balanceReward: reward.optional(),
-      }),
-    )
+    .meta({
+      openapi: {
+        method: 'PUT',
+        path: '/api/quests/{id}',
+        tags,
+        summary: 'Change given fields of a quest',
+        description: 'Flat as POST takes them, or nested as GET returns them (requirements.target, rewards.xp, rewards.balance).',
+        errorResponses: [400, 404],
+      },
+    })
+    .input(updateQuestInput)
     .output(z.object({ success: z.literal(true), data: quest }))
-    .mutation(async ({ ctx, input }) => ({ success: true as const, data: await updateQuest(ctx.em, input.id, input, ctx.now()) })),
+    .mutation(async ({ ctx, input }) => ({ success: true as const, data: await updateQuest(ctx.em, input.id, questChanges(input), ctx.now()) })),
 
   delete: auroraProcedure
-    .meta({ openapi: { method: 'DELETE', path: '/api/quests/{id}', tags, summary: 'Delete a quest', errorResponses: [400, 404] }, status: 204 })
+    .meta({ openapi: { method: 'DELETE', path: '/api/quests/{id}', description: 'Deletes a quest.', tags, summary: 'Delete a quest', errorResponses: [400, 404] }, status: 204 })
     .input(z.object({ id: questId }))
     .output(z.void())
     .mutation(async ({ ctx, input }) => {

@@ -26,6 +26,31 @@ export const questFields = {
 };
 export const questId = z.coerce.number().int().min(1).max(2_147_483_647);
 
+/**
+ * A quest's changes, flat as the seed writes them or nested as GET returns them (`requirements.target`,
+ * `rewards.xp`, `rewards.balance`); `questChanges` reads both, a flat field winning over its nested form.
+ */
+export const updateQuestInput = z.strictObject({
+  id: questId,
+  name: questFields.name.optional(),
+  description: questFields.description,
+  triggerEvent: questFields.triggerEvent.optional(),
+  target: questFields.target.optional(),
+  xpReward: reward.optional(),
+  balanceReward: reward.optional(),
+  requirements: z.strictObject({ target: questFields.target.optional() }).optional(),
+  rewards: z.strictObject({ xp: reward.optional(), balance: reward.optional() }).optional(),
+});
+
+export function questChanges({ requirements, rewards, ...flat }: z.infer<typeof updateQuestInput>) {
+  return {
+    ...flat,
+    target: flat.target ?? requirements?.target,
+    xpReward: flat.xpReward ?? rewards?.xp,
+    balanceReward: flat.balanceReward ?? rewards?.balance,
+  };
+}
+
 export const userQuest = z
   .object({
     userId: z.string(),

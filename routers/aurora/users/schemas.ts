@@ -1,5 +1,5 @@
 // Request and response schemas of Aurora users.
-import { name, timestamp } from '../../shared/schemas.ts';
+import { name, readOnlyFields, timestamp } from '../../shared/schemas.ts';
 import { z } from 'zod';
 import { classId } from '../classes/schemas.ts';
 import { bigintString, discordId, pagination } from '../schemas.ts';
@@ -43,7 +43,8 @@ export const createUserInput = z.object({
   settings: userSettings.default({}),
 });
 
-export const updateUserInput = z.object({
+export const updateUserInput = z.strictObject({
+  ...readOnlyFields('class', 'createdAt', 'updatedAt'),
   id: discordId,
   username: name(64).optional(),
   balance: bigintString.optional(),
