@@ -8,8 +8,10 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export interface RestRoute {
   method: HttpMethod;
-  /** As the OpenAPI document writes it, without a trailing slash: `/api/v1/homes/{player_uuid}`. */
+  /** Without a trailing slash, as trpc-to-openapi keys it: `/api/v1/homes/{player_uuid}`. */
   path: string;
+  /** As its API document writes it, a trailing slash included (`/api/v1/homes/`); trailing slashes are optional. */
+  documentPath: string;
   /** As express matches it: `/api/v1/homes/:player_uuid`. */
   expressPath: string;
   procedurePath: string;
@@ -20,6 +22,8 @@ export interface RestRoute {
   errorStatuses: number[];
   /** Whether the input is an object, so a request with no parameters at all still passes `{}`. */
   objectInput: boolean;
+  /** The procedure's input schema; null when it takes none, so a query string or `{}` body is ignored. */
+  input: z.ZodType | null;
   /** Whether the route also reads multipart/form-data (a `data` JSON field and an `image` file). */
   multipart: boolean;
   procedure: AnyProcedure;
@@ -35,15 +39,22 @@ function normalizePath(path: string): string {
   return `/${path.replace(/^\/+|\/+$/g, '')}`;
 }
 
+function inputSchemaOf(procedure: AnyProcedure): z.ZodType | null {
+  const [input] = procedure._def.inputs as z.ZodType[];
+  return input === undefined || input instanceof z.ZodVoid ? null : input;
+}
+
 function toRoute(procedurePath: string, procedure: AnyProcedure): RestRoute | null {
   const meta = procedure._def.meta as RouteMeta | undefined;
   const openapi = meta?.openapi;
   if (!openapi || openapi.enabled === false || procedure._def.type === 'subscription') return null;
   const path = normalizePath(openapi.path);
+  const documentPath = openapi.path.endsWith('/') && path !== '/' ? `${path}/` : path;
   const errors = openapi.errorResponses;
   return {
     method: openapi.method.toLowerCase() as HttpMethod,
     path,
+    documentPath,
     expressPath: path.replace(/\{(\w+)\}/g, ':$1'),
     procedurePath,
     type: procedure._def.type,
@@ -52,6 +63,7 @@ function toRoute(procedurePath: string, procedure: AnyProcedure): RestRoute | nu
     protect: openapi.protect !== false,
     errorStatuses: Array.isArray(errors) ? errors : Object.keys(errors ?? {}).map(Number),
     objectInput: procedure._def.inputs[0] instanceof z.ZodObject,
+    input: inputSchemaOf(procedure),
     multipart: openapi.contentTypes?.includes('multipart/form-data') ?? false,
     procedure,
   };

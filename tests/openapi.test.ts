@@ -24,41 +24,53 @@ describe('GET /openapi.json', () => {
     const routes = collectRoutes(appRouter);
     expect(routes.length).toBeGreaterThan(0);
     for (const route of routes) {
-      const operation = document.paths[route.path]?.[route.method];
-      expect(operation, `${route.method} ${route.path}`).toBeDefined();
+      const operation = document.paths[route.documentPath]?.[route.method];
+      expect(operation, `${route.method} ${route.documentPath}`).toBeDefined();
       expect(operation.responses[route.status]).toBeDefined();
       expect(operation.responses['500']).toMatchObject(errorRef(route.family));
+      expect(operation.responses['503']).toMatchObject(errorRef(route.family));
+      expect(operation.description, `${route.method} ${route.documentPath}`).toEqual(expect.any(String));
       if (route.protect) {
         expect(operation.security).toEqual([{ [route.family === 'hubgw' ? 'ApiKey' : 'AdminToken']: [] }]);
         expect(operation.responses['401']).toMatchObject(errorRef(route.family));
       } else {
-        expect(operation.security).toBeUndefined();
+        expect(operation.security).toEqual([]);
+      }
+      if (route.family === 'aurora' && route.protect) {
+        expect(operation.responses['429']).toMatchObject(errorRef('aurora'));
+        expect(Object.keys(operation.responses['429'].headers)).toEqual(['RateLimit', 'RateLimit-Policy', 'Retry-After']);
+      } else {
+        expect(operation.responses['429']).toBeUndefined();
       }
     }
+    expect(Object.keys(document.components.schemas).filter((name) => name.startsWith('error.'))).toEqual([]);
+    expect(JSON.stringify(document)).not.toContain(String(Number.MAX_SAFE_INTEGER));
+    const usedTags = new Set(Object.values(document.paths).flatMap((item: any) => Object.values(item).flatMap((operation: any) => operation.tags ?? [])));
+    expect(document.tags.map((tag: { name: string }) => tag.name).sort()).toEqual([...usedTags].sort());
     expect(document.components.securitySchemes.ApiKey).toEqual(expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-API-Key' }));
   });
 
   it('documents every route of the HubGW document, with its success status', async () => {
     const { body: document } = await request(app, 'GET', '/openapi.json');
     const seedRoutes: [string, string, string][] = [
-      ['get', '/api/v1/health', '200'],
-      ['put', '/api/v1/homes', '200'],
+      ['get', '/api/v1/health/', '200'],
+      ['put', '/api/v1/homes/', '200'],
       ['post', '/api/v1/homes/get', '200'],
       ['get', '/api/v1/homes/{player_uuid}', '200'],
       ['post', '/api/v1/kits/claim', '200'],
       ['post', '/api/v1/cooldowns/check', '200'],
-      ['post', '/api/v1/cooldowns', '201'],
-      ['post', '/api/v1/warps', '201'],
-      ['patch', '/api/v1/warps', '200'],
-      ['delete', '/api/v1/warps', '204'],
+      ['post', '/api/v1/cooldowns/', '201'],
+      ['post', '/api/v1/warps/', '201'],
+      ['patch', '/api/v1/warps/', '200'],
+      ['delete', '/api/v1/warps/', '204'],
       ['post', '/api/v1/warps/get', '200'],
       ['post', '/api/v1/warps/list', '200'],
       ['post', '/api/v1/whitelist/add', '201'],
       ['post', '/api/v1/whitelist/remove', '204'],
       ['post', '/api/v1/whitelist/check', '200'],
-      ['get', '/api/v1/whitelist', '200'],
+      ['get', '/api/v1/whitelist/', '200'],
       ['get', '/api/v1/whitelist/count', '200'],
-      ['post', '/api/v1/punishments', '201'],
+      ['post', '/api/v1/punishments/', '201'],
       ['post', '/api/v1/punishments/revoke', '200'],
       ['post', '/api/v1/punishments/query', '200'],
       ['get', '/api/v1/punishments/ban/{player_uuid}', '200'],
@@ -70,7 +82,7 @@ describe('GET /openapi.json', () => {
       ['get', '/api/v1/luckperms/players/{uuid}/permissions', '200'],
       ['get', '/api/v1/luckperms/players/{uuid}/with-permissions', '200'],
       ['post', '/api/v1/luckperms/players', '201'],
-      ['post', '/api/v1/teleport-history', '201'],
+      ['post', '/api/v1/teleport-history/', '201'],
       ['get', '/api/v1/teleport-history/players/{player_uuid}', '200'],
       ['get', '/api/v1/users/users/{name}/game-id', '200'],
     ];
@@ -79,7 +91,10 @@ describe('GET /openapi.json', () => {
       expect(operation, `${method} ${path}`).toBeDefined();
       expect(Object.keys(operation.responses), `${method} ${path}`).toContain(status);
     }
-    expect(document.paths['/api/v1/warps'].patch.responses['403']).toMatchObject(errorRef('hubgw'));
+    expect(document.paths['/api/v1/warps/'].patch.responses['403']).toMatchObject(errorRef('hubgw'));
+    const deleteWarp = document.paths['/api/v1/warps/'].delete;
+    expect(deleteWarp.parameters ?? []).toEqual([]);
+    expect(deleteWarp.requestBody.content['application/json'].schema).toMatchObject({ type: 'object', required: ['player_uuid', 'name'] });
     expect(document.paths['/api/v1/kits/claim'].post.responses['404']).toMatchObject(errorRef('hubgw'));
     expect(document.paths['/api/v1/audit/commands'].post.requestBody.content['application/json'].schema.anyOf).toHaveLength(2);
   });
@@ -136,6 +151,23 @@ describe('GET /openapi.json', () => {
     const icon = document.paths['/api/items/{id}/icon'].post.requestBody.content;
     expect(Object.keys(icon)).toEqual(['multipart/form-data']);
     expect(document.paths['/api/users'].get.responses['400']).toMatchObject(errorRef('aurora'));
+    expect(document.paths['/api/items/{id}/icon'].post.responses['507']).toMatchObject(errorRef('aurora'));
+  });
+
+  it('describes what clients send as the server reads it: money as digits, the settings patch, the limit cap', async () => {
+    const { body: document } = await request(app, 'GET', '/openapi.json');
+    const transfer = document.paths['/api/economy/transfer'].post.requestBody.content['application/json'].schema;
+    expect(transfer.properties.amount).toMatchObject({ type: 'string', pattern: '^(0|[1-9]\\d{0,18})$' });
+    expect(new RegExp(transfer.properties.amount.pattern).test('1e3')).toBe(false);
+    const settings = document.paths['/api/settings'].post.requestBody.content['application/json'].schema;
+    expect(settings.additionalProperties).toBe(false);
+    expect(settings.required).toBeUndefined();
+    expect(settings.properties.economy.properties.daily.properties.amount).toMatchObject({ type: 'string', pattern: expect.any(String) });
+    const limit = document.paths['/api/items'].get.parameters.find((parameter: { name: string }) => parameter.name === 'limit');
+    expect(limit.schema).toEqual({ type: 'integer', minimum: 0, default: 100, description: 'At most 1000: a larger value is read as 1000' });
+    const asset = document.paths['/assets/items/{filename}'].get;
+    expect(Object.keys(asset.responses)).toEqual(['200', '304', '404']);
+    expect(asset.security).toEqual([]);
   });
 
   it("documents the bot's game actions beside the Aurora document's routes, without taking any of its paths", async () => {
@@ -155,15 +187,16 @@ describe('GET /openapi.json', () => {
     for (const [method, path, status, errors] of gameRoutes) {
       const operation = document.paths[path]?.[method];
       expect(operation, `${method} ${path}`).toBeDefined();
-      expect(Object.keys(operation.responses).sort(), `${method} ${path}`).toEqual([status, '401', ...errors, ...(method === 'post' ? ['413', '415'] : []), '500'].sort());
+      const expected = [status, '401', ...errors, ...(method === 'post' ? ['413', '415'] : []), '429', '500', '503'];
+      expect(Object.keys(operation.responses).sort(), `${method} ${path}`).toEqual(expected.sort());
       for (const error of errors) expect(operation.responses[error], `${method} ${path} ${error}`).toMatchObject(errorRef('aurora'));
     }
   });
 
   it('documents the homes routes as the HubGW document gives them', async () => {
     const { body: document } = await request(app, 'GET', '/openapi.json');
-    const upsert = document.paths['/api/v1/homes'].put;
-    expect(Object.keys(upsert.responses).sort()).toEqual(['200', '400', '401', '409', '413', '415', '500']);
+    const upsert = document.paths['/api/v1/homes/'].put;
+    expect(Object.keys(upsert.responses).sort()).toEqual(['200', '400', '401', '409', '413', '415', '500', '503']);
     expect(upsert.requestBody.content['application/json'].schema.properties).toHaveProperty('max_homes');
     const list = document.paths['/api/v1/homes/{player_uuid}'].get;
     expect(list.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'player_uuid', in: 'path', required: true })]));
@@ -172,9 +205,10 @@ describe('GET /openapi.json', () => {
 
   it('gives 201, 202 and 204 routes their own status, and describes an array body', async () => {
     const { body: document } = await request(fixture, 'GET', '/openapi.json');
-    expect(Object.keys(document.paths['/api/v1/things'].post.responses)).toContain('201');
-    expect(document.paths['/api/v1/things'].post.responses['200']).toBeUndefined();
-    expect(document.paths['/api/v1/things'].delete.responses['204']).toEqual({ description: 'No content' });
+    const things = document.paths['/api/v1/things/'];
+    expect(Object.keys(things.post.responses)).toContain('201');
+    expect(things.post.responses['200']).toBeUndefined();
+    expect(things.delete.responses['204']).toEqual({ description: 'No content' });
     const accept = document.paths['/api/v1/jobs'].post;
     expect(Object.keys(accept.responses)).toContain('202');
     expect(accept.requestBody.content['application/json'].schema.anyOf).toHaveLength(2);

@@ -6,9 +6,10 @@ import type { Context } from './context.ts';
 
 /**
  * `status` is the REST success status; 204 answers with no body. `readOnly` marks a mutation that only reads (the
- * HubGW document makes some reads POSTs), so it is never announced as a change.
+ * HubGW document makes some reads POSTs), so it is never announced as a change. `jsonBody` marks a DELETE whose
+ * input comes as a JSON body, as its document sends it, so the OpenAPI document describes a body, not a query.
  */
-export type RouteMeta = OpenApiMeta<{ status?: 200 | 201 | 202 | 204; readOnly?: true }>;
+export type RouteMeta = OpenApiMeta<{ status?: 200 | 201 | 202 | 204; readOnly?: true; jsonBody?: true }>;
 
 export const t = initTRPC
   .context<Context>()

@@ -15,7 +15,7 @@ const actionResult = z.object({ success: z.literal(true), message: z.string() })
 
 export const actionsRouter = router({
   reloadCommands: auroraProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/actions/reload-commands', tags, summary: 'Ask the bot to reload its slash commands' } })
+    .meta({ openapi: { method: 'POST', path: '/api/actions/reload-commands', description: "Reloads the bot's slash commands.", tags, summary: 'Ask the bot to reload its slash commands' } })
     .input(z.void())
     .output(actionResult)
     .mutation(async ({ ctx }) => {
@@ -24,7 +24,7 @@ export const actionsRouter = router({
     }),
 
   clearCache: auroraProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/actions/clear-cache', tags, summary: 'Drop cached statistics' } })
+    .meta({ openapi: { method: 'POST', path: '/api/actions/clear-cache', description: 'Clears the internal caches, on every instance.', tags, summary: 'Drop cached statistics' } })
     .input(z.void())
     .output(actionResult)
     .mutation(async ({ ctx }) => {
@@ -34,7 +34,7 @@ export const actionsRouter = router({
     }),
 
   maintenanceMode: auroraProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/actions/maintenance-mode', tags, summary: 'Turn maintenance mode on or off (persisted in settings)', errorResponses: [400] } })
+    .meta({ openapi: { method: 'POST', path: '/api/actions/maintenance-mode', description: 'Turns maintenance mode on or off.', tags, summary: 'Turn maintenance mode on or off (persisted in settings)', errorResponses: [400] } })
     .input(z.object({ enabled: z.boolean(), reason: text(500).nullable().optional() }))
     .output(z.object({ success: z.literal(true), enabled: z.boolean(), reason: z.string().nullable() }))
     .mutation(async ({ ctx, input }) => {

@@ -11,7 +11,7 @@ const balanceOf = z.object({ id: z.string(), balance: z.string() });
 
 export const economyRouter = router({
   dailyStatus: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/economy/daily/{userId}', tags, summary: "Whether a user's daily reward is open, and when the next one opens", errorResponses: [400, 404] } })
+    .meta({ openapi: { method: 'GET', path: '/api/economy/daily/{userId}', description: "Extension: whether a user's daily reward can be claimed, and when the next claim opens.", tags, summary: "Whether a user's daily reward is open, and when the next one opens", errorResponses: [400, 404] } })
     .input(z.object({ userId: discordId }))
     .output(z.object({ claimable: z.boolean(), streak: z.number().int(), lastClaimAt: timestamp.nullable(), nextClaimAt: timestamp }))
     .query(({ ctx, input }) => dailyStatus(ctx.em, input.userId, ctx.now())),

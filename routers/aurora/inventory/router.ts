@@ -10,13 +10,13 @@ const tags = ['aurora: inventory'];
 
 export const inventoryRouter = router({
   list: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/users/{id}/inventory', tags, summary: "A user's items", errorResponses: [400, 404] } })
+    .meta({ openapi: { method: 'GET', path: '/api/users/{id}/inventory', description: "Gets a user's inventory, with each item's details.", tags, summary: "A user's items", errorResponses: [400, 404] } })
     .input(z.object({ id: discordId }))
     .output(z.object({ inventory: z.array(inventoryEntry) }))
     .query(async ({ ctx, input }) => ({ inventory: await listInventory(ctx.em, input.id) })),
 
   add: auroraProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/users/{id}/inventory', tags, summary: 'Add items to a stack; answers the new total', errorResponses: [400, 404] }, status: 201 })
+    .meta({ openapi: { method: 'POST', path: '/api/users/{id}/inventory', description: "Adds items to a user's inventory.", tags, summary: 'Add items to a stack; answers the new total', errorResponses: [400, 404] }, status: 201 })
     .input(z.object({ id: discordId, itemId: z.number().int().min(1), quantity: positiveBigintString }))
     .output(z.object({ success: z.literal(true), entry: inventoryEntry }))
     .mutation(async ({ ctx, input }) => ({ success: true as const, entry: await addToInventory(ctx.em, input.id, input.itemId, input.quantity) })),

@@ -17,7 +17,7 @@ export const itemsRouter = router({
     .query(({ ctx, input }) => listItems(ctx.em, input)),
 
   get: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/items/{id}', tags, summary: 'One item', errorResponses: [400, 404] } })
+    .meta({ openapi: { method: 'GET', path: '/api/items/{id}', description: 'Gets one item by id.', tags, summary: 'One item', errorResponses: [400, 404] } })
     .input(z.object({ id: itemId }))
     .output(item)
     .query(async ({ ctx, input }) => {
@@ -50,7 +50,7 @@ export const itemsRouter = router({
     .meta({
       openapi: {
         method: 'POST',
-        path: '/api/items/{id}/icon',
+        path: '/api/items/{id}/icon', description: "Uploads or replaces an item's image, sent as the multipart/form-data field `image`.",
         tags,
         summary: "Upload or replace an item's image (multipart field `image`)",
         contentTypes: ['multipart/form-data'],
@@ -62,13 +62,13 @@ export const itemsRouter = router({
     .mutation(async ({ ctx, input }) => ({ success: true as const, item: await replaceImage(ctx.em, input.id, ctx.upload, ctx.services.itemAssets, ctx.now()) })),
 
   update: auroraProcedure
-    .meta({ openapi: { method: 'PUT', path: '/api/items/{id}', tags, summary: 'Change given fields of an item', errorResponses: [400, 404, 409] } })
+    .meta({ openapi: { method: 'PUT', path: '/api/items/{id}', description: 'Updates an existing item: the fields given, as GET returns them.', tags, summary: 'Change given fields of an item', errorResponses: [400, 404, 409] } })
     .input(updateItemInput)
     .output(itemResult)
     .mutation(async ({ ctx, input }) => ({ success: true as const, item: await updateItem(ctx.em, input, ctx.now()) })),
 
   delete: auroraProcedure
-    .meta({ openapi: { method: 'DELETE', path: '/api/items/{id}', tags, summary: 'Delete an item and its image', errorResponses: [400, 404] }, status: 204 })
+    .meta({ openapi: { method: 'DELETE', path: '/api/items/{id}', description: 'Deletes an item and its uploaded image.', tags, summary: 'Delete an item and its image', errorResponses: [400, 404] }, status: 204 })
     .input(z.object({ id: itemId }))
     .output(z.void())
     .mutation(({ ctx, input }) => deleteItem(ctx.em, input.id, ctx.services.itemAssets)),

@@ -47,7 +47,7 @@ export const lootdropsRouter = router({
     .mutation(async ({ ctx, input }) => ({ success: true as const, lootdrop: await spawnLootdrop(ctx.em, input, ctx.now()) })),
 
   get: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/lootdrops/{id}', tags, summary: 'One lootdrop', errorResponses: [400, 404] } })
+    .meta({ openapi: { method: 'GET', path: '/api/lootdrops/{id}', description: 'Extension: one lootdrop, claimed or not.', tags, summary: 'One lootdrop', errorResponses: [400, 404] } })
     .input(z.object({ id: lootdropId }))
     .output(lootdrop)
     .query(({ ctx, input }) => findLootdrop(ctx.em, input.id)),

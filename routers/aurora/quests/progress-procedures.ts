@@ -11,7 +11,7 @@ const tags = ['aurora: quests'];
 
 export const questProgressProcedures = {
   forUser: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/users/{userId}/quests', tags, summary: "A user's quests with their progress", errorResponses: [400, 404] } })
+    .meta({ openapi: { method: 'GET', path: '/api/users/{userId}/quests', description: "Extension: a user's assigned quests with their progress.", tags, summary: "A user's quests with their progress", errorResponses: [400, 404] } })
     .input(z.object({ userId: discordId }))
     .output(z.object({ success: z.literal(true), data: z.array(userQuest) }))
     .query(async ({ ctx, input }) => ({ success: true as const, data: await listUserQuests(ctx.em, input.userId) })),

@@ -1,14 +1,14 @@
 // Aurora settings: GET/POST /api/settings, and the Discord metadata the bot publishes (GET/PUT /api/settings/meta).
 import { z } from 'zod';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
-import { botSettings, discordMeta } from './schemas.ts';
+import { botSettings, discordMeta, settingsPatch } from './schemas.ts';
 import { publishDiscordMeta, readDiscordMeta, readSettings, updateSettings } from './service.ts';
 
 const tags = ['aurora: settings'];
 
 export const settingsRouter = router({
   get: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/settings', tags, summary: 'The whole settings document, defaults filled in' } })
+    .meta({ openapi: { method: 'GET', path: '/api/settings', description: "Gets the bot's current configuration.", tags, summary: 'The whole settings document, defaults filled in' } })
     .input(z.void())
     .output(botSettings)
     .query(({ ctx }) => readSettings(ctx.em)),
@@ -24,18 +24,18 @@ export const settingsRouter = router({
         errorResponses: [400],
       },
     })
-    .input(z.record(z.string(), z.unknown()))
+    .input(settingsPatch)
     .output(z.object({ success: z.literal(true), settings: botSettings }))
     .mutation(async ({ ctx, input }) => ({ success: true as const, settings: await updateSettings(ctx.em, input, ctx.now()) })),
 
   meta: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/settings/meta', tags, summary: 'Roles, channels and commands, as last published by the bot' } })
+    .meta({ openapi: { method: 'GET', path: '/api/settings/meta', description: 'Gets the Discord metadata (roles, channels, commands).', tags, summary: 'Roles, channels and commands, as last published by the bot' } })
     .input(z.void())
     .output(discordMeta)
     .query(({ ctx }) => readDiscordMeta(ctx.em)),
 
   publishMeta: auroraProcedure
-    .meta({ openapi: { method: 'PUT', path: '/api/settings/meta', tags, summary: "Publish the bot's Discord metadata", errorResponses: [400] } })
+    .meta({ openapi: { method: 'PUT', path: '/api/settings/meta', description: 'Extension: the bot publishes its Discord metadata, which GET /api/settings/meta then returns.', tags, summary: "Publish the bot's Discord metadata", errorResponses: [400] } })
     .input(discordMeta)
     .output(discordMeta)
     .mutation(({ ctx, input }) => publishDiscordMeta(ctx.em, input, ctx.now())),

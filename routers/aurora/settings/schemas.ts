@@ -38,6 +38,18 @@ export const botSettings = z
 
 export type BotSettings = z.infer<typeof botSettings>;
 
+/** `schema` with every field optional at every depth and no defaults: any part of it, and nothing else. */
+function anyPartOf(schema: z.ZodType): z.ZodType {
+  const def = schema._zod.def as { type: string; innerType?: z.ZodType };
+  if ((def.type === 'default' || def.type === 'prefault') && def.innerType) return anyPartOf(def.innerType);
+  if (!(schema instanceof z.ZodObject)) return schema;
+  const shape = schema.shape as Record<string, z.ZodType>;
+  return z.strictObject(Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, anyPartOf(field).optional()])));
+}
+
+/** What POST /api/settings merges: any part of the settings document. The merged whole is validated again. */
+export const settingsPatch = (anyPartOf(botSettings) as z.ZodObject).meta({ id: 'AuroraSettingsPatch' });
+
 export const discordMeta = z
   .object({
     roles: z.array(z.object({ id: discordId, name: text(100), color: text(16) })).max(1000),

@@ -35,13 +35,13 @@ async function hourlyActivity(em: EntityManager, now: Date): Promise<Activity> {
 
 export const statsRouter = router({
   get: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/stats', tags, summary: 'Dashboard totals' } })
+    .meta({ openapi: { method: 'GET', path: '/api/stats', description: 'Gets the full dashboard statistics.', tags, summary: 'Dashboard totals' } })
     .input(z.void())
     .output(stats)
     .query(({ ctx }) => dashboardStats(ctx.em, ctx.now(), ctx.services)),
 
   activity: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/stats/activity', tags, summary: 'Transactions and cases per hour, last 24 hours (cached five minutes; clear-cache drops it)' } })
+    .meta({ openapi: { method: 'GET', path: '/api/stats/activity', description: 'Gets the activity aggregation, cached for five minutes.', tags, summary: 'Transactions and cases per hour, last 24 hours (cached five minutes; clear-cache drops it)' } })
     .input(z.void())
     .output(activity)
     .query(({ ctx }) => ctx.services.activityCache.get(ctx.now, () => hourlyActivity(ctx.em, ctx.now())) as Promise<Activity>),

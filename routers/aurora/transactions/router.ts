@@ -24,7 +24,7 @@ const listInput = z.object({ userId: discordId.optional(), type: z.enum(TRANSACT
 
 export const transactionsRouter = router({
   list: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/transactions', tags: ['aurora: transactions'], summary: 'Transactions, newest first', errorResponses: [400] } })
+    .meta({ openapi: { method: 'GET', path: '/api/transactions', description: 'Lists economy transactions.', tags: ['aurora: transactions'], summary: 'Transactions, newest first', errorResponses: [400] } })
     .input(listInput)
     .output(z.object({ transactions: z.array(transaction), total: z.number().int() }))
     .query(async ({ ctx, input }) => {

@@ -49,7 +49,7 @@ function toTeleport(row: TeleportResponse): TeleportResponse {
 
 export const teleportsRouter = router({
   create: hubgwProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/v1/teleport-history/', tags, summary: 'Record a teleport', errorResponses: [400] }, status: 201 })
+    .meta({ openapi: { method: 'POST', path: '/api/v1/teleport-history/', description: 'Records a teleport in the history.', tags, summary: 'Record a teleport', errorResponses: [400] }, status: 201 })
     .input(createTeleportInput)
     .output(teleport)
     .mutation(async ({ ctx, input }) => {
@@ -64,7 +64,7 @@ export const teleportsRouter = router({
     }),
 
   list: hubgwProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/v1/teleport-history/players/{player_uuid}', tags, summary: "A player's teleports, newest first", errorResponses: [400] } })
+    .meta({ openapi: { method: 'GET', path: '/api/v1/teleport-history/players/{player_uuid}', description: "Gets a player's teleport history.", tags, summary: "A player's teleports, newest first", errorResponses: [400] } })
     .input(z.object({ player_uuid: playerUuid, limit: z.coerce.number().int().min(1).max(1000).default(100) }))
     .output(z.array(teleport))
     .query(async ({ ctx, input }) => {

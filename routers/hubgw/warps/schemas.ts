@@ -24,7 +24,7 @@ export const updateWarpInput = z.object({
   yaw: coordinate.optional(),
   pitch: coordinate.optional(),
   is_public: z.boolean().optional(),
-  description,
+  description: description.meta({ description: 'null clears the description; absent keeps it' }),
 });
 
 export const deleteWarpInput = z.object({ player_uuid: playerUuid, name: typedName });
