@@ -126,13 +126,11 @@ describe('cooldowns', () => {
     }
   });
 
-  it('needs exactly one of expires_at or cooldown_seconds, in the future', async () => {
+  it('needs expires_at or cooldown_seconds (> 0) and a real date-time', async () => {
     const player = crypto.randomUUID();
     const bodies = [
       { player_uuid: player, cooldown_type: 'x' },
-      { player_uuid: player, cooldown_type: 'x', cooldown_seconds: 5, expires_at: '2031-01-01T00:00:00Z' },
       { player_uuid: player, cooldown_type: 'x', cooldown_seconds: 0 },
-      { player_uuid: player, cooldown_type: 'x', expires_at: '2020-01-01T00:00:00Z' },
       { player_uuid: player, cooldown_type: 'x', expires_at: 'tomorrow' },
     ];
     for (const json of bodies) {
@@ -142,6 +140,22 @@ describe('cooldowns', () => {
     }
     const check = await hubgw(server, 'POST', '/cooldowns/check', { json: { player_uuid: player, cooldown_type: 'x' } });
     expect(check.body.is_active).toBe(false);
+  });
+
+  it("takes the seed's example with both fields, expires_at winning, and stores a past expiry as over", async () => {
+    const player = crypto.randomUUID();
+    const inAnHour = new Date(clock.now.getTime() + 3600_000).toISOString();
+    const both = await hubgw(server, 'POST', '/cooldowns/', {
+      json: { player_uuid: player, cooldown_type: 'both', expires_at: inAnHour, cooldown_seconds: 5 },
+    });
+    expect([both.status, both.body]).toEqual([201, { message: 'Cooldown created successfully' }]);
+    const bothCheck = await hubgw(server, 'POST', '/cooldowns/check', { json: { player_uuid: player, cooldown_type: 'both' } });
+    expect(bothCheck.body).toEqual({ is_active: true, expires_at: inAnHour, remaining_seconds: 3600 });
+
+    const reset = await hubgw(server, 'POST', '/cooldowns/', { json: { player_uuid: player, cooldown_type: 'both', expires_at: '2024-01-01T00:00:00Z' } });
+    expect(reset.status).toBe(201);
+    const resetCheck = await hubgw(server, 'POST', '/cooldowns/check', { json: { player_uuid: player, cooldown_type: 'both' } });
+    expect(resetCheck.body).toEqual({ is_active: false, expires_at: null, remaining_seconds: 0 });
   });
 });
 

@@ -74,15 +74,23 @@ describe('POST /punishments/', () => {
     ]);
   });
 
-  it('refuses an unknown type, a bad ip or uuid, and an expiry in the past', async () => {
+  it('refuses an unknown type, a bad ip or uuid', async () => {
     const res = await hubgw(server, 'POST', '/punishments/', {
       json: punishmentBody('nope', { punishment_type: 'jail', player_ip: '999.1.1.1' }),
     });
     expect(res.status).toBe(400);
     expect(res.body.details.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(['player_ip', 'player_uuid', 'punishment_type']);
-    const past = await create(crypto.randomUUID(), { expires_at: '2020-01-01T00:00:00Z' });
-    expect(past.status).toBe(400);
-    expect(past.body.details.issues).toEqual([{ path: 'expires_at', message: 'must be in the future' }]);
+  });
+
+  it('stores a punishment that expired already as inactive, as an imported ban history needs', async () => {
+    const player = crypto.randomUUID();
+    const past = await create(player, { expires_at: '2024-01-01T00:00:00Z' });
+    expect(past.status).toBe(201);
+    expect(past.body).toMatchObject({ player_uuid: player, punishment_type: 'ban', expires_at: '2024-01-01T00:00:00.000Z', is_active: false });
+    const status = await hubgw(server, 'GET', `/punishments/ban/${player}`);
+    expect(status.body).toEqual({ is_banned: false, punishment: null });
+    const current = await create(player, {});
+    expect(current.status).toBe(201);
   });
 });
 
