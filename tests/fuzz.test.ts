@@ -42,6 +42,11 @@ const LEAK = /\n\s+at |\bselect\b.+\bfrom\b|\binsert into\b|\bupdate\b.+\bset\b|
 const asText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value) ?? '').slice(0, 2000);
 const slotValue = (valid: fc.Arbitrary<unknown>) => fc.oneof({ arbitrary: valid, weight: 3 }, { arbitrary: hostileValue, weight: 1 });
 
+/** A value that can stand as one path segment: `.` and `..` are resolved away by every URL client before sending. */
+function isPathSegment(text: string): boolean {
+  return text.length > 0 && text !== '.' && text !== '..';
+}
+
 function requestArbitrary(path: string, operation: Operation) {
   const parameters = operation.parameters ?? [];
   const pathParams = parameters.filter((parameter) => parameter.in === 'path');
@@ -49,7 +54,7 @@ function requestArbitrary(path: string, operation: Operation) {
   const bodySchema = operation.requestBody?.content['application/json']?.schema;
   const valid = bodySchema ? arbitraryOf(bodySchema, components) : fc.constant(undefined);
   return fc.record({
-    path: fc.tuple(...pathParams.map((parameter) => slotValue(arbitraryOf(parameter.schema, components)).map(asText).filter((text) => text.length > 0))).map((values) =>
+    path: fc.tuple(...pathParams.map((parameter) => slotValue(arbitraryOf(parameter.schema, components)).map(asText).filter(isPathSegment))).map((values) =>
       pathParams.reduce((built, parameter, index) => built.replace(`{${parameter.name}}`, encodeURIComponent(values[index]!)), path),
     ),
     query: fc.record(Object.fromEntries(queryParams.map((parameter) => [parameter.name, slotValue(arbitraryOf(parameter.schema, components)).map(asText)])), {
