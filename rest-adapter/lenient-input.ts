@@ -45,38 +45,86 @@ function unwrap(schema: z.core.$ZodType): FieldShape {
   return { optional, nullable, inner: current };
 }
 
-/** The union branch a value is meant for: the array branch for an array, an object branch for an object. */
-function branchFor(options: z.core.$ZodType[], value: unknown): z.core.$ZodType | null {
-  const wanted = Array.isArray(value) ? 'array' : typeof value === 'object' && value !== null ? 'object' : null;
-  return options.find((option) => defOf(unwrap(option).inner).type === wanted) ?? null;
+/**
+ * What a schema asks of a value, worked out once per schema: which keys drop a null, and where nested objects, arrays
+ * and unions are. `null` means there is nothing to do, so a request walks only where a null could be dropped.
+ */
+type Plan =
+  | { kind: 'object'; droppable: string[]; children: [string, Plan][] }
+  | { kind: 'array'; element: Plan }
+  | { kind: 'union'; array: Plan | null; object: Plan | null };
+
+const plans = new WeakMap<z.core.$ZodType, Plan | null>();
+
+function planOf(schema: z.core.$ZodType): Plan | null {
+  if (plans.has(schema)) return plans.get(schema)!;
+  // Marked first, so a recursive (lazy) schema ends its own walk.
+  plans.set(schema, null);
+  const plan = makePlan(unwrap(schema).inner);
+  plans.set(schema, plan);
+  return plan;
+}
+
+function makePlan(inner: z.core.$ZodType): Plan | null {
+  const def = defOf(inner);
+  if (def.type === 'union' && def.options) {
+    const branch = (type: string) => def.options!.find((option) => defOf(unwrap(option).inner).type === type);
+    const array = branch('array');
+    const object = branch('object');
+    const plan = { kind: 'union' as const, array: array ? planOf(array) : null, object: object ? planOf(object) : null };
+    return plan.array || plan.object ? plan : null;
+  }
+  if (def.type === 'array' && def.element) {
+    const element = planOf(def.element);
+    return element ? { kind: 'array', element } : null;
+  }
+  if (def.type !== 'object' || !def.shape) return null;
+  const droppable: string[] = [];
+  const children: [string, Plan][] = [];
+  for (const [key, field] of Object.entries(def.shape)) {
+    const { optional, nullable } = unwrap(field);
+    if (optional && !nullable) droppable.push(key);
+    const child = planOf(field);
+    if (child) children.push([key, child]);
+  }
+  return droppable.length > 0 || children.length > 0 ? { kind: 'object', droppable, children } : null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function apply(plan: Plan, value: unknown): unknown {
+  if (plan.kind === 'union') {
+    const branch = Array.isArray(value) ? plan.array : isRecord(value) ? plan.object : null;
+    return branch ? apply(branch, value) : value;
+  }
+  if (plan.kind === 'array') {
+    if (!Array.isArray(value)) return value;
+    let copy: unknown[] | null = null;
+    value.forEach((item, index) => {
+      const applied = apply(plan.element, item);
+      if (applied !== item) (copy ??= [...value])[index] = applied;
+    });
+    return copy ?? value;
+  }
+  if (!isRecord(value)) return value;
+  // Copied only when something changes, with fromEntries: a `__proto__` key stays a plain key for the schema to refuse.
+  let copy: Record<string, unknown> | null = null;
+  const edit = () => (copy ??= Object.fromEntries(Object.entries(value)));
+  for (const key of plan.droppable) if (Object.hasOwn(value, key) && value[key] === null) delete edit()[key];
+  for (const [key, child] of plan.children) {
+    if (!Object.hasOwn(value, key) || value[key] === null) continue;
+    const applied = apply(child, value[key]);
+    if (applied !== value[key]) edit()[key] = applied;
+  }
+  return copy ?? value;
 }
 
 /** `value` with every null that means "not given" removed, following `schema` into nested objects and arrays. */
 export function withoutAbsentNulls(schema: z.core.$ZodType, value: unknown): unknown {
-  const { inner } = unwrap(schema);
-  const def = defOf(inner);
-  if (def.type === 'union' && def.options) {
-    const branch = branchFor(def.options, value);
-    return branch ? withoutAbsentNulls(branch, value) : value;
-  }
-  if (def.type === 'array' && def.element && Array.isArray(value)) {
-    const element = def.element;
-    return value.map((item) => withoutAbsentNulls(element, item));
-  }
-  if (def.type !== 'object' || !def.shape || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  // Own keys only, and rebuilt with fromEntries: a `__proto__` key stays a plain key for the schema to refuse.
-  const kept: [string, unknown][] = [];
-  for (const [key, field] of Object.entries(value)) {
-    const fieldSchema = Object.hasOwn(def.shape, key) ? def.shape[key] : undefined;
-    if (!fieldSchema) {
-      kept.push([key, field]);
-      continue;
-    }
-    const shape = unwrap(fieldSchema);
-    if (field === null && shape.optional && !shape.nullable) continue;
-    kept.push([key, withoutAbsentNulls(fieldSchema, field)]);
-  }
-  return Object.fromEntries(kept);
+  const plan = planOf(schema);
+  return plan ? apply(plan, value) : value;
 }
 
 /** Query parameters without the blank ones: `?search=&limit=` is the same request as no parameters at all. */
