@@ -208,12 +208,14 @@ function connect(credentials: Credentials): () => void {
   });
   const client = createTRPCClient<AppRouter>({ links: [wsLink({ client: socket })] });
   const subscriptions = [subscribeStats(client), subscribeEvents(client, 'aurora'), subscribeEvents(client, 'hubgw')];
+  // refreshStatus catches its own failures and shows them as "server unreachable".
   void refreshStatus(client);
   const polling = setInterval(() => void refreshStatus(client), STATUS_INTERVAL_MS);
   return () => {
     clearInterval(polling);
     for (const subscription of subscriptions) subscription.unsubscribe();
-    void socket.close();
+    // A replaced connection that fails to close has nothing left to tell the page.
+    socket.close().catch(() => undefined);
   };
 }
 
