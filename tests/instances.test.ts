@@ -1,21 +1,12 @@
 // Two instances on one PostgreSQL behave as one: clearing the cache on one clears it on both, and maintenance mode and
 // settings are read from the shared database by each.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { onboard } from './support/aurora.ts';
 import { onPostgres } from './support/database.ts';
-import { request, startTestServer, type TestServer } from './support/server.ts';
+import { request, useTwoInstances, type TestServer } from './support/server.ts';
 
 describe.skipIf(!onPostgres)('two instances on one PostgreSQL', () => {
-  let first: TestServer;
-  let second: TestServer;
-  beforeAll(async () => {
-    first = await startTestServer();
-    second = await startTestServer({ databaseUrl: first.databaseUrl });
-  });
-  afterAll(async () => {
-    await second?.close();
-    await first?.close();
-  });
+  const servers = useTwoInstances();
 
   async function transactionsLast24h(server: TestServer): Promise<number> {
     const res = await request(server, 'GET', '/api/stats/activity');
@@ -23,22 +14,22 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL', () => {
   }
 
   it('POST /api/actions/clear-cache on one drops the cached activity on the other', async () => {
-    expect(await transactionsLast24h(second)).toBe(0);
-    const user = await onboard(first);
-    expect((await request(first, 'POST', '/api/economy/daily', { json: { userId: user } })).status).toBe(200);
-    expect(await transactionsLast24h(second)).toBe(0);
+    expect(await transactionsLast24h(servers.second)).toBe(0);
+    const user = await onboard(servers.first);
+    expect((await request(servers.first, 'POST', '/api/economy/daily', { json: { userId: user } })).status).toBe(200);
+    expect(await transactionsLast24h(servers.second)).toBe(0);
 
-    const cleared = await request(first, 'POST', '/api/actions/clear-cache');
+    const cleared = await request(servers.first, 'POST', '/api/actions/clear-cache');
     expect([cleared.status, cleared.body]).toEqual([200, { success: true, message: 'Caches cleared' }]);
-    await expect.poll(() => transactionsLast24h(second)).toBe(1);
+    await expect.poll(() => transactionsLast24h(servers.second)).toBe(1);
   });
 
   it('maintenance mode and settings set on one are what the other reports', async () => {
-    const on = await request(first, 'POST', '/api/actions/maintenance-mode', { json: { enabled: true, reason: 'Upgrading' } });
+    const on = await request(servers.first, 'POST', '/api/actions/maintenance-mode', { json: { enabled: true, reason: 'Upgrading' } });
     expect(on.status).toBe(200);
-    expect((await request(second, 'GET', '/api/stats')).body.maintenanceMode).toBe(true);
-    expect((await request(second, 'GET', '/api/settings')).body.system).toMatchObject({ maintenanceMode: true, maintenanceReason: 'Upgrading' });
-    await request(first, 'POST', '/api/actions/maintenance-mode', { json: { enabled: false } });
-    expect((await request(second, 'GET', '/api/stats')).body.maintenanceMode).toBe(false);
+    expect((await request(servers.second, 'GET', '/api/stats')).body.maintenanceMode).toBe(true);
+    expect((await request(servers.second, 'GET', '/api/settings')).body.system).toMatchObject({ maintenanceMode: true, maintenanceReason: 'Upgrading' });
+    await request(servers.first, 'POST', '/api/actions/maintenance-mode', { json: { enabled: false } });
+    expect((await request(servers.second, 'GET', '/api/stats')).body.maintenanceMode).toBe(false);
   });
 });

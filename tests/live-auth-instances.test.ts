@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onPostgres } from './support/database.ts';
 import { collect, liveClient } from './support/live.ts';
-import { API_KEY, request, startTestServer, type TestServer } from './support/server.ts';
+import { API_KEY, request, startTestServer, useTwoInstances, type TestServer } from './support/server.ts';
 
 const TOKEN = 'live-admin-token-xyz';
 
@@ -62,23 +62,14 @@ describe('rolled-back changes', () => {
 });
 
 describe.skipIf(!onPostgres)('two instances on one PostgreSQL', () => {
-  let first: TestServer;
-  let second: TestServer;
-  beforeAll(async () => {
-    first = await startTestServer();
-    second = await startTestServer({ databaseUrl: first.databaseUrl });
-  });
-  afterAll(async () => {
-    await second?.close();
-    await first?.close();
-  });
+  const servers = useTwoInstances();
 
   it('50 concurrent changes all reach a subscriber, though they commit and announce out of id order', async () => {
-    const client = liveClient(second);
+    const client = liveClient(servers.second);
     try {
       const received = collect<any>((handlers) => client.trpc.aurora.live.events.subscribe(undefined, handlers), 50);
       await received.started;
-      const writes = await Promise.all(Array.from({ length: 50 }, (_, i) => request(first, 'POST', '/api/quests', { json: { name: `burst ${i}`, triggerEvent: 'x', target: 1 } })));
+      const writes = await Promise.all(Array.from({ length: 50 }, (_, i) => request(servers.first, 'POST', '/api/quests', { json: { name: `burst ${i}`, triggerEvent: 'x', target: 1 } })));
       expect(writes.every((res) => res.status === 201)).toBe(true);
       const events = await received;
       expect(new Set(events.map((event) => event.data.data.data.name)).size).toBe(50);
@@ -88,14 +79,14 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL', () => {
   });
 
   it('a change on one instance reaches subscribers of both', async () => {
-    const onFirst = liveClient(first);
-    const onSecond = liveClient(second);
+    const onFirst = liveClient(servers.first);
+    const onSecond = liveClient(servers.second);
     try {
       const fromFirst = collect<any>((handlers) => onFirst.trpc.aurora.live.events.subscribe(undefined, handlers), 1);
       const fromSecond = collect<any>((handlers) => onSecond.trpc.aurora.live.events.subscribe(undefined, handlers), 1);
       await fromFirst.started;
       await fromSecond.started;
-      await request(first, 'POST', '/api/classes', { json: { id: 'shared', name: 'Shared' } });
+      await request(servers.first, 'POST', '/api/classes', { json: { id: 'shared', name: 'Shared' } });
       const [[a], [b]] = await Promise.all([fromFirst, fromSecond]);
       expect(a.data).toMatchObject({ type: 'classes.create', data: { class: { id: 'shared' } } });
       expect(b).toEqual(a);

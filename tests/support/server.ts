@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnyRouter } from '@trpc/server';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '#src/config.ts';
 import type { Clock } from '#src/trpc/context.ts';
 import { createLogger } from '#src/logger.ts';
@@ -56,6 +57,23 @@ export async function startTestServer({ env = {}, router, clock, databaseUrl, da
       await removeDataDir();
     },
   };
+}
+
+/**
+ * Two servers on one database, for the tests of the `describe` that calls it: started before them, the second beside
+ * the first, and closed after them (the first drops the database).
+ */
+export function useTwoInstances(): { first: TestServer; second: TestServer } {
+  const instances = {} as { first: TestServer; second: TestServer };
+  beforeAll(async () => {
+    instances.first = await startTestServer();
+    instances.second = await startTestServer({ databaseUrl: instances.first.databaseUrl });
+  });
+  afterAll(async () => {
+    await instances.second?.close();
+    await instances.first?.close();
+  });
+  return instances;
 }
 
 export interface TestResponse<T = any> {
