@@ -1,7 +1,8 @@
 // An image upload onto a full disk: DATA_DIR is a 256 KB tmpfs, so writing a larger image fails with ENOSPC. The
-// server answers 507 at once, keeps no temporary file and no item row, and goes on serving. Mounting needs root,
-// which the development machines and CI have; elsewhere the file is skipped.
+// server answers 507 at once, keeps no temporary file and no item row, and goes on serving. Mounting needs root (and
+// the right to mount), which the development machines and CI have; where a trial mount fails, the file is skipped.
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,17 @@ import { IMAGES } from './fixtures/images.ts';
 import { request, startTestServer, type TestServer } from './support/server.ts';
 
 function canMount(): boolean {
-  return process.getuid?.() === 0 && process.platform === 'linux';
+  if (process.getuid?.() !== 0 || process.platform !== 'linux') return false;
+  const trial = mkdtempSync(join(tmpdir(), 'game-backend-mount-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', trial], { stdio: 'ignore' });
+    execFileSync('umount', [trial], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(trial, { recursive: true, force: true });
+  }
 }
 
 /** A PNG by its bytes, too large for the tmpfs: the real header, then padding. */
