@@ -1,6 +1,7 @@
 // Serves one REST route: checks the family's credential, reads the input, calls the procedure, writes the status.
 import { callTRPCProcedure, type AnyRouter } from '@trpc/server';
 import type { Request, RequestHandler, Response } from 'express';
+import { z } from 'zod';
 import { assertAccess } from '#src/auth.ts';
 import { createContext, type Context, type ContextDeps } from '#src/trpc/context.ts';
 import { requestLocals } from '#src/http/request-log.ts';
@@ -35,7 +36,8 @@ function inputOf(route: RestRoute, req: Request): unknown {
   const hasObjectBody = typeof body === 'object' && body !== null && !Array.isArray(body);
   let input: unknown;
   if (Array.isArray(body)) input = body;
-  else if (!route.objectInput && !hasObjectBody && Object.keys(params).length === 0 && Object.keys(query).length === 0) input = undefined;
+  // An object input gets `{}` even from a request with no parameters at all.
+  else if (!(route.input instanceof z.ZodObject) && !hasObjectBody && Object.keys(params).length === 0 && Object.keys(query).length === 0) input = undefined;
   else input = { ...query, ...(hasObjectBody ? body : {}), ...params };
   return withoutAbsentNulls(route.input, input);
 }

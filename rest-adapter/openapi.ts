@@ -181,14 +181,9 @@ function declaredTags(document: OpenAPIObject) {
   return [...names].sort().map((name) => ({ name, description: TAG_DESCRIPTIONS[name.split(':')[0]!] ?? name }));
 }
 
-function inputSchemaOf(route: RestRoute): z.ZodType | undefined {
-  return route.procedure._def.inputs[0] as z.ZodType | undefined;
-}
-
 /** trpc-to-openapi only describes object inputs; a route whose body may be an array is described here. */
 function takesNonObjectBody(route: RestRoute): boolean {
-  const input = inputSchemaOf(route);
-  return input !== undefined && !(input instanceof z.ZodObject) && !(input instanceof z.ZodVoid);
+  return route.input !== null && !(route.input instanceof z.ZodObject);
 }
 
 function describeNonObjectRoute(route: RestRoute) {
@@ -199,7 +194,7 @@ function describeNonObjectRoute(route: RestRoute) {
       summary: openapi?.summary,
       description: openapi?.description,
       tags: openapi?.tags,
-      requestBody: { required: true, content: { 'application/json': { schema: inputSchemaOf(route) } } },
+      requestBody: { required: true, content: { 'application/json': { schema: route.input } } },
       responses: { 200: { description: 'Success', content: { 'application/json': { schema: (route.procedure._def as { output?: unknown }).output } } } },
     },
   };

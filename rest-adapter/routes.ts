@@ -20,8 +20,6 @@ export interface RestRoute {
   family: Family;
   protect: boolean;
   errorStatuses: number[];
-  /** Whether the input is an object, so a request with no parameters at all still passes `{}`. */
-  objectInput: boolean;
   /** The procedure's input schema; null when it takes none, so a query string or `{}` body is ignored. */
   input: z.ZodType | null;
   /** Whether the route also reads multipart/form-data (a `data` JSON field and an `image` file). */
@@ -62,7 +60,6 @@ function toRoute(procedurePath: string, procedure: AnyProcedure): RestRoute | nu
     family: familyOf(path),
     protect: openapi.protect !== false,
     errorStatuses: Array.isArray(errors) ? errors : Object.keys(errors ?? {}).map(Number),
-    objectInput: procedure._def.inputs[0] instanceof z.ZodObject,
     input: inputSchemaOf(procedure),
     multipart: openapi.contentTypes?.includes('multipart/form-data') ?? false,
     procedure,
