@@ -4,6 +4,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import { assertAccess } from '#src/auth.ts';
 import { createContext, type Context, type ContextDeps } from '#src/trpc/context.ts';
+import { clientAddress } from '#src/http/rate-limit.ts';
 import { requestLocals } from '#src/http/request-log.ts';
 import { withoutAbsentNulls, withoutBlankParameters } from './lenient-input.ts';
 import type { RestRoute } from './routes.ts';
@@ -16,7 +17,7 @@ function contextOf(res: Response): Context {
 export function authenticate(route: RestRoute, deps: ContextDeps): RequestHandler {
   return (req, res, next) => {
     const { log, requestId } = requestLocals(res);
-    const context = createContext(deps, { headers: req.headers, address: req.socket.remoteAddress ?? 'unknown', transport: 'rest', log, requestId });
+    const context = createContext(deps, { headers: req.headers, address: clientAddress(req), transport: 'rest', log, requestId });
     res.locals.context = context;
     if (route.protect) assertAccess(context.identity, route.family);
     next();

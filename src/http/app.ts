@@ -7,7 +7,7 @@ import { restRouter, sendError, unknownRoute } from '#rest/index.ts';
 import { createContext, type ContextDeps } from '../trpc/context.ts';
 import type { Logger } from '../logger.ts';
 import { livePageRouter } from './live-page.ts';
-import { rateLimit } from './rate-limit.ts';
+import { clientAddress, rateLimit } from './rate-limit.ts';
 import { requestLocals, requestLog } from './request-log.ts';
 
 const TRPC_MAX_BODY = 1024 * 1024;
@@ -39,7 +39,7 @@ export function createApp(router: AnyRouter, deps: ContextDeps, log: Logger): Ex
       maxBodySize: TRPC_MAX_BODY,
       createContext: ({ req, res }) => {
         const { log: requestLogger, requestId } = requestLocals(res);
-        return createContext(deps, { headers: req.headers, address: req.socket.remoteAddress ?? 'unknown', transport: 'http', log: requestLogger, requestId });
+        return createContext(deps, { headers: req.headers, address: clientAddress(req), transport: 'http', log: requestLogger, requestId });
       },
       onError: ({ error, ctx, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') (ctx?.log ?? log).error({ err: error, path }, 'procedure failed');

@@ -1,7 +1,13 @@
 // Per-client request limit in fixed windows, one count per client across Aurora's REST routes, /trpc and /ws. REST
 // answers carry the RateLimit headers, and a 429 carries Retry-After.
+import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import { AppError } from '../errors.ts';
+
+/** The client a request comes from, as the limit counts it: its network address. */
+export function clientAddress(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown';
+}
 
 export interface RateLimitOptions {
   max: number;
@@ -58,7 +64,7 @@ export class RateLimiter {
 export function rateLimit(limiter: RateLimiter, exempt: string[]): RequestHandler {
   return (req, res, next) => {
     if (exempt.includes(req.path)) return next();
-    const take = limiter.take(req.socket.remoteAddress ?? 'unknown');
+    const take = limiter.take(clientAddress(req));
     res.setHeader('RateLimit-Policy', `${limiter.max};w=${limiter.windowSeconds}`);
     res.setHeader('RateLimit', `limit=${limiter.max}, remaining=${take.remaining}, reset=${take.reset}`);
     if (take.allowed) return next();

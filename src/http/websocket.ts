@@ -8,6 +8,7 @@ import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../logger.ts';
 import { createContext, type ContextDeps } from '../trpc/context.ts';
+import { clientAddress } from './rate-limit.ts';
 
 export const MAX_MESSAGE_BYTES = 16 * 1024;
 /** The most calls one WebSocket message may batch. */
@@ -42,10 +43,6 @@ function headersFrom(params: Record<string, string | undefined> | null | undefin
     'x-api-key': params?.apiKey,
     authorization: params?.token === undefined ? undefined : `Bearer ${params.token}`,
   };
-}
-
-function addressOf(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
 }
 
 /** Sockets that have not shown a credential yet, by address. */
@@ -95,12 +92,12 @@ export function attachLiveSockets(server: Server, router: AnyRouter, deps: Conte
     createContext: ({ req, res, info }) => {
       const context = createContext(deps, {
         headers: headersFrom(info.connectionParams),
-        address: addressOf(req),
+        address: clientAddress(req),
         transport: 'ws',
         log: log.child({ transport: 'ws' }),
         requestId: crypto.randomUUID(),
       });
-      if (context.identity.aurora || context.identity.hubgw) admit(res, addressOf(req));
+      if (context.identity.aurora || context.identity.hubgw) admit(res, clientAddress(req));
       return context;
     },
     onError: ({ error }) => {
@@ -111,16 +108,16 @@ export function attachLiveSockets(server: Server, router: AnyRouter, deps: Conte
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/ws') return refuse(socket, '404 Not Found');
     if (authenticated.size >= options.maxConnections) return refuse(socket, '503 Service Unavailable');
-    if (pending.count(addressOf(req)) >= MAX_PENDING_PER_ADDRESS) return refuse(socket, '429 Too Many Requests');
+    if (pending.count(clientAddress(req)) >= MAX_PENDING_PER_ADDRESS) return refuse(socket, '429 Too Many Requests');
     wss.handleUpgrade(req, socket, head, (ws) => {
       // Pending from before the handshake's end, so tRPC's context (which may admit it at once) finds it.
-      pending.add(addressOf(req), ws);
+      pending.add(clientAddress(req), ws);
       wss.emit('connection', ws, req);
     });
   });
 
   wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
-    const address = addressOf(req);
+    const address = clientAddress(req);
     const unauthenticated = setTimeout(() => {
       if (!authenticated.has(ws)) ws.close(UNAUTHENTICATED_CLOSE_CODE, 'no valid credential in connectionParams');
     }, options.authTimeoutMs);
