@@ -16,10 +16,20 @@ function contextOf(res: Response): Context {
 /** Runs before the body is read, so a caller without credentials never gets its body parsed. */
 export function authenticate(route: RestRoute, deps: ContextDeps): RequestHandler {
   return (req, res, next) => {
-    const { log, requestId } = requestLocals(res);
+    const locals = requestLocals(res);
+    const { log, requestId } = locals;
+    locals.route = route.documentPath;
     const context = createContext(deps, { headers: req.headers, address: clientAddress(req), transport: 'rest', log, requestId });
     res.locals.context = context;
-    if (route.protect) assertAccess(context.identity, route.family);
+    if (route.protect && !context.identity[route.family]) {
+      // Refused before the procedure runs, so counted here as the call's outcome.
+      try {
+        assertAccess(context.identity, route.family);
+      } catch (error) {
+        deps.services.metrics.countCall(route.procedurePath, 'rest', error);
+        throw error;
+      }
+    }
     next();
   };
 }

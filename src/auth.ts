@@ -28,13 +28,19 @@ function bearerToken(header: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
+/** Whether a request's headers carry `Authorization: Bearer <secret>`; the secret is digested once. */
+export function bearerCheck(secret: string): (headers: IncomingHttpHeaders) => boolean {
+  const expected = digest(secret);
+  return (headers) => matches(bearerToken(headers.authorization), expected);
+}
+
 /** Digests the configured secrets once; the returned function reads one request's credentials. */
 export function createIdentify(config: Pick<Config, 'apiKey' | 'adminToken'>): Identify {
   const apiKey = digest(config.apiKey);
-  const adminToken = config.adminToken === null ? null : digest(config.adminToken);
+  const adminToken = config.adminToken === null ? null : bearerCheck(config.adminToken);
   return (headers) => ({
     hubgw: matches(headers['x-api-key'] as string | undefined, apiKey),
-    aurora: adminToken === null || matches(bearerToken(headers.authorization), adminToken),
+    aurora: adminToken === null || adminToken(headers),
   });
 }
 

@@ -20,6 +20,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   SECURITY__API_KEY: z.string().min(1).optional(),
   SECURITY__ADMIN_TOKEN: z.string().min(1).optional(),
+  METRICS_TOKEN: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT__MAX: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT__WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
@@ -42,10 +43,19 @@ export interface Config {
   apiKey: string;
   apiKeyGenerated: boolean;
   adminToken: string | null;
+  /** What GET /metrics asks for: nothing on a loopback HOST, otherwise METRICS_TOKEN; without it, it is not served. */
+  metrics: MetricsAccess;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Aurora REST requests one client may make per window. */
   rateLimit: { max: number; windowSeconds: number };
   live: { maxConnections: number; idleTimeoutMs: number; authTimeoutMs: number; statsIntervalMs: number };
+}
+
+export type MetricsAccess = { kind: 'open' } | { kind: 'token'; token: string } | { kind: 'disabled' };
+
+function metricsAccess(host: string, token: string | undefined): MetricsAccess {
+  if (isLoopbackHost(host)) return { kind: 'open' };
+  return token === undefined ? { kind: 'disabled' } : { kind: 'token', token };
 }
 
 /** The database as an operator should read it: where PGlite keeps its files, or PostgreSQL's address without secrets. */
@@ -93,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, generateKey: () => string): C
     apiKey: values.SECURITY__API_KEY ?? generateKey(),
     apiKeyGenerated: values.SECURITY__API_KEY === undefined,
     adminToken: values.SECURITY__ADMIN_TOKEN ?? null,
+    metrics: metricsAccess(values.HOST, values.METRICS_TOKEN),
     logLevel: values.LOG_LEVEL,
     rateLimit: { max: values.RATE_LIMIT__MAX, windowSeconds: values.RATE_LIMIT__WINDOW_SECONDS },
     live: {

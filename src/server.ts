@@ -18,6 +18,8 @@ import { EventBus } from './events/bus.ts';
 import { listenForEvents } from './events/pg-listener.ts';
 import { attachLiveSockets, type LiveSockets } from './http/websocket.ts';
 import { RateLimiter } from './http/rate-limit.ts';
+import { ServerMetrics } from './metrics/server-metrics.ts';
+import { watchDatabasePool } from './metrics/database-pool.ts';
 
 /** GET /api/stats/activity is computed at most once per five minutes. */
 const ACTIVITY_TTL_MS = 5 * 60 * 1000;
@@ -67,7 +69,8 @@ export async function startServer(config: Config, log: Logger, { router = appRou
     await dataDirLock.release();
     throw error;
   });
-  const events = new EventBus(orm, log);
+  const metrics = new ServerMetrics();
+  const events = new EventBus(orm, log, metrics);
   const activityCache = new TtlCache<unknown>(ACTIVITY_TTL_MS);
   events.onSignal(CLEAR_CACHES, () => activityCache.clear());
   let sockets: LiveSockets | null = null;
@@ -77,6 +80,7 @@ export async function startServer(config: Config, log: Logger, { router = appRou
     const itemAssets = new ItemAssets(config.dataDir);
     await itemAssets.prepare((itemIds) => committedImageTokens(orm.em.fork(), itemIds));
     if (config.database.kind === 'postgresql') {
+      await watchDatabasePool(orm, metrics);
       events.useListener(await listenForEvents(config.database.url, (payload) => events.heard(payload), log));
     }
     const services: Services = {
@@ -88,11 +92,14 @@ export async function startServer(config: Config, log: Logger, { router = appRou
       events,
       liveConnections: () => sockets?.count() ?? 0,
       statsIntervalMs: config.live.statsIntervalMs,
-      rateLimiter: new RateLimiter(config.rateLimit),
+      rateLimiter: new RateLimiter(config.rateLimit, () => metrics.rateLimited.inc()),
+      metrics,
     };
     const deps = { orm, identify: createIdentify(config), clock, services };
-    const server = createServer(createApp(router, deps, log));
+    const server = createServer(createApp(router, deps, log, config.metrics));
     sockets = attachLiveSockets(server, router, deps, log, config.live);
+    metrics.watch({ subscribers: (family) => events.listenerCount(family), openSockets: () => sockets?.open() ?? 0 });
+    if (config.metrics.kind === 'disabled') log.warn(`GET /metrics is not served: HOST (${config.host}) is not a loopback address and METRICS_TOKEN is not set`);
     pruning = setInterval(() => {
       events.prune(clock()).catch((error: unknown) => log.warn({ err: error }, 'could not prune old live events'));
     }, EVENT_PRUNE_INTERVAL_MS).unref();

@@ -5,6 +5,7 @@ import { EventEmitter, on } from 'node:events';
 import type { Family } from '../auth.ts';
 import type { Orm } from '../database.ts';
 import type { Logger } from '../logger.ts';
+import type { ServerMetrics } from '../metrics/server-metrics.ts';
 import { isoFromTimestamptz } from '../../routers/shared/sql.ts';
 
 export interface LiveEventMessage {
@@ -43,12 +44,14 @@ export interface Listener {
 export class EventBus {
   readonly #orm: Orm;
   readonly #log: Logger;
+  readonly #metrics: ServerMetrics;
   readonly #emitter = new EventEmitter({ captureRejections: true });
   #listener: Listener | null = null;
 
-  constructor(orm: Orm, log: Logger) {
+  constructor(orm: Orm, log: Logger, metrics: ServerMetrics) {
     this.#orm = orm;
     this.#log = log;
+    this.#metrics = metrics;
     this.#emitter.setMaxListeners(0);
   }
 
@@ -100,6 +103,7 @@ export class EventBus {
          select stored.*${this.#listener ? `, pg_notify('${NOTIFY_CHANNEL}', stored.id)` : ''} from stored`,
         [family, type, data === undefined ? null : JSON.stringify(data), now],
       );
+      this.#metrics.eventsPublished.inc({ family });
       if (!this.#listener) this.#emitter.emit(family, rows[0]!);
     } catch (error) {
       this.#log.error({ err: error, family, type }, 'could not publish a live event');
@@ -122,11 +126,14 @@ export class EventBus {
         );
         for (const row of missed) {
           replayed.add(row.id);
+          this.#metrics.eventsDelivered.inc({ family });
           yield toMessage(row);
         }
       }
       for await (const [row] of live) {
         if (replayed.delete(row.id)) continue;
+        this.#metrics.eventsDelivered.inc({ family });
+        this.#metrics.eventLag.observe({ family }, Math.max(0, Date.now() - Date.parse(isoFromTimestamptz(row.created_at))) / 1000);
         yield toMessage(row);
       }
     } catch (error) {

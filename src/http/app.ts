@@ -5,7 +5,9 @@ import helmet from 'helmet';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { restRouter, sendError, unknownRoute } from '#rest/index.ts';
 import { createContext, type ContextDeps } from '../trpc/context.ts';
+import type { MetricsAccess } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import { metricsRouter } from './metrics-route.ts';
 import { livePageRouter } from './live-page.ts';
 import { clientAddress, rateLimit } from './rate-limit.ts';
 import { requestLocals, requestLog } from './request-log.ts';
@@ -25,15 +27,20 @@ function securityHeaders(): RequestHandler {
   return (req, res, next) => (req.secure ? overTls : overPlainHttp)(req, res, next);
 }
 
-export function createApp(router: AnyRouter, deps: ContextDeps, log: Logger): Express {
+export function createApp(router: AnyRouter, deps: ContextDeps, log: Logger, metricsAccess: MetricsAccess): Express {
   const app = express();
   app.disable('x-powered-by');
   // Paths are exact: `/API/users` is no route, rather than a way around the rate limit.
   app.set('case sensitive routing', true);
   app.use(securityHeaders());
-  app.use(requestLog(log));
+  app.use(requestLog(log, deps.services.metrics));
+  app.use(metricsRouter(deps.services.metrics, metricsAccess));
   app.use(
     '/trpc',
+    (_req, res, next) => {
+      requestLocals(res).route = '/trpc';
+      next();
+    },
     createExpressMiddleware({
       router,
       maxBodySize: TRPC_MAX_BODY,

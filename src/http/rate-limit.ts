@@ -27,11 +27,14 @@ export class RateLimiter {
   readonly #windowMs: number;
   #window = -1;
   readonly #counts = new Map<string, number>();
+  readonly #onRefused: () => void;
 
-  constructor({ max, windowSeconds }: RateLimitOptions) {
+  /** `onRefused` hears of every request over the limit. */
+  constructor({ max, windowSeconds }: RateLimitOptions, onRefused: () => void = () => {}) {
     this.max = max;
     this.windowSeconds = windowSeconds;
     this.#windowMs = windowSeconds * 1000;
+    this.#onRefused = onRefused;
   }
 
   /** Counts one request of `client`. */
@@ -46,6 +49,7 @@ export class RateLimiter {
     const count = (this.#counts.get(client) ?? 0) + 1;
     this.#counts.set(client, count);
     const reset = Math.ceil(((current + 1) * this.#windowMs - now) / 1000);
+    if (count > this.max) this.#onRefused();
     return { allowed: count <= this.max, remaining: Math.max(0, this.max - count), reset };
   }
 

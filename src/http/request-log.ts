@@ -1,13 +1,17 @@
-// Gives each request an id and a child logger, and logs one line when the response ends. No headers are logged.
+// Gives each request an id and a child logger, and when the response ends logs one line and counts it in the
+// metrics. No headers are logged.
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from '../logger.ts';
+import type { ServerMetrics } from '../metrics/server-metrics.ts';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 export interface RequestLocals {
   requestId: string;
   log: Logger;
+  /** The route template that served the request, set by whatever matched it: `/api/v1/homes/{player_uuid}`. */
+  route?: string;
 }
 
 export function requestLocals(res: Response): RequestLocals {
@@ -19,7 +23,24 @@ function incomingId(req: Request): string | null {
   return typeof id === 'string' && REQUEST_ID.test(id) ? id : null;
 }
 
-export function requestLog(log: Logger): RequestHandler {
+/** The metrics' route label: a template, never the raw path, so that ids in paths never become labels. */
+function routeTemplate(req: Request, res: Response): string {
+  const given = requestLocals(res).route;
+  if (given !== undefined) return given;
+  const matched: unknown = req.route?.path;
+  if (typeof matched === 'string') return matched.replace(/:(\w+)/g, '{$1}');
+  if (Array.isArray(matched) && matched.includes(req.path)) return req.path;
+  return '(unmatched)';
+}
+
+function familyLabel(path: string): string {
+  if (path === '/api/v1' || path.startsWith('/api/v1/')) return 'hubgw';
+  if (path === '/api' || path.startsWith('/api/')) return 'aurora';
+  if (path.startsWith('/trpc/')) return 'trpc';
+  return 'server';
+}
+
+export function requestLog(log: Logger, metrics: ServerMetrics): RequestHandler {
   return (req, res, next) => {
     const requestId = incomingId(req) ?? randomUUID();
     const started = process.hrtime.bigint();
@@ -27,8 +48,13 @@ export function requestLog(log: Logger): RequestHandler {
     Object.assign(res.locals, { requestId, log: child } satisfies RequestLocals);
     res.setHeader('X-Request-Id', requestId);
     res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      child.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      // The original URL's path: under a mount such as /trpc, req.path is only the part after it.
+      const path = req.originalUrl.split('?', 1)[0]!;
+      const labels = { family: familyLabel(path), route: routeTemplate(req, res), method: req.method, status: String(res.statusCode) };
+      metrics.httpRequests.inc(labels);
+      metrics.httpDuration.observe(labels, seconds);
+      child.info({ method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1e4) / 10 }, 'request');
     });
     next();
   };

@@ -30,6 +30,8 @@ export interface LiveOptions {
 export interface LiveSockets {
   /** Authenticated connections: the ones the cap counts. */
   count(): number;
+  /** Every open connection, pending ones included. */
+  open(): number;
   close(): Promise<void>;
 }
 
@@ -72,11 +74,13 @@ export function attachLiveSockets(server: Server, router: AnyRouter, deps: Conte
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const authenticated = new Set<WebSocket>();
   const pending = new PendingSockets();
+  const { metrics } = deps.services;
 
   /** A socket whose credential is valid for either family joins the counted connections, if there is room. */
   function admit(ws: WebSocket, address: string): void {
     if (!pending.delete(address, ws)) return;
     if (authenticated.size >= options.maxConnections) {
+      metrics.websocketsRefused.inc({ reason: 'cap' });
       ws.close(FULL_CLOSE_CODE, 'too many live connections');
       return;
     }
@@ -107,8 +111,14 @@ export function attachLiveSockets(server: Server, router: AnyRouter, deps: Conte
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/ws') return refuse(socket, '404 Not Found');
-    if (authenticated.size >= options.maxConnections) return refuse(socket, '503 Service Unavailable');
-    if (pending.count(clientAddress(req)) >= MAX_PENDING_PER_ADDRESS) return refuse(socket, '429 Too Many Requests');
+    if (authenticated.size >= options.maxConnections) {
+      metrics.websocketsRefused.inc({ reason: 'cap' });
+      return refuse(socket, '503 Service Unavailable');
+    }
+    if (pending.count(clientAddress(req)) >= MAX_PENDING_PER_ADDRESS) {
+      metrics.websocketsRefused.inc({ reason: 'pending_limit' });
+      return refuse(socket, '429 Too Many Requests');
+    }
     wss.handleUpgrade(req, socket, head, (ws) => {
       // Pending from before the handshake's end, so tRPC's context (which may admit it at once) finds it.
       pending.add(clientAddress(req), ws);
@@ -122,7 +132,10 @@ export function attachLiveSockets(server: Server, router: AnyRouter, deps: Conte
       if (!authenticated.has(ws)) ws.close(UNAUTHENTICATED_CLOSE_CODE, 'no valid credential in connectionParams');
     }, options.authTimeoutMs);
     // Any message (PONG included) shows the client is there; silence for the whole timeout closes the socket.
-    const idle = setTimeout(() => ws.close(IDLE_CLOSE_CODE, 'idle timeout'), options.idleTimeoutMs);
+    const idle = setTimeout(() => {
+      metrics.websocketsIdleClosed.inc();
+      ws.close(IDLE_CLOSE_CODE, 'idle timeout');
+    }, options.idleTimeoutMs);
     ws.on('message', () => idle.refresh());
     ws.on('close', () => {
       clearTimeout(idle);
@@ -134,6 +147,7 @@ export function attachLiveSockets(server: Server, router: AnyRouter, deps: Conte
 
   return {
     count: () => authenticated.size,
+    open: () => wss.clients.size,
     async close() {
       handler.broadcastReconnectNotification();
       for (const client of wss.clients) client.terminate();

@@ -7,6 +7,7 @@ import type { EventBus } from '../events/bus.ts';
 import type { ItemAssets, Upload } from '../item-assets.ts';
 import type { TtlCache } from '../ttl-cache.ts';
 import type { RateLimiter } from '../http/rate-limit.ts';
+import type { ServerMetrics } from '../metrics/server-metrics.ts';
 
 /** The time every rule that depends on it reads, so tests can move it. */
 export type Clock = () => Date;
@@ -27,6 +28,7 @@ export interface Services {
   statsIntervalMs: number;
   /** Aurora's per-client request limit, shared by every transport. */
   rateLimiter: RateLimiter;
+  metrics: ServerMetrics;
 }
 
 /** How a call arrived: REST routes (whose limit the HTTP layer counts), tRPC over HTTP, or tRPC over WebSocket. */

@@ -2,7 +2,11 @@
 import { assertAccess, type Family } from '../auth.ts';
 import { t } from './init.ts';
 
-const withEntityManager = t.middleware(({ ctx, next }) => next({ ctx: { em: ctx.orm.em.fork() } }));
+const withEntityManager = t.middleware(async ({ ctx, next, path }) => {
+  const result = await next({ ctx: { em: ctx.orm.em.fork() } });
+  ctx.services.metrics.countCall(path, ctx.transport, result.ok ? null : result.error);
+  return result;
+});
 
 /** HubGW announces only what game servers must learn of at once; Aurora announces every change. */
 const HUBGW_LIVE_RESOURCES = ['punishments.', 'whitelist.', 'warps.'];
@@ -15,10 +19,16 @@ function announces(family: Family, type: string): boolean {
 // returns has committed, so its output is published then; one that throws, or only reads, publishes nothing.
 function familyProcedure(family: Family) {
   return t.procedure.use(async ({ ctx, next, path, type, meta }) => {
-    // REST requests were counted by the HTTP layer before their route was known; tRPC calls are counted here.
-    if (family === 'aurora' && ctx.transport !== 'rest') ctx.services.rateLimiter.assertAllowed(ctx.address);
-    assertAccess(ctx.identity, family);
+    try {
+      // REST requests were counted by the HTTP layer before their route was known; tRPC calls are counted here.
+      if (family === 'aurora' && ctx.transport !== 'rest') ctx.services.rateLimiter.assertAllowed(ctx.address);
+      assertAccess(ctx.identity, family);
+    } catch (error) {
+      ctx.services.metrics.countCall(path, ctx.transport, error);
+      throw error;
+    }
     const result = await next({ ctx: { em: ctx.orm.em.fork() } });
+    ctx.services.metrics.countCall(path, ctx.transport, result.ok ? null : result.error);
     const eventType = path.slice(family.length + 1);
     if (result.ok && type === 'mutation' && !meta?.readOnly && announces(family, eventType)) {
       await ctx.services.events.publish(family, eventType, result.data, ctx.now());
