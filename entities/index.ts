@@ -15,6 +15,7 @@ import { CommandAudit } from './hubgw/command-audit.ts';
 import { Cooldown } from './hubgw/cooldown.ts';
 import { Home } from './hubgw/home.ts';
 import { LiveEvent } from './live-event.ts';
+import { LiveEventHorizon } from './live-event-horizon.ts';
 import { Kit } from './hubgw/kit.ts';
 import { Punishment } from './hubgw/punishment.ts';
 import { Teleport } from './hubgw/teleport.ts';
@@ -59,4 +60,5 @@ export const entities = [
   LuckPermsAction,
   LuckPermsTrack,
   LiveEvent,
+  LiveEventHorizon,
 ];

@@ -14,6 +14,8 @@ export const errorCodes = {
   already_exists: { status: 409, trpc: 'CONFLICT' },
   limit_exceeded: { status: 409, trpc: 'CONFLICT' },
   conflict: { status: 409, trpc: 'CONFLICT' },
+  // A live subscription resumed from before the oldest kept event: the client reloads instead of missing events.
+  events_expired: { status: 410, trpc: 'PRECONDITION_FAILED' },
   payload_too_large: { status: 413, trpc: 'PAYLOAD_TOO_LARGE' },
   unsupported_media_type: { status: 415, trpc: 'UNSUPPORTED_MEDIA_TYPE' },
   rate_limited: { status: 429, trpc: 'TOO_MANY_REQUESTS' },

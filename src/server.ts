@@ -77,11 +77,12 @@ export async function startServer(config: Config, log: Logger, { router = appRou
   let pruning: NodeJS.Timeout | undefined;
   let closing = false;
   try {
+    await events.start();
     const itemAssets = new ItemAssets(config.dataDir);
     await itemAssets.prepare((itemIds) => committedImageTokens(orm.em.fork(), itemIds));
     if (config.database.kind === 'postgresql') {
       await watchDatabasePool(orm, metrics);
-      events.useListener(await listenForEvents(config.database.url, (payload) => events.heard(payload), log));
+      events.useListener(await listenForEvents(config.database.url, (payload) => events.heard(payload), () => events.catchUp(), log));
     }
     const services: Services = {
       version: PACKAGE_VERSION,
@@ -98,7 +99,7 @@ export async function startServer(config: Config, log: Logger, { router = appRou
     const deps = { orm, identify: createIdentify(config), clock, services };
     const server = createServer(createApp(router, deps, log, config.metrics));
     sockets = attachLiveSockets(server, router, deps, log, config.live);
-    metrics.watch({ subscribers: (family) => events.listenerCount(family), openSockets: () => sockets?.open() ?? 0 });
+    metrics.watch({ subscribers: (family) => events.subscriberCount(family), openSockets: () => sockets?.open() ?? 0 });
     if (config.metrics.kind === 'disabled') log.warn(`GET /metrics is not served: HOST (${config.host}) is not a loopback address and METRICS_TOKEN is not set`);
     pruning = setInterval(() => {
       events.prune(clock()).catch((error: unknown) => log.warn({ err: error }, 'could not prune old live events'));

@@ -16,7 +16,7 @@ export const auroraLiveRouter = router({
   }),
 
   events: auroraProcedure.input(lastEventIdInput).subscription(async function* ({ ctx, input, signal }) {
-    for await (const event of ctx.services.events.subscribe('aurora', input?.lastEventId ?? null, signal)) {
+    for await (const event of ctx.services.events.subscribe('aurora', input?.lastEventId ?? null, signal, ctx.socket)) {
       yield tracked(event.id, event);
     }
   }),

@@ -6,7 +6,7 @@ import { lastEventIdInput } from '../shared/schemas.ts';
 
 export const hubgwLiveRouter = router({
   events: hubgwProcedure.input(lastEventIdInput).subscription(async function* ({ ctx, input, signal }) {
-    for await (const event of ctx.services.events.subscribe('hubgw', input?.lastEventId ?? null, signal)) {
+    for await (const event of ctx.services.events.subscribe('hubgw', input?.lastEventId ?? null, signal, ctx.socket)) {
       yield tracked(event.id, event);
     }
   }),

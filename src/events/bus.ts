@@ -1,12 +1,16 @@
-// Live events: each committed change is stored as a row, then announced. Subscribers get what they missed from the
-// table (bounded) and then each new event as it is announced: on PostgreSQL by NOTIFY to every instance, on PGlite
-// within this process.
-import { EventEmitter, on } from 'node:events';
+// Live events: the read side. Each change's event is stored by the change's own transaction (outbox.ts); an
+// announcement (NOTIFY on PostgreSQL, a call within the process on PGlite) wakes each instance's feed, which reads
+// what is new in one query. A subscriber holds a cursor, the id of the last event it received, so it gets every
+// event of its family once, in commit order, live or resuming from `lastEventId`.
+import { EventEmitter } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Family } from '../auth.ts';
 import type { Orm } from '../database.ts';
+import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
-import { isoFromTimestamptz } from '../../routers/shared/sql.ts';
+import { FamilyFeed, type StoredEvent } from './family-feed.ts';
+import { NOTIFY_CHANNEL } from './outbox.ts';
 
 export interface LiveEventMessage {
   id: string;
@@ -15,28 +19,32 @@ export interface LiveEventMessage {
   data: unknown;
 }
 
-interface EventRow {
-  id: string;
-  family: Family;
-  type: string;
-  data: unknown;
-  created_at: string;
+/** The socket a subscription's events go out on, as far as backpressure needs it. */
+export interface Outbound {
+  readonly bufferedAmount: number;
+  close(code: number, reason: string): void;
 }
 
-export const NOTIFY_CHANNEL = 'live_events';
-/** A NOTIFY payload is a stored event's id, or this prefix and the name of a signal for every instance. */
+/** A NOTIFY payload is `events:<family>`, or this prefix and the name of a signal for every instance. */
 const SIGNAL_PREFIX = 'signal:';
+const EVENTS_PREFIX = 'events:';
 const SIGNAL_EVENT = Symbol('signal');
-/** At most this many missed events are replayed to a reconnecting subscriber. */
-export const REPLAY_LIMIT = 1000;
-/** Stored events older than this are removed. */
-const RETENTION_MS = 60 * 60 * 1000;
+const FAMILIES: Family[] = ['aurora', 'hubgw'];
+/** Stored events older than this are removed; a resume from before them is refused. */
+export const RETENTION_MS = 60 * 60 * 1000;
+/** A subscriber's socket may hold this much unsent; beyond it, the subscriber waits before taking more events. */
+export const OUTBOUND_HIGH_WATER_BYTES = 1024 * 1024;
+/** A subscriber whose socket stays that full this long has fallen behind: it is closed and resumes from its cursor. */
+export const STALL_LIMIT_MS = 10_000;
+const DRAIN_POLL_MS = 25;
+/** The close code a subscriber that fell behind gets (4000–4999 are the application's). */
+export const FELL_BEHIND_CLOSE_CODE = 4410;
 
-function toMessage(row: EventRow): LiveEventMessage {
-  return { id: row.id, type: row.type, timestamp: isoFromTimestamptz(row.created_at), data: row.data };
+function toMessage(event: StoredEvent): LiveEventMessage {
+  return { id: event.id.toString(), type: event.type, timestamp: event.timestamp, data: event.data };
 }
 
-/** A connection that hears the ids NOTIFY announces, to every instance (this one included). */
+/** A connection that hears what NOTIFY announces, to every instance (this one included). */
 export interface Listener {
   close(): Promise<void>;
 }
@@ -45,7 +53,9 @@ export class EventBus {
   readonly #orm: Orm;
   readonly #log: Logger;
   readonly #metrics: ServerMetrics;
-  readonly #emitter = new EventEmitter({ captureRejections: true });
+  readonly #emitter = new EventEmitter();
+  readonly #feeds = new Map<Family, FamilyFeed>();
+  readonly #subscribers = new Map<Family, number>(FAMILIES.map((family) => [family, 0]));
   #listener: Listener | null = null;
 
   constructor(orm: Orm, log: Logger, metrics: ServerMetrics) {
@@ -55,22 +65,61 @@ export class EventBus {
     this.#emitter.setMaxListeners(0);
   }
 
-  /** On PostgreSQL: from now on events are announced by NOTIFY, and `listener` hands each payload to `heard`. */
+  /** Reads where each family's events stand, so that a subscriber without `lastEventId` starts from now. */
+  async start(): Promise<void> {
+    const rows = await this.#orm.em.fork().execute<{ family: Family; head: string }[]>(
+      `select f.family, greatest(coalesce((select max(id) from live_events e where e.family = f.family), 0),
+                                 coalesce((select pruned_through from live_event_horizons h where h.family = f.family), 0))::text as head
+       from (values ${FAMILIES.map(() => '(?::varchar)').join(', ')}) as f(family)`,
+      FAMILIES,
+    );
+    for (const { family, head } of rows) this.#feeds.set(family, new FamilyFeed(family, BigInt(head), (...args) => this.#readEvents(...args), this.#log));
+  }
+
+  #feed(family: Family): FamilyFeed {
+    const feed = this.#feeds.get(family);
+    if (!feed) throw new Error('the event bus has not started');
+    return feed;
+  }
+
+  async #readEvents(family: Family, after: bigint, upTo: bigint | null, limit: number): Promise<StoredEvent[]> {
+    const rows = await this.#orm.em.fork().execute<{ id: string; type: string; timestamp: string; data: unknown }[]>(
+      `select id::text as id, type, data, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as timestamp
+       from live_events where family = ? and id > ? ${upTo === null ? '' : 'and id <= ?'} order by live_events.id limit ${limit}`,
+      upTo === null ? [family, after.toString()] : [family, after.toString(), upTo.toString()],
+    );
+    return rows.map((row) => ({ id: BigInt(row.id), type: row.type, timestamp: row.timestamp, data: row.data }));
+  }
+
+  /** On PostgreSQL: from now on other instances' events and signals arrive through `listener`, which calls `heard`. */
   useListener(listener: Listener): void {
     this.#listener = listener;
   }
 
-  /**
-   * A payload heard on the NOTIFY channel, from any instance. Loading an event can fail (no pool connection, the
-   * database gone); that is logged here, and the subscribers recover the event when they resume.
-   */
+  /** Whether events are announced by NOTIFY (PostgreSQL) rather than within this process (PGlite). */
+  get announcesByNotify(): boolean {
+    return this.#listener !== null;
+  }
+
+  /** A payload heard on the NOTIFY channel, from any instance. */
   heard(payload: string): void {
     if (payload.startsWith(SIGNAL_PREFIX)) {
       this.#emitter.emit(SIGNAL_EVENT, payload.slice(SIGNAL_PREFIX.length));
       return;
     }
-    if (!/^\d{1,19}$/.test(payload)) return;
-    this.#received(payload).catch((error: unknown) => this.#log.error({ err: error, id: payload }, 'could not load an announced live event'));
+    const family = payload.slice(EVENTS_PREFIX.length) as Family;
+    if (payload.startsWith(EVENTS_PREFIX) && this.#feeds.has(family)) this.#feeds.get(family)!.wake();
+  }
+
+  /** Announcements may have been missed (the listener reconnected): every feed reads what is new. */
+  catchUp(): void {
+    for (const feed of this.#feeds.values()) feed.wake();
+  }
+
+  /** A change of `family` committed on this instance: its feed reads it without waiting for the announcement. */
+  committed(family: Family): void {
+    this.#metrics.eventsPublished.inc({ family });
+    this.#feed(family).wake();
   }
 
   /** Runs `handler` whenever any instance on this database sends the signal `name`, this one included. */
@@ -84,75 +133,80 @@ export class EventBus {
     if (this.#listener) await this.#orm.em.fork().execute('select pg_notify(?, ?)', [NOTIFY_CHANNEL, `${SIGNAL_PREFIX}${name}`]);
   }
 
-  /** An announced id: load its row once and hand it to this instance's subscribers. */
-  async #received(id: string): Promise<void> {
-    const rows = await this.#orm.em.fork().execute<EventRow[]>(
-      'select id::text as id, family, type, data, created_at from live_events where id = ?',
-      [id],
-    );
-    if (rows[0]) this.#emitter.emit(rows[0].family, rows[0]);
-  }
-
-  /** Stores and announces a committed change. Failure is logged, never thrown: the change itself has committed. */
-  async publish(family: Family, type: string, data: unknown, now: Date): Promise<void> {
-    try {
-      // One statement stores the row and, on PostgreSQL, queues the NOTIFY that its commit sends.
-      const rows = await this.#orm.em.fork().execute<EventRow[]>(
-        `with stored as (insert into live_events (family, type, data, created_at) values (?, ?, ?, ?)
-                         returning id::text as id, family, type, data, created_at)
-         select stored.*${this.#listener ? `, pg_notify('${NOTIFY_CHANNEL}', stored.id)` : ''} from stored`,
-        [family, type, data === undefined ? null : JSON.stringify(data), now],
-      );
-      this.#metrics.eventsPublished.inc({ family });
-      if (!this.#listener) this.#emitter.emit(family, rows[0]!);
-    } catch (error) {
-      this.#log.error({ err: error, family, type }, 'could not publish a live event');
+  /** Refuses a resume from before the oldest kept event: the client must reload rather than miss what was removed. */
+  async #assertKept(family: Family, lastEventId: bigint): Promise<void> {
+    const [horizon] = await this.#orm.em.fork().execute<{ pruned_through: string }[]>('select pruned_through::text as pruned_through from live_event_horizons where family = ?', [family]);
+    if (horizon && lastEventId < BigInt(horizon.pruned_through)) {
+      throw new AppError('events_expired', 'lastEventId is older than the events kept', {
+        reason: `events are kept for ${RETENTION_MS / 60_000} minutes; reload the state, then subscribe without lastEventId`,
+      });
     }
   }
 
   /**
-   * Missed events after `lastEventId` (from the table), then live ones as they arrive. Listening starts before the
-   * replay so nothing announced meanwhile is lost, and an event both replayed and heard live is sent once. Live
-   * events are never dropped for arriving out of id order: concurrent commits can announce in any order.
+   * Waits while the subscriber's socket is over its high-water mark. True when it drained; false when it stayed full
+   * past the stall limit, and the socket was closed so that the client resumes from its cursor.
    */
-  async *subscribe(family: Family, lastEventId: string | null, signal: AbortSignal | undefined): AsyncGenerator<LiveEventMessage> {
-    const live = on(this.#emitter, family, { signal }) as AsyncIterableIterator<[EventRow]>;
-    const replayed = new Set<string>();
+  async #roomFor(socket: Outbound | null, family: Family, signal: AbortSignal | undefined): Promise<boolean> {
+    if (!socket || socket.bufferedAmount <= OUTBOUND_HIGH_WATER_BYTES) return true;
+    const since = Date.now();
+    while (socket.bufferedAmount > OUTBOUND_HIGH_WATER_BYTES) {
+      if (signal?.aborted) return false;
+      if (Date.now() - since > STALL_LIMIT_MS) {
+        this.#metrics.subscribersClosedBehind.inc({ family });
+        socket.close(FELL_BEHIND_CLOSE_CODE, 'fell behind the live events; resume with lastEventId');
+        return false;
+      }
+      await sleep(DRAIN_POLL_MS);
+    }
+    return true;
+  }
+
+  /**
+   * Every event of `family` after `lastEventId` (or, without it, from now), in commit order, each once. Memory per
+   * subscriber is its cursor: events come from the feed's recent ones or, further back, from the table a page at a time.
+   */
+  async *subscribe(family: Family, lastEventId: string | null, signal: AbortSignal | undefined, socket: Outbound | null): AsyncGenerator<LiveEventMessage> {
+    const feed = this.#feed(family);
+    let cursor = lastEventId === null ? feed.head : BigInt(lastEventId);
+    if (lastEventId !== null) await this.#assertKept(family, cursor);
+    this.#subscribers.set(family, this.#subscribers.get(family)! + 1);
     try {
-      if (lastEventId !== null) {
-        const missed = await this.#orm.em.fork().execute<EventRow[]>(
-          `select id::text as id, family, type, data, created_at from live_events where family = ? and id > ? order by id limit ${REPLAY_LIMIT}`,
-          [family, lastEventId],
-        );
-        for (const row of missed) {
-          replayed.add(row.id);
+      while (!signal?.aborted) {
+        const batch = await feed.after(cursor);
+        if (batch.length === 0) {
+          await feed.waitPast(cursor, signal);
+          continue;
+        }
+        for (const event of batch) {
+          if (!(await this.#roomFor(socket, family, signal))) return;
+          cursor = event.id;
           this.#metrics.eventsDelivered.inc({ family });
-          yield toMessage(row);
+          this.#metrics.eventLag.observe({ family }, Math.max(0, Date.now() - Date.parse(event.timestamp)) / 1000);
+          yield toMessage(event);
         }
       }
-      for await (const [row] of live) {
-        if (replayed.delete(row.id)) continue;
-        this.#metrics.eventsDelivered.inc({ family });
-        this.#metrics.eventLag.observe({ family }, Math.max(0, Date.now() - Date.parse(isoFromTimestamptz(row.created_at))) / 1000);
-        yield toMessage(row);
-      }
-    } catch (error) {
-      if (!(error instanceof Error && error.name === 'AbortError')) throw error;
     } finally {
-      await live.return?.();
+      this.#subscribers.set(family, this.#subscribers.get(family)! - 1);
     }
   }
 
-  /** Removes stored events past their retention. */
+  /** Removes stored events past their retention, and records the newest removed id so a resume from before it is refused. */
   async prune(now: Date): Promise<void> {
-    await this.#orm.em.fork().execute('delete from live_events where created_at < ?', [new Date(now.getTime() - RETENTION_MS)]);
+    await this.#orm.em.fork().execute(
+      `with pruned as (delete from live_events where created_at < ? returning family, id)
+       insert into live_event_horizons (family, pruned_through) select family, max(id) from pruned group by family
+       on conflict (family) do update set pruned_through = greatest(live_event_horizons.pruned_through, excluded.pruned_through)`,
+      [new Date(now.getTime() - RETENTION_MS)],
+    );
   }
 
-  listenerCount(family: Family): number {
-    return this.#emitter.listenerCount(family);
+  subscriberCount(family: Family): number {
+    return this.#subscribers.get(family) ?? 0;
   }
 
   async close(): Promise<void> {
+    for (const feed of this.#feeds.values()) feed.close();
     this.#emitter.removeAllListeners();
     await this.#listener?.close();
   }

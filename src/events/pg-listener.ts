@@ -1,14 +1,15 @@
-// Hears live event ids and signals announced with NOTIFY on PostgreSQL, over a connection of its own, for every instance.
-// A lost connection (the database restarted, say) is re-established with backoff; events announced while it was
-// down are not heard, but a subscriber recovers them by resuming from its lastEventId.
+// Hears live event announcements and signals sent with NOTIFY on PostgreSQL, over a connection of its own, for every
+// instance. A lost connection (the database restarted, say) is re-established with backoff; announcements made while
+// it was down are not heard, so `onReconnect` lets the feeds read whatever is new.
 import pg from 'pg';
 import type { Logger } from '../logger.ts';
-import { NOTIFY_CHANNEL, type Listener } from './bus.ts';
+import type { Listener } from './bus.ts';
+import { NOTIFY_CHANNEL } from './outbox.ts';
 
 const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 10_000;
 
-export async function listenForEvents(url: string, onPayload: (payload: string) => void, log: Logger): Promise<Listener> {
+export async function listenForEvents(url: string, onPayload: (payload: string) => void, onReconnect: () => void, log: Logger): Promise<Listener> {
   let closed = false;
   let connection: pg.Client | null = null;
   let retryMs = RETRY_MIN_MS;
@@ -35,7 +36,10 @@ export async function listenForEvents(url: string, onPayload: (payload: string) 
     retryTimer = setTimeout(() => {
       retryTimer = null;
       connect().then(
-        () => log.info('live event listener reconnected'),
+        () => {
+          log.info('live event listener reconnected');
+          onReconnect();
+        },
         () => {
           retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
           if (!closed) scheduleReconnect();

@@ -91,8 +91,9 @@ export function attachLiveSockets(server: Server, router: AnyRouter, deps: Conte
     wss,
     router,
     maxBatchSize: MAX_BATCH_SIZE,
-    // Half the idle timeout between pings, so a live client always answers in time.
-    keepAlive: { enabled: true, pingMs: Math.max(50, Math.floor(options.idleTimeoutMs / 2)), pongWaitMs: Math.max(50, Math.floor(options.idleTimeoutMs / 2)) },
+    // Half the idle timeout between pings, so a live client always answers in time. A silent one meets the idle
+    // timeout (4408, with its reason) before tRPC's own unanswered-ping cut-off, which only backs it up.
+    keepAlive: { enabled: true, pingMs: Math.max(50, Math.floor(options.idleTimeoutMs / 2)), pongWaitMs: Math.max(50, options.idleTimeoutMs) },
     createContext: ({ req, res, info }) => {
       const context = createContext(deps, {
         headers: headersFrom(info.connectionParams),
@@ -100,6 +101,7 @@ export function attachLiveSockets(server: Server, router: AnyRouter, deps: Conte
         transport: 'ws',
         log: log.child({ transport: 'ws' }),
         requestId: crypto.randomUUID(),
+        socket: res,
       });
       if (context.identity.aurora || context.identity.hubgw) admit(res, clientAddress(req));
       return context;

@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Orm } from '../database.ts';
 import type { Logger } from '../logger.ts';
 import type { Identify, Identity } from '../auth.ts';
-import type { EventBus } from '../events/bus.ts';
+import type { EventBus, Outbound } from '../events/bus.ts';
 import type { ItemAssets, Upload } from '../item-assets.ts';
 import type { TtlCache } from '../ttl-cache.ts';
 import type { RateLimiter } from '../http/rate-limit.ts';
@@ -41,6 +41,8 @@ export interface Caller {
   transport: Transport;
   log: Logger;
   requestId: string;
+  /** The WebSocket a call came over, for a subscription's backpressure. */
+  socket?: Outbound;
 }
 
 export interface Context {
@@ -54,6 +56,7 @@ export interface Context {
   services: Services;
   /** An image the REST adapter received with a multipart request; never set from a procedure's input. */
   upload: Upload | null;
+  socket: Outbound | null;
 }
 
 export interface ContextDeps {
@@ -63,6 +66,6 @@ export interface ContextDeps {
   services: Services;
 }
 
-export function createContext(deps: ContextDeps, { headers, address, transport, log, requestId }: Caller): Context {
-  return { orm: deps.orm, identity: deps.identify(headers), address, transport, log, requestId, now: deps.clock, services: deps.services, upload: null };
+export function createContext(deps: ContextDeps, { headers, address, transport, log, requestId, socket }: Caller): Context {
+  return { orm: deps.orm, identity: deps.identify(headers), address, transport, log, requestId, now: deps.clock, services: deps.services, upload: null, socket: socket ?? null };
 }

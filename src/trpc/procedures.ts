@@ -1,9 +1,13 @@
-// Base procedures: each call gets its own EntityManager fork; HubGW and Aurora procedures check their credential first.
+// Base procedures: each call gets its own EntityManager fork; HubGW and Aurora procedures check their credential
+// first, and a change that is announced runs in one transaction with its live event.
 import { assertAccess, type Family } from '../auth.ts';
+import { storeEvent } from '../events/outbox.ts';
+import type { Context } from './context.ts';
 import { t } from './init.ts';
+import { TransactionHooks } from './transaction-hooks.ts';
 
 const withEntityManager = t.middleware(async ({ ctx, next, path }) => {
-  const result = await next({ ctx: { em: ctx.orm.em.fork() } });
+  const result = await next({ ctx: { em: ctx.orm.em.fork(), transaction: new TransactionHooks() } });
   ctx.services.metrics.countCall(path, ctx.transport, result.ok ? null : result.error);
   return result;
 });
@@ -15,8 +19,54 @@ function announces(family: Family, type: string): boolean {
   return family === 'aurora' || HUBGW_LIVE_RESOURCES.some((resource) => type.startsWith(resource));
 }
 
-// One middleware per family rather than a chain: each link costs an object spread on every call. A mutation that
-// returns has committed, so its output is published then; one that throws, or only reads, publishes nothing.
+/** Carries a failed call's result out of its transaction, which rolls it back. */
+class RolledBack<Result> extends Error {
+  readonly result: Result;
+
+  constructor(result: Result) {
+    super('the call failed; its transaction rolls back');
+    this.result = result;
+  }
+}
+
+/** A call that announces nothing: its own statements and transactions are its business. */
+async function runPlain<Result extends { ok: boolean }>(ctx: Context, next: (hooks: TransactionHooks, em: Context['orm']['em']) => Promise<Result>): Promise<Result> {
+  const transaction = new TransactionHooks();
+  const result = await next(transaction, ctx.orm.em.fork());
+  await transaction.settle(result.ok);
+  return result;
+}
+
+/**
+ * A change that is announced: the procedure and its event's row run in one transaction (the procedure's own
+ * transactions become savepoints in it), so a change and its event commit together or not at all.
+ */
+async function runAnnounced<Result extends { ok: boolean; data?: unknown }>(
+  ctx: Context,
+  family: Family,
+  type: string,
+  next: (hooks: TransactionHooks, em: Context['orm']['em']) => Promise<Result>,
+): Promise<Result> {
+  const transaction = new TransactionHooks();
+  let result: Result;
+  try {
+    result = await ctx.orm.em.fork().transactional(async (tx) => {
+      const outcome = await next(transaction, tx);
+      if (!outcome.ok) throw new RolledBack(outcome);
+      await storeEvent(tx, { family, type, data: outcome.data, createdAt: ctx.now() }, ctx.services.events.announcesByNotify);
+      return outcome;
+    });
+  } catch (error) {
+    await transaction.settle(false).catch((cleanup: unknown) => ctx.log.warn({ err: cleanup }, 'could not clean up after a rolled-back change'));
+    if (error instanceof RolledBack) return error.result as Result;
+    throw error;
+  }
+  ctx.services.events.committed(family);
+  await transaction.settle(true);
+  return result;
+}
+
+// One middleware per family rather than a chain: each link costs an object spread on every call.
 function familyProcedure(family: Family) {
   return t.procedure.use(async ({ ctx, next, path, type, meta }) => {
     try {
@@ -27,12 +77,11 @@ function familyProcedure(family: Family) {
       ctx.services.metrics.countCall(path, ctx.transport, error);
       throw error;
     }
-    const result = await next({ ctx: { em: ctx.orm.em.fork() } });
-    ctx.services.metrics.countCall(path, ctx.transport, result.ok ? null : result.error);
     const eventType = path.slice(family.length + 1);
-    if (result.ok && type === 'mutation' && !meta?.readOnly && announces(family, eventType)) {
-      await ctx.services.events.publish(family, eventType, result.data, ctx.now());
-    }
+    const call = (transaction: TransactionHooks, em: Context['orm']['em']) => next({ ctx: { em, transaction } });
+    const result =
+      type === 'mutation' && !meta?.readOnly && announces(family, eventType) ? await runAnnounced(ctx, family, eventType, call) : await runPlain(ctx, call);
+    ctx.services.metrics.countCall(path, ctx.transport, result.ok ? null : result.error);
     return result;
   });
 }

@@ -43,7 +43,7 @@ export const itemsRouter = router({
     .output(itemResult)
     .mutation(async ({ ctx, input }) => ({
       success: true as const,
-      item: await createItemWithImage(ctx.em, input, ctx.upload, ctx.services.itemAssets, ctx.now()),
+      item: await createItemWithImage(ctx.em, input, ctx.upload, ctx.services.itemAssets, ctx.transaction, ctx.now()),
     })),
 
   uploadIcon: auroraProcedure
@@ -59,7 +59,7 @@ export const itemsRouter = router({
     })
     .input(z.object({ id: itemId }))
     .output(itemResult)
-    .mutation(async ({ ctx, input }) => ({ success: true as const, item: await replaceImage(ctx.em, input.id, ctx.upload, ctx.services.itemAssets, ctx.now()) })),
+    .mutation(async ({ ctx, input }) => ({ success: true as const, item: await replaceImage(ctx.em, input.id, ctx.upload, ctx.services.itemAssets, ctx.transaction, ctx.now()) })),
 
   update: auroraProcedure
     .meta({ openapi: { method: 'PUT', path: '/api/items/{id}', description: 'Updates an existing item: the fields given, as GET returns them.', tags, summary: 'Change given fields of an item', errorResponses: [400, 404, 409] } })
@@ -71,5 +71,5 @@ export const itemsRouter = router({
     .meta({ openapi: { method: 'DELETE', path: '/api/items/{id}', description: 'Deletes an item and its uploaded image.', tags, summary: 'Delete an item and its image', errorResponses: [400, 404] }, status: 204 })
     .input(z.object({ id: itemId }))
     .output(z.void())
-    .mutation(({ ctx, input }) => deleteItem(ctx.em, input.id, ctx.services.itemAssets)),
+    .mutation(({ ctx, input }) => deleteItem(ctx.em, input.id, ctx.services.itemAssets, ctx.transaction)),
 });

@@ -2,6 +2,7 @@
 import type { EntityManager, QueryResult } from '@mikro-orm/sql';
 import { AppError } from '#src/errors.ts';
 import type { ItemAssets, StagedImage, Upload } from '#src/item-assets.ts';
+import type { TransactionHooks } from '#src/trpc/transaction-hooks.ts';
 import { translateViolations } from '../../shared/sql.ts';
 import { ITEM_COLUMNS } from './queries.ts';
 import type { ItemFields, ItemResponse, UpdateItemInput } from './schemas.ts';
@@ -65,44 +66,49 @@ async function pointAtImage(em: EntityManager, id: number, url: string, token: s
 
 /**
  * Stages the upload for the item `itemIdOf` names inside the transaction that points the row at it, and installs it
- * once that has committed. A failed transaction removes its staged file; a crash leaves it for the next start to settle.
+ * once the call's transaction has committed (`hooks`). A rolled-back transaction removes its staged file; a crash
+ * leaves it for the next start to settle by the token the row does or does not hold.
  */
-async function writeWithImage(em: EntityManager, upload: Upload, assets: ItemAssets, now: Date, itemIdOf: (tx: EntityManager) => Promise<number>): Promise<ItemResponse> {
-  let release: (() => void) | undefined;
-  let staged: StagedImage | undefined;
-  let committed = false;
-  try {
-    const item = await em.transactional(async (tx) => {
-      const id = await itemIdOf(tx);
-      release = await assets.lock(id);
+async function writeWithImage(
+  em: EntityManager,
+  upload: Upload,
+  assets: ItemAssets,
+  hooks: TransactionHooks,
+  now: Date,
+  itemIdOf: (tx: EntityManager) => Promise<number>,
+): Promise<ItemResponse> {
+  return em.transactional(async (tx) => {
+    const id = await itemIdOf(tx);
+    // Held until the image is installed or discarded, so two uploads for one item install in commit order.
+    const release = await assets.lock(id);
+    let staged: StagedImage;
+    try {
       staged = await assets.stage(upload, id);
-      return pointAtImage(tx, id, assets.urlFor(id, upload.extension), staged.token, now);
-    });
-    committed = true;
-    await assets.install(staged!);
-    return item;
-  } catch (error) {
-    if (staged && !committed) await assets.discard(staged.path);
-    throw error;
-  } finally {
-    release?.();
-  }
+    } catch (error) {
+      release();
+      throw error;
+    }
+    hooks.onCommit(() => assets.install(staged).finally(release));
+    hooks.onRollback(() => assets.discard(staged.path).finally(release));
+    return pointAtImage(tx, id, assets.urlFor(id, upload.extension), staged.token, now);
+  });
 }
 
 /** Creates the item, with its image when one was uploaded. */
-export function createItemWithImage(em: EntityManager, fields: ItemFields, upload: Upload | null, assets: ItemAssets, now: Date): Promise<ItemResponse> {
+export function createItemWithImage(em: EntityManager, fields: ItemFields, upload: Upload | null, assets: ItemAssets, hooks: TransactionHooks, now: Date): Promise<ItemResponse> {
   if (!upload) return createItem(em, fields, now);
-  return writeWithImage(em, upload, assets, now, async (tx) => (await createItem(tx, fields, now)).id);
+  return writeWithImage(em, upload, assets, hooks, now, async (tx) => (await createItem(tx, fields, now)).id);
 }
 
 /** Replaces the item's image; the old file of another type is removed once the new one is in place. */
-export function replaceImage(em: EntityManager, id: number, upload: Upload | null, assets: ItemAssets, now: Date): Promise<ItemResponse> {
+export function replaceImage(em: EntityManager, id: number, upload: Upload | null, assets: ItemAssets, hooks: TransactionHooks, now: Date): Promise<ItemResponse> {
   if (!upload) throw new AppError('validation_error', 'An image is required', { reason: "send it as the multipart field 'image'" });
-  return writeWithImage(em, upload, assets, now, async () => id);
+  return writeWithImage(em, upload, assets, hooks, now, async () => id);
 }
 
-export async function deleteItem(em: EntityManager, id: number, assets: ItemAssets): Promise<void> {
+/** Deletes the item; its image files go once the deletion has committed. */
+export async function deleteItem(em: EntityManager, id: number, assets: ItemAssets, hooks: TransactionHooks): Promise<void> {
   const result = await em.execute<QueryResult>('delete from aurora.items where id = ?', [id], 'run');
   if (result.affectedRows === 0) throw new AppError('not_found', 'Item not found');
-  await assets.remove(id);
+  hooks.onCommit(() => assets.remove(id));
 }
