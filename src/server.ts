@@ -73,10 +73,13 @@ export async function startServer(config: Config, log: Logger, { router = appRou
   const events = new EventBus(orm, log, metrics);
   const activityCache = new TtlCache<unknown>(ACTIVITY_TTL_MS);
   events.onSignal(CLEAR_CACHES, () => activityCache.clear());
+  const pruneEvents = () => events.prune(clock()).catch((error: unknown) => log.warn({ err: error }, 'could not prune old live events'));
   let sockets: LiveSockets | null = null;
   let pruning: NodeJS.Timeout | undefined;
   let closing = false;
   try {
+    // Pruned before the feeds read where they stand, so a restart after a long stop refuses resumes it cannot serve.
+    await pruneEvents();
     await events.start();
     const itemAssets = new ItemAssets(config.dataDir);
     await itemAssets.prepare((itemIds) => committedImageTokens(orm.em.fork(), itemIds));
@@ -101,9 +104,7 @@ export async function startServer(config: Config, log: Logger, { router = appRou
     sockets = attachLiveSockets(server, router, deps, log, config.live);
     metrics.watch({ subscribers: (family) => events.subscriberCount(family), openSockets: () => sockets?.open() ?? 0 });
     if (config.metrics.kind === 'disabled') log.warn(`GET /metrics is not served: HOST (${config.host}) is not a loopback address and METRICS_TOKEN is not set`);
-    pruning = setInterval(() => {
-      events.prune(clock()).catch((error: unknown) => log.warn({ err: error }, 'could not prune old live events'));
-    }, EVENT_PRUNE_INTERVAL_MS).unref();
+    pruning = setInterval(pruneEvents, EVENT_PRUNE_INTERVAL_MS).unref();
     // Keep-alive sockets that go idle during shutdown are closed at once instead of waiting for their timeout.
     server.on('request', (_req, res) => res.on('finish', () => closing && server.closeIdleConnections()));
     const address = await listen(server, config.port, config.host);

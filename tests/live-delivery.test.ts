@@ -1,12 +1,13 @@
 // Live events under concurrency (see the README's "Live views"): with 50 concurrent writers on two instances, every
 // subscriber, whether it stays or drops and resumes at random moments, receives every event of its family exactly
-// once and in commit order. On PostgreSQL, where several instances and real concurrency exist.
+// once and in commit order; a resume from before the retention is refused rather than served with a gap. On
+// PostgreSQL, where several instances and real concurrency exist.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { onboard } from './support/aurora.ts';
 import { onPostgres } from './support/database.ts';
-import { liveClient } from './support/live.ts';
-import { request, useTwoInstances, type TestServer } from './support/server.ts';
+import { collect, liveClient } from './support/live.ts';
+import { request, startTestServer, useTwoInstances, type TestServer } from './support/server.ts';
 
 interface Delivered {
   id: string;
@@ -92,4 +93,41 @@ describe.skipIf(!onPostgres)('50 concurrent writers on two instances', () => {
       expect(balances).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
     }
   }, 120_000);
+});
+
+describe.skipIf(!onPostgres)('a resume from before the retention', () => {
+  const hour = (hours: number) => () => new Date(Date.UTC(2030, 0, 1, hours));
+
+  it('is refused with events_expired, so the client reloads; a resume from the newest removed event loses nothing', async () => {
+    const first = await startTestServer({ clock: hour(0) });
+    try {
+      const quest = (server: TestServer, name: string) => request(server, 'POST', '/api/quests', { json: { name, triggerEvent: 'retention', target: 1 } });
+      await quest(first, 'old 1');
+      await quest(first, 'old 2');
+      const [oldest, newest] = (await first.sql<{ id: string }>("select id::text as id from live_events order by live_events.id")).map((row) => row.id);
+      // Two hours on, the second instance's start removes both.
+      const second = await startTestServer({ databaseUrl: first.databaseUrl, clock: hour(2) });
+      try {
+        expect(await second.sql('select id from live_events')).toEqual([]);
+        const client = liveClient(second);
+        try {
+          const expired = collect((handlers) => client.trpc.aurora.live.events.subscribe({ lastEventId: oldest! }, handlers), 1);
+          await expect(expired).rejects.toMatchObject({
+            message: 'lastEventId is older than the events kept',
+            data: { appCode: 'events_expired', details: { reason: 'events are kept for 60 minutes; reload the state, then subscribe without lastEventId' } },
+          });
+          const resumed = collect<{ data: { type: string } }>((handlers) => client.trpc.aurora.live.events.subscribe({ lastEventId: newest! }, handlers), 1);
+          await resumed.started;
+          await quest(second, 'new');
+          expect((await resumed).map((event) => event.data.type)).toEqual(['quests.create']);
+        } finally {
+          client.close();
+        }
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await first.close();
+    }
+  });
 });

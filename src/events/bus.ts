@@ -83,12 +83,12 @@ export class EventBus {
   }
 
   async #readEvents(family: Family, after: bigint, upTo: bigint | null, limit: number): Promise<StoredEvent[]> {
-    const rows = await this.#orm.em.fork().execute<{ id: string; type: string; timestamp: string; data: unknown }[]>(
-      `select id::text as id, type, data, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as timestamp
+    const rows = await this.#orm.em.fork().execute<{ id: string; type: string; timestamp: string; data: unknown; size: number }[]>(
+      `select id::text as id, type, data, coalesce(octet_length(data::text), 0) as size, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as timestamp
        from live_events where family = ? and id > ? ${upTo === null ? '' : 'and id <= ?'} order by live_events.id limit ${limit}`,
       upTo === null ? [family, after.toString()] : [family, after.toString(), upTo.toString()],
     );
-    return rows.map((row) => ({ id: BigInt(row.id), type: row.type, timestamp: row.timestamp, data: row.data }));
+    return rows.map((row) => ({ id: BigInt(row.id), type: row.type, timestamp: row.timestamp, data: row.data, size: row.size }));
   }
 
   /** On PostgreSQL: from now on other instances' events and signals arrive through `listener`, which calls `heard`. */

@@ -10,6 +10,8 @@ export interface StoredEvent {
   type: string;
   timestamp: string;
   data: unknown;
+  /** The size of its data as JSON, in bytes. */
+  size: number;
 }
 
 /** Reads a family's events with `after < id <= upTo` (no upper bound when null), in id order, at most `limit`. */
@@ -17,8 +19,9 @@ export type ReadEvents = (family: Family, after: bigint, upTo: bigint | null, li
 
 /** The most events one query reads, and one subscriber receives per step. */
 export const PAGE_SIZE = 500;
-/** The events kept in memory; a subscriber further behind reads from the table. */
+/** The events kept in memory, by count and by the size of their data; a subscriber further behind reads the table. */
 export const RECENT_EVENTS = 4096;
+export const RECENT_BYTES = 8 * 1024 * 1024;
 const RETRY_MS = 1000;
 
 /** The index of the first event with an id above `cursor`. */
@@ -40,6 +43,7 @@ export class FamilyFeed {
   #head: bigint;
   /** Every event of the family with `floor < id <= head`, in id order. */
   #recent: StoredEvent[] = [];
+  #recentBytes = 0;
   #floor: bigint;
   #reading = false;
   #readAgain = false;
@@ -92,9 +96,15 @@ export class FamilyFeed {
   #append(page: StoredEvent[]): void {
     if (page.length === 0) return;
     this.#recent.push(...page);
+    for (const event of page) this.#recentBytes += event.size;
     this.#head = page.at(-1)!.id;
-    const excess = this.#recent.length - RECENT_EVENTS;
-    if (excess > 0) this.#floor = this.#recent.splice(0, excess).at(-1)!.id;
+    let excess = Math.max(0, this.#recent.length - RECENT_EVENTS);
+    for (let bytes = this.#recentBytes; bytes > RECENT_BYTES && excess < this.#recent.length; excess++) bytes -= this.#recent[excess]!.size;
+    if (excess > 0) {
+      const dropped = this.#recent.splice(0, excess);
+      for (const event of dropped) this.#recentBytes -= event.size;
+      this.#floor = dropped.at(-1)!.id;
+    }
     for (const waiter of this.#waiters) waiter();
     this.#waiters.clear();
   }
