@@ -1,4 +1,5 @@
-// A change made through the API, kept briefly so live subscribers on any instance can receive and resume it.
+// A change made through the API, kept briefly so live subscribers on any instance can receive and resume it. Its id
+// is drawn when its transaction commits, so ids are in commit order.
 import { defineEntity, p } from '@mikro-orm/core';
 
 export const LiveEvent = defineEntity({
@@ -12,4 +13,15 @@ export const LiveEvent = defineEntity({
     createdAt: p.datetime(),
   },
   indexes: [{ name: 'live_events_family_id_idx', properties: ['family', 'id'] }],
+  // Draws each row's final id at its transaction's commit, in commit order; its function is in the migration
+  // live_events_commit_order.
+  triggers: [
+    {
+      name: 'live_events_draw_id',
+      timing: 'after',
+      events: ['insert'],
+      expression:
+        'create constraint trigger "live_events_draw_id" after insert on "live_events" deferrable initially deferred for each row execute function "live_events_draw_id"()',
+    },
+  ],
 });

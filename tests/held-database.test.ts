@@ -1,11 +1,12 @@
 // A database that holds requests: a row lock kept by another client. Statements are cancelled after the statement
-// timeout and answered 503, money stays consistent, and a live event that cannot be loaded while every pool
-// connection waits is logged without taking the process down. On PostgreSQL, where another client can hold a lock.
+// timeout and answered 503, money stays consistent, and a live event announced while every pool connection waits is
+// still delivered. On PostgreSQL, where another client can hold a lock.
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { balanceOf, onboard } from './support/aurora.ts';
 import { createTestDatabase, onPostgres, type TestDatabase } from './support/database.ts';
 import { runServerProcess, type ServerProcess } from './support/process.ts';
+import { collect, liveClient } from './support/live.ts';
 import { API_KEY, request, startTestServer, type TestServer } from './support/server.ts';
 
 /** A client of the same database that takes a row lock on an Aurora user and keeps it until `release`. */
@@ -75,10 +76,13 @@ describe.skipIf(!onPostgres)('a live event announced while every pool connection
     await database.drop();
   });
 
-  it('is logged as not loaded, and the process goes on serving', async () => {
+  it("is still delivered, read on the listener's own connection, and the process goes on serving", async () => {
     const userId = '800000000000000001';
     const created = await fetch(`${url}/api/users`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: userId, username: 'Held' }) });
     expect(created.status).toBe(201);
+    const client = liveClient({ url } as TestServer);
+    const received = collect<{ data: { type: string; data?: unknown } }>((handlers) => client.trpc.aurora.live.events.subscribe(undefined, handlers), 1);
+    await received.started;
     const lock = await holdUser(database.url, userId);
     const waiting = Array.from({ length: 10 }, (_, i) =>
       fetch(`${url}/api/users/${userId}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ balance: String(i + 1) }) }),
@@ -89,11 +93,15 @@ describe.skipIf(!onPostgres)('a live event announced while every pool connection
       await expect
         .poll(async () => (await observer.query(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)).rows[0].n)
         .toBe(10);
-      // What another instance's committed write sends: this instance must load the event, and no connection is free.
-      await observer.query(`select pg_notify('live_events', '1')`);
-      const logged = await server.waitForLog('could not load an announced live event', 10_000);
-      expect(logged).toMatchObject({ level: 50, id: '1' });
+      // What another instance's committed change sends: this instance must read the event, and no pool connection is free.
+      await observer.query('begin');
+      await observer.query(`insert into live_events (family, type, data, created_at) values ('aurora', 'quests.create', '{"from":"elsewhere"}', now())`);
+      await observer.query(`select pg_notify('live_events', 'events:aurora')`);
+      await observer.query('commit');
+      const [event] = await received;
+      expect(event!.data).toMatchObject({ type: 'quests.create', data: { from: 'elsewhere' } });
     } finally {
+      client.close();
       await lock.release();
       await observer.end();
     }

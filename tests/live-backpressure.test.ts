@@ -96,6 +96,8 @@ describe.skipIf(!onPostgres)('a subscriber that reads nothing for 30 s under loa
       (slow.socket as unknown as { _socket: { resume(): void } })._socket.resume();
       expect(await slow.closed).toEqual({ code: 4410, reason: 'fell behind the live events; resume with lastEventId' });
       expect(slow.received.length).toBeGreaterThan(0);
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(metrics).toContain('\nlive_subscribers_closed_behind_total{family="aurora"} 1\n');
 
       const client = new pg.Client({ connectionString: database.url });
       await client.connect();

@@ -44,9 +44,19 @@ function toMessage(event: StoredEvent): LiveEventMessage {
   return { id: event.id.toString(), type: event.type, timestamp: event.timestamp, data: event.data };
 }
 
-/** A connection that hears what NOTIFY announces, to every instance (this one included). */
+/** A connection of its own that hears what NOTIFY announces, to every instance (this one included). */
 export interface Listener {
+  /** Runs a read on that connection (`$1` placeholders, as pg takes them); fails while it is reconnecting. */
+  query<Row>(text: string, values: unknown[]): Promise<Row[]>;
   close(): Promise<void>;
+}
+
+interface EventRow {
+  id: string;
+  type: string;
+  timestamp: string;
+  data: unknown;
+  size: number;
 }
 
 export class EventBus {
@@ -82,13 +92,18 @@ export class EventBus {
     return feed;
   }
 
+  /** Reads on the listener's own connection when there is one, so as not to queue behind writes for the pool. */
   async #readEvents(family: Family, after: bigint, upTo: bigint | null, limit: number): Promise<StoredEvent[]> {
-    const rows = await this.#orm.em.fork().execute<{ id: string; type: string; timestamp: string; data: unknown; size: number }[]>(
-      `select id::text as id, type, data, coalesce(octet_length(data::text), 0) as size, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as timestamp
-       from live_events where family = ? and id > ? ${upTo === null ? '' : 'and id <= ?'} order by live_events.id limit ${limit}`,
-      upTo === null ? [family, after.toString()] : [family, after.toString(), upTo.toString()],
-    );
-    return rows.map((row) => ({ id: BigInt(row.id), type: row.type, timestamp: row.timestamp, data: row.data, size: row.size }));
+    const sql = `select id::text as id, type, data, coalesce(octet_length(data::text), 0) as size,
+                        to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as timestamp
+                 from live_events where family = ? and id > ? ${upTo === null ? '' : 'and id <= ?'} order by live_events.id limit ${limit}`;
+    const params = upTo === null ? [family, after.toString()] : [family, after.toString(), upTo.toString()];
+    const fromPool = () => this.#orm.em.fork().execute<EventRow[]>(sql, params);
+    let placeholder = 0;
+    const rows = await (this.#listener
+      ? this.#listener.query<EventRow>(sql.replace(/\?/g, () => `$${++placeholder}`), params).catch(fromPool)
+      : fromPool());
+    return rows.map((row) => ({ id: BigInt(row.id), type: row.type, timestamp: row.timestamp, data: row.data, size: Number(row.size) }));
   }
 
   /** On PostgreSQL: from now on other instances' events and signals arrive through `listener`, which calls `heard`. */

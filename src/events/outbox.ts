@@ -16,19 +16,19 @@ export interface NewEvent {
 
 /**
  * Stores the event inside `em`'s transaction; on PostgreSQL (`announce`) it also queues a NOTIFY, which PostgreSQL
- * sends at commit and drops on rollback. The family's advisory lock is taken just before the id is drawn and held to
- * the commit, so a family's ids are drawn in commit order: once an id is visible, every lower id of the family is
- * visible or never will be. That is what lets readers read `id > last` without gaps. It is the last statement of the
- * transaction, so the lock is held for one statement and the commit (PostgreSQL already serializes the commits of
- * transactions that NOTIFY). One statement of hand-written SQL: the lock must come before the id's default.
+ * sends at commit and drops on rollback. The row's final id is drawn at commit, in commit order (see the migration
+ * live_events_commit_order), which is what lets readers read `id > last` without gaps.
  */
 export async function storeEvent(em: EntityManager, event: NewEvent, announce: boolean): Promise<void> {
   const data = event.data === undefined ? null : JSON.stringify(event.data);
+  const values = [event.family, event.type, data, event.createdAt];
+  if (!announce) {
+    await em.execute('insert into live_events (family, type, data, created_at) values (?, ?, ?, ?)', values, 'run');
+    return;
+  }
   await em.execute(
-    `with ordered as (select pg_advisory_xact_lock(hashtextextended(?, 0))),
-          stored as (insert into live_events (family, type, data, created_at)
-                     select ?::varchar, ?::varchar, ?::jsonb, ?::timestamptz from ordered returning id)
-     select ${announce ? `pg_notify('${NOTIFY_CHANNEL}', ?)` : 'id'} from stored`,
-    [`live_events:${event.family}`, event.family, event.type, data, event.createdAt, ...(announce ? [eventsPayload(event.family)] : [])],
+    `with stored as (insert into live_events (family, type, data, created_at) values (?, ?, ?, ?) returning family)
+     select pg_notify('${NOTIFY_CHANNEL}', ?) from stored`,
+    [...values, eventsPayload(event.family)],
   );
 }

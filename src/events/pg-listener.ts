@@ -1,6 +1,7 @@
 // Hears live event announcements and signals sent with NOTIFY on PostgreSQL, over a connection of its own, for every
-// instance. A lost connection (the database restarted, say) is re-established with backoff; announcements made while
-// it was down are not heard, so `onReconnect` lets the feeds read whatever is new.
+// instance. The same connection reads the announced events, so that reading never waits behind the writes for a pool
+// connection. A lost connection (the database restarted, say) is re-established with backoff; announcements made
+// while it was down are not heard, so `onReconnect` lets the feeds read whatever is new.
 import pg from 'pg';
 import type { Logger } from '../logger.ts';
 import type { Listener } from './bus.ts';
@@ -51,6 +52,10 @@ export async function listenForEvents(url: string, onPayload: (payload: string) 
 
   await connect();
   return {
+    async query<Row>(text: string, values: unknown[]) {
+      if (!connection) throw new Error('the live event listener is reconnecting');
+      return (await connection.query(text, values)).rows as Row[];
+    },
     async close() {
       closed = true;
       if (retryTimer) clearTimeout(retryTimer);
