@@ -86,6 +86,8 @@ export async function startServer(config: Config, log: Logger, { router = appRou
     if (config.database.kind === 'postgresql') {
       await watchDatabasePool(orm, metrics);
       events.useListener(await listenForEvents(config.database.url, (payload) => events.heard(payload), () => events.catchUp(), log));
+      // What other instances committed between reading the heads and listening was announced to nobody here.
+      events.catchUp();
     }
     const services: Services = {
       version: PACKAGE_VERSION,
