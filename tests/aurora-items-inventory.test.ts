@@ -131,6 +131,12 @@ describe('inventory', () => {
     }
   });
 
+  it('answers 400, not 500, for an item id past the int4 column', async () => {
+    const res = await request(server, 'POST', `/api/users/${user}/inventory`, { json: { itemId: 3000000000, quantity: '1' } });
+    expect(res).toMatchObject({ status: 400, body: { error: 'Validation failed', details: 'itemId: Too big: expected number to be <=2147483647' } });
+    expect(Object.keys(res.body)).toEqual(['error', 'details']);
+  });
+
   it('refuses a stack past the bigint maximum without changing it', async () => {
     await request(server, 'POST', `/api/users/${user}/inventory`, { json: { itemId, quantity: '9223372036854775800' } });
     const over = await request(server, 'POST', `/api/users/${user}/inventory`, { json: { itemId, quantity: '8' } });

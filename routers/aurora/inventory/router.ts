@@ -17,7 +17,7 @@ export const inventoryRouter = router({
 
   add: auroraProcedure
     .meta({ openapi: { method: 'POST', path: '/api/users/{id}/inventory', description: "Adds items to a user's inventory.", tags, summary: 'Add items to a stack; answers the new total', errorResponses: [400, 404] }, status: 201 })
-    .input(z.object({ id: discordId, itemId: z.number().int().min(1), quantity: positiveBigintString }))
+    .input(z.object({ id: discordId, itemId, quantity: positiveBigintString }))
     .output(z.object({ success: z.literal(true), entry: inventoryEntry }))
     .mutation(async ({ ctx, input }) => ({ success: true as const, entry: await addToInventory(ctx.em, input.id, input.itemId, input.quantity) })),
 
