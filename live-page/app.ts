@@ -96,6 +96,8 @@ class Feed {
   readonly #family: Family;
   readonly #list: HTMLOListElement;
   #lines: FeedLine[];
+  /** Set when the server no longer keeps what followed the last line: the feed goes on from now. */
+  #expired = false;
 
   constructor(family: Family) {
     this.#family = family;
@@ -105,10 +107,16 @@ class Feed {
   }
 
   get lastEventId(): string | null {
-    return this.#lines[0]?.id ?? null;
+    return this.#expired ? null : (this.#lines[0]?.id ?? null);
+  }
+
+  /** The events after the last line are gone from the server: the lines stay, and the feed resumes from now. */
+  expire(): void {
+    this.#expired = true;
   }
 
   add(id: string, event: LiveEvent): void {
+    this.#expired = false;
     const line = { id, timestamp: event.timestamp, type: event.type, summary: summarize(event.data) };
     this.#lines = [line, ...this.#lines].slice(0, FEED_LENGTH);
     sessionStorage.setItem(`feed:${this.#family}`, JSON.stringify(this.#lines));
@@ -179,20 +187,38 @@ function subscribeStats(client: Client) {
   });
 }
 
-function subscribeEvents(client: Client, family: Family) {
+/** Whether the server refused a resume from before the events it keeps. */
+function isExpiredResume(error: unknown): boolean {
+  return error instanceof TRPCClientError && (error.data as { appCode?: string } | undefined)?.appCode === 'events_expired';
+}
+
+/** The family's events from the feed's last line on; a resume the server can no longer serve starts over from now. */
+function subscribeEvents(client: Client, family: Family): { unsubscribe(): void } {
+  let current: { unsubscribe(): void };
+  /** After an expired resume, the note saying so stays up when the subscription from now starts. */
+  let keepNote = false;
   const handlers = {
     onStarted() {
-      showNote(`${family}-note`, null);
+      if (!keepNote) showNote(`${family}-note`, null);
+      keepNote = false;
     },
     onData({ id, data }: { id: string; data: LiveEvent }) {
       feeds[family].add(id, data);
     },
     onError(error: unknown) {
-      showNote(`${family}-note`, describeError(error, family));
+      if (!isExpiredResume(error)) return showNote(`${family}-note`, describeError(error, family));
+      showNote(`${family}-note`, 'Events older than an hour are gone; the feed goes on from now.');
+      feeds[family].expire();
+      keepNote = true;
+      start();
     },
   };
-  const input = { lastEventId: feeds[family].lastEventId };
-  return family === 'aurora' ? client.aurora.live.events.subscribe(input, handlers) : client.hubgw.live.events.subscribe(input, handlers);
+  const start = () => {
+    const input = { lastEventId: feeds[family].lastEventId };
+    current = family === 'aurora' ? client.aurora.live.events.subscribe(input, handlers) : client.hubgw.live.events.subscribe(input, handlers);
+  };
+  start();
+  return { unsubscribe: () => current.unsubscribe() };
 }
 
 /** Opens one socket with the given credentials and starts everything the page shows; returns how to stop it all. */

@@ -74,6 +74,20 @@ describe.skipIf(!existsSync(CHROMIUM))('the live page in a browser', () => {
     expect(await page.locator('#aurora-feed li').allTextContents()).toEqual([expect.stringContaining('Torch'), expect.stringContaining('Lantern')]);
   });
 
+  it('starts over from now, saying so, when the server no longer keeps what followed its last line', async () => {
+    // As retention does after an hour: everything up to the newest event is gone.
+    await server.sql("insert into live_event_horizons (family, pruned_through) select 'aurora', max(id) + 1 from live_events");
+    await page.reload();
+    await page.locator('#aurora-note', { hasText: 'Events older than an hour are gone; the feed goes on from now.' }).waitFor();
+    await request(server, 'POST', '/api/items', { json: { name: 'Candle', type: 'MATERIAL', rarity: 'C', price: '1' } });
+    await feedLine('aurora', 'Candle').waitFor({ timeout: 1000 });
+    expect(await page.locator('#aurora-feed li').allTextContents()).toEqual([
+      expect.stringContaining('Candle'),
+      expect.stringContaining('Torch'),
+      expect.stringContaining('Lantern'),
+    ]);
+  });
+
   it('reads on a phone', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     // A string, so the test's own type-check needs no DOM library.
