@@ -24,6 +24,19 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL', () => {
     await expect.poll(() => transactionsLast24h(servers.second)).toBe(1);
   });
 
+  it('a clear-cache signal sent while the listener was down takes effect once it is back', async () => {
+    const before = await transactionsLast24h(servers.second);
+    const user = await onboard(servers.second);
+    expect((await request(servers.second, 'POST', '/api/economy/daily', { json: { userId: user } })).status).toBe(200);
+    expect(await transactionsLast24h(servers.second)).toBe(before);
+    // One statement ends both instances' listeners and sends the signal, which neither hears.
+    await servers.first.sql(
+      `select pg_terminate_backend(pid), pg_notify('live_events', 'signal:clear-caches')
+       from pg_stat_activity where datname = current_database() and application_name = 'game-backend live events'`,
+    );
+    await expect.poll(() => transactionsLast24h(servers.second)).toBe(before + 1);
+  });
+
   it('maintenance mode and settings set on one are what the other reports', async () => {
     const on = await request(servers.first, 'POST', '/api/actions/maintenance-mode', { json: { enabled: true, reason: 'Upgrading' } });
     expect(on.status).toBe(200);

@@ -104,10 +104,12 @@ describe.skipIf(!onPostgres)('the listener after its connection is lost', () => 
   });
   afterAll(() => server?.close());
 
+  const listeners = `select pid from pg_stat_activity where datname = current_database() and application_name = 'game-backend live events'`;
+
   it('reconnects and delivers events again', async () => {
-    // Ends every LISTEN connection to this test database, as a database restart would.
-    await server.sql(`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen%'`);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Ends the LISTEN connection, as a database restart would, and waits for its successor.
+    const [ended] = await server.sql<{ pid: number }>(`select pid, pg_terminate_backend(pid) from (${listeners}) as listener`);
+    await expect.poll(async () => (await server.sql<{ pid: number }>(listeners)).map((row) => row.pid !== ended!.pid), { timeout: 5000 }).toEqual([true]);
     const client = liveClient(server);
     try {
       const received = collect<any>((handlers) => client.trpc.aurora.live.events.subscribe(undefined, handlers), 1);
@@ -115,6 +117,24 @@ describe.skipIf(!onPostgres)('the listener after its connection is lost', () => 
       await request(server, 'POST', '/api/quests', { json: { name: 'After restart', triggerEvent: 'x', target: 1 } });
       const [event] = await received;
       expect(event.data.data.data.name).toBe('After restart');
+    } finally {
+      client.close();
+    }
+  });
+
+  it('delivers, once it is back, an event another instance committed while it was down', async () => {
+    const client = liveClient(server);
+    try {
+      const received = collect<any>((handlers) => client.trpc.aurora.live.events.subscribe(undefined, handlers), 1);
+      await received.started;
+      // One statement ends the listener and commits another instance's event, whose NOTIFY nobody here hears.
+      await server.sql(
+        `with ended as (select pg_terminate_backend(pid) from (${listeners}) as listener),
+              stored as (insert into live_events (family, type, data, created_at) select 'aurora', 'quests.create', '{"from":"elsewhere"}', now() from ended)
+         select pg_notify('live_events', 'events:aurora')`,
+      );
+      const [event] = await received;
+      expect(event.data).toMatchObject({ type: 'quests.create', data: { from: 'elsewhere' } });
     } finally {
       client.close();
     }

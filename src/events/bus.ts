@@ -66,6 +66,7 @@ export class EventBus {
   readonly #emitter = new EventEmitter();
   readonly #feeds = new Map<Family, FamilyFeed>();
   readonly #subscribers = new Map<Family, number>(FAMILIES.map((family) => [family, 0]));
+  readonly #signalNames = new Set<string>();
   #listener: Listener | null = null;
 
   constructor(orm: Orm, log: Logger, metrics: ServerMetrics) {
@@ -126,9 +127,13 @@ export class EventBus {
     if (payload.startsWith(EVENTS_PREFIX) && this.#feeds.has(family)) this.#feeds.get(family)!.wake();
   }
 
-  /** Announcements may have been missed (the listener reconnected): every feed reads what is new. */
+  /**
+   * Announcements may have been missed (the listener reconnected): every feed reads what is new, and every signal is
+   * run once here, since which were sent meanwhile cannot be known; a signal's handler is safe to run again.
+   */
   catchUp(): void {
     for (const feed of this.#feeds.values()) feed.wake();
+    for (const name of this.#signalNames) this.#emitter.emit(SIGNAL_EVENT, name);
   }
 
   /** A change of `family` committed on this instance: its feed reads it without waiting for the announcement. */
@@ -137,8 +142,12 @@ export class EventBus {
     this.#feed(family).wake();
   }
 
-  /** Runs `handler` whenever any instance on this database sends the signal `name`, this one included. */
+  /**
+   * Runs `handler` whenever any instance on this database sends the signal `name`, this one included, and after the
+   * listener reconnects (a signal sent meanwhile may have been missed), so it must be safe to run again.
+   */
   onSignal(name: string, handler: () => void): void {
+    this.#signalNames.add(name);
     this.#emitter.on(SIGNAL_EVENT, (signalled: string) => signalled === name && handler());
   }
 

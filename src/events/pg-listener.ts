@@ -7,6 +7,8 @@ import type { Logger } from '../logger.ts';
 import type { Listener } from './bus.ts';
 import { NOTIFY_CHANNEL } from './outbox.ts';
 
+/** How the connection shows in pg_stat_activity. */
+export const LISTENER_APPLICATION_NAME = 'game-backend live events';
 const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 10_000;
 
@@ -17,7 +19,7 @@ export async function listenForEvents(url: string, onPayload: (payload: string) 
   let retryTimer: NodeJS.Timeout | null = null;
 
   async function connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: url });
+    const client = new pg.Client({ connectionString: url, application_name: LISTENER_APPLICATION_NAME });
     client.on('notification', (message) => {
       if (message.channel === NOTIFY_CHANNEL && message.payload) onPayload(message.payload);
     });
