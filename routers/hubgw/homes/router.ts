@@ -19,6 +19,7 @@ export const homesRouter = router({
   get: hubgwProcedure
     .meta({
       openapi: { method: 'POST', path: '/api/v1/homes/get', description: "Gets one of a player's homes by name.", tags, summary: 'Get one home by name', errorResponses: [400, 401, 404] },
+      readOnly: true,
     })
     .input(getHomeInput)
     .output(home)
