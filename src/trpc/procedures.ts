@@ -6,11 +6,6 @@ import type { Context } from './context.ts';
 import { t } from './init.ts';
 import { TransactionHooks } from './transaction-hooks.ts';
 
-const withEntityManager = t.middleware(async ({ ctx, next, path }) => {
-  const result = await next({ ctx: { em: ctx.orm.em.fork(), transaction: new TransactionHooks() } });
-  ctx.services.metrics.countCall(path, ctx.transport, result.ok ? null : result.error);
-  return result;
-});
 
 /** HubGW announces only what game servers must learn of at once; Aurora announces every change. */
 const HUBGW_LIVE_RESOURCES = ['punishments.', 'whitelist.', 'warps.'];
@@ -30,7 +25,7 @@ class RolledBack<Result> extends Error {
 }
 
 /** A call that announces nothing: its own statements and transactions are its business. */
-async function runPlain<Result extends { ok: boolean }>(ctx: Context, next: (hooks: TransactionHooks, em: Context['orm']['em']) => Promise<Result>): Promise<Result> {
+async function runWithoutEvent<Result extends { ok: boolean }>(ctx: Context, next: (hooks: TransactionHooks, em: Context['orm']['em']) => Promise<Result>): Promise<Result> {
   const transaction = new TransactionHooks();
   const result = await next(transaction, ctx.orm.em.fork());
   await transaction.settle(result.ok);
@@ -41,7 +36,7 @@ async function runPlain<Result extends { ok: boolean }>(ctx: Context, next: (hoo
  * A change that is announced: the procedure and its event's row run in one transaction (the procedure's own
  * transactions become savepoints in it), so a change and its event commit together or not at all.
  */
-async function runAnnounced<Result extends { ok: boolean; data?: unknown }>(
+async function runWithEvent<Result extends { ok: boolean; data?: unknown }>(
   ctx: Context,
   family: Family,
   type: string,
@@ -80,11 +75,17 @@ function familyProcedure(family: Family) {
     const eventType = path.slice(family.length + 1);
     const call = (transaction: TransactionHooks, em: Context['orm']['em']) => next({ ctx: { em, transaction } });
     const result =
-      type === 'mutation' && !meta?.readOnly && announces(family, eventType) ? await runAnnounced(ctx, family, eventType, call) : await runPlain(ctx, call);
+      type === 'mutation' && !meta?.readOnly && announces(family, eventType) ? await runWithEvent(ctx, family, eventType, call) : await runWithoutEvent(ctx, call);
     ctx.services.metrics.countCall(path, ctx.transport, result.ok ? null : result.error);
     return result;
   });
 }
+
+const withEntityManager = t.middleware(async ({ ctx, next, path }) => {
+  const result = await runWithoutEvent(ctx, (transaction, em) => next({ ctx: { em, transaction } }));
+  ctx.services.metrics.countCall(path, ctx.transport, result.ok ? null : result.error);
+  return result;
+});
 
 export const router = t.router;
 export const publicProcedure = t.procedure.use(withEntityManager);
