@@ -34,16 +34,17 @@ const AUDIT_COLUMNS = 7;
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = req.url ?? '';
-  let match: RegExpExecArray | null;
-  if ((match = /^\/api\/v1\/homes\/([0-9a-f-]{36})$/.exec(url))) {
-    const { rows } = await pool.query(`select ${HOME} from hubgw.homes where player_uuid = $1 order by name`, [match[1]]);
+  const homesOf = /^\/api\/v1\/homes\/([0-9a-f-]{36})$/.exec(url);
+  if (homesOf) {
+    const { rows } = await pool.query(`select ${HOME} from hubgw.homes where player_uuid = $1 order by name`, [homesOf[1]]);
     return send(res, { homes: rows.map(isoDates), total: rows.length });
   }
-  if ((match = /^\/api\/v1\/punishments\/ban\/([0-9a-f-]{36})$/.exec(url))) {
+  const banOf = /^\/api\/v1\/punishments\/ban\/([0-9a-f-]{36})$/.exec(url);
+  if (banOf) {
     const { rows } = await pool.query(
       `select ${PUNISHMENT} from hubgw.punishments where player_uuid = $1 and punishment_type in ('ban', 'ip_ban')
        and is_active and (expires_at is null or expires_at > now()) order by created_at desc limit 1`,
-      [match[1]],
+      [banOf[1]],
     );
     return send(res, { is_banned: rows.length > 0, punishment: rows[0] ? isoDates(rows[0]) : null });
   }
@@ -88,12 +89,13 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     const total = Number(rows[0]?.total ?? 0);
     return send(res, { warps: rows.map(({ total: _total, ...warp }) => isoDates(warp)), total, page, size, pages: Math.ceil(total / size) });
   }
-  if ((match = /^\/api\/users\?sortBy=balance&sortOrder=desc&limit=(\d+)&offset=(\d+)$/.exec(url))) {
+  const usersPage = /^\/api\/users\?sortBy=balance&sortOrder=desc&limit=(\d+)&offset=(\d+)$/.exec(url);
+  if (usersPage) {
     const { rows } = await pool.query(
       `select u.id, u.username, u.balance::text as balance, u.xp::text as xp, u.level, u.daily_streak, u.is_active, u.class_id,
               c.name as class_name, c.balance::text as class_balance, u.settings, u.created_at, u.updated_at
        from aurora.users u left join aurora.classes c on c.id = u.class_id order by u.balance desc, u.id desc limit $1 offset $2`,
-      [Number(match[1]), Number(match[2])],
+      [Number(usersPage[1]), Number(usersPage[2])],
     );
     const total = await pool.query<{ count: string }>(`select row_count as count from aurora.row_counts where table_name = 'users'`);
     const users = rows.map((row) => ({
@@ -104,11 +106,12 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     }));
     return send(res, { users, total: Number(total.rows[0]!.count) });
   }
-  if ((match = /^\/api\/items\/(\d+)$/.exec(url))) {
+  const itemOf = /^\/api\/items\/(\d+)$/.exec(url);
+  if (itemOf) {
     const { rows } = await pool.query(
       `select id, name, description, type, rarity, price::text as price, icon_url as "iconUrl", image_url as "imageUrl", usage_data as "usageData"
        from aurora.items where id = $1`,
-      [Number(match[1])],
+      [Number(itemOf[1])],
     );
     return send(res, rows[0]);
   }

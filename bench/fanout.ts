@@ -84,7 +84,10 @@ async function measure(port: number, subscribers: number, rate: number): Promise
     if (due > Date.now()) await sleep(due - Date.now());
     const body = JSON.stringify({ name: `q${i}`, triggerEvent: 'bench', target: 1 });
     writes.push(fetch(`${base}/api/quests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(
-      async (res) => (await res.arrayBuffer(), res.status),
+      async (res) => {
+        await res.arrayBuffer();
+        return res.status;
+      },
       () => 0,
     ));
   }
@@ -94,7 +97,7 @@ async function measure(port: number, subscribers: number, rate: number): Promise
   const failed = Object.entries(Object.groupBy(statuses.filter((status) => status !== 201), String)).map(([status, list]) => `${list!.length} × ${status}`);
   if (failed.length > 0) console.error(`${subscribers} × ${rate}/s: ${failed.join(', ')}`);
   for (let waited = 0; waited < 10_000 && received.some((ids) => ids.size < committed); waited += 100) await sleep(100);
-  sockets.forEach((socket) => socket.close());
+  for (const socket of sockets) socket.close();
   const serverP99 = serverP99Ms(lagBefore, await serverLagBuckets(port));
   const sorted = latencies.sort((a, b) => a - b);
   const lost = received.reduce((sum, ids) => sum + (committed - ids.size), 0);

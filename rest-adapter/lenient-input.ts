@@ -104,7 +104,10 @@ function apply(plan: Plan, value: unknown): unknown {
     let copy: unknown[] | null = null;
     value.forEach((item, index) => {
       const applied = apply(plan.element, item);
-      if (applied !== item) (copy ??= [...value])[index] = applied;
+      if (applied !== item) {
+        copy ??= [...value];
+        copy[index] = applied;
+      }
     });
     return copy ?? value;
   }

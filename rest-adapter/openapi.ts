@@ -88,10 +88,10 @@ function isRateLimited(route: RestRoute): boolean {
 function documentedErrors(route: RestRoute, operation: Operation): number[] {
   const statuses = new Set(route.errorStatuses);
   if (route.protect) statuses.add(401);
-  if (operation.requestBody) [413, 415].forEach((status) => statuses.add(status));
+  if (operation.requestBody) for (const status of [413, 415]) statuses.add(status);
   if (isRateLimited(route)) statuses.add(429);
   if (route.multipart) statuses.add(507);
-  [500, 503].forEach((status) => statuses.add(status));
+  for (const status of [500, 503]) statuses.add(status);
   return [...statuses].sort();
 }
 
@@ -105,7 +105,7 @@ function queryToBody(operation: Operation): void {
 }
 
 /** The multipart form of an image route: the JSON fields in `data` (when the route has any) and the file. */
-function multipartBody(route: RestRoute, operation: Operation) {
+function multipartBody(operation: Operation) {
   const json = (operation.requestBody as { content?: Record<string, unknown> } | undefined)?.content?.['application/json'];
   const properties: Record<string, SchemaObject> = {
     image: { type: 'string', format: 'binary', description: 'PNG, JPEG, WebP or GIF, at most 15 MB; the type is read from the bytes' },
@@ -121,7 +121,7 @@ function multipartBody(route: RestRoute, operation: Operation) {
 }
 
 function rewrite(route: RestRoute, operation: Operation): void {
-  if (route.multipart) operation.requestBody = multipartBody(route, operation);
+  if (route.multipart) operation.requestBody = multipartBody(operation);
   if ((route.procedure._def.meta as RouteMeta).jsonBody) queryToBody(operation);
   const success = operation.responses['200'];
   const schemaName = route.family === 'hubgw' ? 'HubgwError' : 'AuroraError';
@@ -145,7 +145,10 @@ function rewrite(route: RestRoute, operation: Operation): void {
  * -9007199254740991 as an example; they are left out.
  */
 function withoutSafeIntegerBounds(node: unknown): void {
-  if (Array.isArray(node)) return node.forEach(withoutSafeIntegerBounds);
+  if (Array.isArray(node)) {
+    for (const child of node) withoutSafeIntegerBounds(child);
+    return;
+  }
   if (typeof node !== 'object' || node === null) return;
   const record = node as Record<string, unknown>;
   if (record.minimum === Number.MIN_SAFE_INTEGER) delete record.minimum;
@@ -157,7 +160,7 @@ function withoutSafeIntegerBounds(node: unknown): void {
 function declaredTags(document: OpenAPIObject) {
   const names = new Set<string>();
   for (const item of Object.values(document.paths ?? {})) {
-    for (const operation of Object.values(item as Record<string, Operation>)) operation.tags?.forEach((tag) => names.add(tag));
+    for (const operation of Object.values(item as Record<string, Operation>)) for (const tag of operation.tags ?? []) names.add(tag);
   }
   return [...names].sort().map((name) => ({ name, description: TAG_DESCRIPTIONS[name.split(':')[0]!] ?? name }));
 }

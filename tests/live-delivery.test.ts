@@ -84,7 +84,7 @@ describe.skipIf(!onPostgres)('50 concurrent writers on two instances', () => {
     expect(committed).toHaveLength(400);
     for (const subscriber of restless) await subscriber.settle(committed.length);
     for (let waited = 0; steady.some(({ received }) => received.length < committed.length) && waited < 20_000; waited += 100) await sleep(100);
-    steady.forEach(({ client }) => client.close());
+    for (const { client } of steady) client.close();
 
     for (const { received } of [...steady, ...restless]) {
       expect(received.map((event) => event.id)).toEqual(committed);

@@ -49,7 +49,7 @@ describe('sockets without a credential', () => {
     } finally {
       dashboard.close();
       gameServer.close();
-      strangers.forEach((socket) => socket.close());
+      for (const socket of strangers) socket.close();
     }
     await expect.poll(liveConnections).toBe(0);
   });
@@ -86,7 +86,7 @@ describe('sockets without a credential', () => {
       await Promise.all(pending.map(opened));
       await expect(opened(new WebSocket(wsUrl()))).rejects.toThrow('refused');
     } finally {
-      pending.forEach((socket) => socket.close());
+      for (const socket of pending) socket.close();
     }
   });
 });

@@ -124,7 +124,7 @@ describe('socket limits', () => {
       await Promise.all(sockets.map(opened));
       await expect(opened(new WebSocket(wsUrl()))).rejects.toThrow('refused');
     } finally {
-      sockets.forEach((socket) => socket.close());
+      for (const socket of sockets) socket.close();
     }
   });
 });

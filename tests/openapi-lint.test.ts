@@ -16,7 +16,9 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function countByRule(rules: string[]): Record<string, number> {
-  return rules.reduce<Record<string, number>>((counts, rule) => ({ ...counts, [rule]: (counts[rule] ?? 0) + 1 }), {});
+  const counts: Record<string, number> = {};
+  for (const rule of rules) counts[rule] = (counts[rule] ?? 0) + 1;
+  return counts;
 }
 
 describe('the OpenAPI document under lint', () => {

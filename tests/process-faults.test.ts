@@ -108,7 +108,8 @@ describe.skipIf(!onPostgres)('the server process under load', () => {
     });
     const creations = Array.from({ length: 4 }, async () => {
       while (!stop) {
-        const name = `Relic ${(uploads += 1)}`;
+        uploads += 1;
+        const name = `Relic ${uploads}`;
         const form = new FormData();
         form.append('data', JSON.stringify({ name, type: 'MISC', rarity: 'R' }));
         form.append('image', new Blob([uploads % 2 ? IMAGES.png : IMAGES.webp]), 'relic');

@@ -58,6 +58,7 @@ describe.skipIf(!hasScript())('npm start on a terminal', () => {
       const url = /listening on (http:\/\/\S+)/.exec(output)![1]!;
       expect((await fetch(`${url}/api/health`)).status).toBe(200);
       await expect.poll(() => output).toMatch(/GET \/api\/health 200 [\d.]+ ms/);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character is what a colour code starts with
       const plain = output.replace(/\x1b\[[0-9;]*m/g, '').replace(/\r/g, '');
       expect(plain).toMatch(/INFO: applied \d+ migrations\n/);
       expect(plain.match(/migration/g)).toHaveLength(1);

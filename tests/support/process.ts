@@ -56,7 +56,13 @@ export function runServerProcess(env: Record<string, string | undefined>): Serve
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no '${message}' log within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
-        waiters.push({ message, resolve: (line) => (clearTimeout(timer), resolve(line)) });
+        waiters.push({
+          message,
+          resolve: (line) => {
+            clearTimeout(timer);
+            resolve(line);
+          },
+        });
       });
     },
   };

@@ -74,6 +74,7 @@ export function assignQuest(em: EntityManager, userId: string, questId: number, 
 async function payExperience(tx: EntityManager, userId: string, before: Standing, completed: UserQuestRow[], now: Date): Promise<Standing> {
   const gained = completed.reduce((sum, quest) => sum + BigInt(quest.xp_reward), BigInt(before.xp));
   // XP saturates at the column's limit rather than refusing a reward already earned.
+  // biome-ignore lint/complexity/useMathMinMax: these are bigints, which Math.min does not take
   const xp = gained < INT64_MAX ? gained : INT64_MAX;
   const level = Math.max(before.level, levelForXp(xp, (await readSettings(tx)).leveling, before.level));
   const [row] = await tx.execute<{ balance: string }[]>(
