@@ -27,7 +27,12 @@ export function ormConfigFor(database: Database): Options {
     // A connection that cannot be made in 3 s, or a statement held longer than the timeout (by a row lock, or a
     // frozen server), fails the request with 503 rather than leaving it hanging.
     const driverOptions = { connectionTimeoutMillis: 3000, statement_timeout: database.statementTimeoutMs ?? 0 };
-    return definePostgresConfig({ ...shared, clientUrl: database.url, pool: { min: 0, max: 10 }, driverOptions }) as Options;
+    return definePostgresConfig({
+      ...shared,
+      clientUrl: database.url,
+      pool: { min: 0, max: 10 },
+      driverOptions,
+    }) as Options;
   }
   // A PGlite dbName is the cluster itself: a folder, or memory.
   return definePgliteConfig({ ...shared, dbName: database.dataDir ?? 'memory://' }) as Options;

@@ -36,7 +36,9 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const url = req.url ?? '';
   const homesOf = /^\/api\/v1\/homes\/([0-9a-f-]{36})$/.exec(url);
   if (homesOf) {
-    const { rows } = await pool.query(`select ${HOME} from hubgw.homes where player_uuid = $1 order by name`, [homesOf[1]]);
+    const { rows } = await pool.query(`select ${HOME} from hubgw.homes where player_uuid = $1 order by name`, [
+      homesOf[1],
+    ]);
     return send(res, { homes: rows.map(isoDates), total: rows.length });
   }
   const banOf = /^\/api\/v1\/punishments\/ban\/([0-9a-f-]{36})$/.exec(url);
@@ -55,9 +57,16 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
       [body.player_uuid, body.cooldown_type],
     );
     const expires = rows[0]?.expires_at;
-    return send(res, expires
-      ? { is_active: true, expires_at: expires.toISOString(), remaining_seconds: Math.ceil((expires.getTime() - Date.now()) / 1000) }
-      : { is_active: false, expires_at: null, remaining_seconds: 0 });
+    return send(
+      res,
+      expires
+        ? {
+            is_active: true,
+            expires_at: expires.toISOString(),
+            remaining_seconds: Math.ceil((expires.getTime() - Date.now()) / 1000),
+          }
+        : { is_active: false, expires_at: null, remaining_seconds: 0 },
+    );
   }
   if (url === '/api/v1/cooldowns/') {
     const body = await readJson(req);
@@ -65,16 +74,35 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     await pool.query(
       `insert into hubgw.cooldowns (id, player_uuid, cooldown_type, expires_at, data, created_at, updated_at) values ($1, $2, $3, $4, null, $5, $5)
        on conflict (player_uuid, cooldown_type) do update set expires_at = excluded.expires_at, data = excluded.data, updated_at = excluded.updated_at`,
-      [crypto.randomUUID(), body.player_uuid, body.cooldown_type, new Date(now.getTime() + Number(body.cooldown_seconds) * 1000), now],
+      [
+        crypto.randomUUID(),
+        body.player_uuid,
+        body.cooldown_type,
+        new Date(now.getTime() + Number(body.cooldown_seconds) * 1000),
+        now,
+      ],
     );
     return send(res, { message: 'Cooldown created successfully' }, 201);
   }
   if (url === '/api/v1/audit/commands') {
     const records = ([] as Row[]).concat(await readJson<Row | Row[]>(req));
     const now = new Date();
-    const values = records.map((_, k) => `(${Array.from({ length: AUDIT_COLUMNS }, (_, c) => `$${k * AUDIT_COLUMNS + c + 1}`).join(', ')})`);
-    const params = records.flatMap((r) => [r.player_uuid, r.player_name, r.command, JSON.stringify(r.arguments ?? []), r.server, now, now]);
-    await pool.query(`insert into hubgw.command_audit (player_uuid, player_name, command, arguments, server, executed_at, created_at) values ${values.join(', ')}`, params);
+    const values = records.map(
+      (_, k) => `(${Array.from({ length: AUDIT_COLUMNS }, (_, c) => `$${k * AUDIT_COLUMNS + c + 1}`).join(', ')})`,
+    );
+    const params = records.flatMap((r) => [
+      r.player_uuid,
+      r.player_name,
+      r.command,
+      JSON.stringify(r.arguments ?? []),
+      r.server,
+      now,
+      now,
+    ]);
+    await pool.query(
+      `insert into hubgw.command_audit (player_uuid, player_name, command, arguments, server, executed_at, created_at) values ${values.join(', ')}`,
+      params,
+    );
     return send(res, { accepted: records.length }, 202);
   }
   if (url === '/api/v1/warps/list') {
@@ -87,7 +115,13 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
       [body.world, body.is_public, size, (page - 1) * size],
     );
     const total = Number(rows[0]?.total ?? 0);
-    return send(res, { warps: rows.map(({ total: _total, ...warp }) => isoDates(warp)), total, page, size, pages: Math.ceil(total / size) });
+    return send(res, {
+      warps: rows.map(({ total: _total, ...warp }) => isoDates(warp)),
+      total,
+      page,
+      size,
+      pages: Math.ceil(total / size),
+    });
   }
   const usersPage = /^\/api\/users\?sortBy=balance&sortOrder=desc&limit=(\d+)&offset=(\d+)$/.exec(url);
   if (usersPage) {
@@ -97,12 +131,22 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
        from aurora.users u left join aurora.classes c on c.id = u.class_id order by u.balance desc, u.id desc limit $1 offset $2`,
       [Number(usersPage[1]), Number(usersPage[2])],
     );
-    const total = await pool.query<{ count: string }>(`select row_count as count from aurora.row_counts where table_name = 'users'`);
+    const total = await pool.query<{ count: string }>(
+      `select row_count as count from aurora.row_counts where table_name = 'users'`,
+    );
     const users = rows.map((row) => ({
-      id: row.id, username: row.username, balance: row.balance, xp: row.xp, level: row.level, dailyStreak: row.daily_streak,
-      isActive: row.is_active, classId: row.class_id,
+      id: row.id,
+      username: row.username,
+      balance: row.balance,
+      xp: row.xp,
+      level: row.level,
+      dailyStreak: row.daily_streak,
+      isActive: row.is_active,
+      classId: row.class_id,
       class: row.class_id ? { id: row.class_id, name: row.class_name, balance: row.class_balance } : null,
-      settings: row.settings, createdAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString(),
+      settings: row.settings,
+      createdAt: row.created_at.toISOString(),
+      updatedAt: row.updated_at.toISOString(),
     }));
     return send(res, { users, total: Number(total.rows[0]!.count) });
   }
@@ -128,6 +172,8 @@ const server = createServer((req, res) => {
 
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const address = server.address();
-  process.stdout.write(`${JSON.stringify({ msg: 'listening', port: typeof address === 'object' ? address?.port : 0 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ msg: 'listening', port: typeof address === 'object' ? address?.port : 0 })}\n`,
+  );
 });
 process.on('SIGTERM', () => server.close(() => pool.end().then(() => process.exit(0))));

@@ -32,7 +32,9 @@ function percentile(sorted: number[], p: number): number {
 async function serverLagBuckets(port: number): Promise<Map<number, number>> {
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
   const buckets = new Map<number, number>();
-  for (const match of text.matchAll(/^live_event_delivery_lag_seconds_bucket\{le="([^"]+)",family="aurora"\} (\d+)$/gm)) {
+  for (const match of text.matchAll(
+    /^live_event_delivery_lag_seconds_bucket\{le="([^"]+)",family="aurora"\} (\d+)$/gm,
+  )) {
     buckets.set(match[1] === '+Inf' ? Infinity : Number(match[1]), Number(match[2]));
   }
   return buckets;
@@ -83,25 +85,42 @@ async function measure(port: number, subscribers: number, rate: number): Promise
     const due = started + (i * 1000) / rate;
     if (due > Date.now()) await sleep(due - Date.now());
     const body = JSON.stringify({ name: `q${i}`, triggerEvent: 'bench', target: 1 });
-    writes.push(fetch(`${base}/api/quests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(
-      async (res) => {
-        await res.arrayBuffer();
-        return res.status;
-      },
-      () => 0,
-    ));
+    writes.push(
+      fetch(`${base}/api/quests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(
+        async (res) => {
+          await res.arrayBuffer();
+          return res.status;
+        },
+        () => 0,
+      ),
+    );
   }
   const offered = total / ((Date.now() - started) / 1000);
   const statuses = await Promise.all(writes);
   const committed = statuses.filter((status) => status === 201).length;
-  const failed = Object.entries(Object.groupBy(statuses.filter((status) => status !== 201), String)).map(([status, list]) => `${list!.length} × ${status}`);
+  const failed = Object.entries(
+    Object.groupBy(
+      statuses.filter((status) => status !== 201),
+      String,
+    ),
+  ).map(([status, list]) => `${list!.length} × ${status}`);
   if (failed.length > 0) console.error(`${subscribers} × ${rate}/s: ${failed.join(', ')}`);
   for (let waited = 0; waited < 10_000 && received.some((ids) => ids.size < committed); waited += 100) await sleep(100);
   for (const socket of sockets) socket.close();
   const serverP99 = serverP99Ms(lagBefore, await serverLagBuckets(port));
   const sorted = latencies.sort((a, b) => a - b);
   const lost = received.reduce((sum, ids) => sum + (committed - ids.size), 0);
-  return { serverP99, subscribers, rate, offered, committed, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN, lost };
+  return {
+    serverP99,
+    subscribers,
+    rate,
+    offered,
+    committed,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? NaN,
+    lost,
+  };
 }
 
 const database = `fanout_${Date.now()}`;
@@ -122,12 +141,18 @@ try {
     console.error(`measured ${load.subscribers} × ${load.rate}/s: p99 ${result.p99} ms, lost ${result.lost}`);
     results.push(result);
   }
-  console.log(`Live event fan-out on PostgreSQL, ${SECONDS} s per load; latency from the event's commit to each subscriber.\n`);
-  console.log('| subscribers | changes/s asked / offered | committed | p50 ms | p99 ms | max ms | server-side p99 ms (bucket) | lost | goal (p99 < 50 ms, 0 lost) |');
+  console.log(
+    `Live event fan-out on PostgreSQL, ${SECONDS} s per load; latency from the event's commit to each subscriber.\n`,
+  );
+  console.log(
+    '| subscribers | changes/s asked / offered | committed | p50 ms | p99 ms | max ms | server-side p99 ms (bucket) | lost | goal (p99 < 50 ms, 0 lost) |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     const met = r.p99 < GOAL_P99_MS && r.lost === 0 && r.committed === SECONDS * r.rate ? 'met' : 'missed';
-    console.log(`| ${r.subscribers} | ${r.rate} / ${r.offered.toFixed(0)} | ${r.committed} | ${r.p50} | ${r.p99} | ${r.max} | ≤ ${r.serverP99} | ${r.lost} | ${met} |`);
+    console.log(
+      `| ${r.subscribers} | ${r.rate} / ${r.offered.toFixed(0)} | ${r.committed} | ${r.p50} | ${r.p99} | ${r.max} | ≤ ${r.serverP99} | ${r.lost} | ${met} |`,
+    );
   }
 } finally {
   await stopTarget(server);

@@ -28,7 +28,9 @@ export async function startTarget(name: string, script: string, env: Record<stri
   child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   closeSync(out);
   for (let waited = 0; waited < 30_000; waited += 100) {
-    const line = readFileSync(logFile, 'utf8').split('\n').find((text) => text.includes('"listening"'));
+    const line = readFileSync(logFile, 'utf8')
+      .split('\n')
+      .find((text) => text.includes('"listening"'));
     if (line) return { name, port: (JSON.parse(line) as { port: number }).port, child };
     if (child.exitCode !== null) break;
     await sleep(100);

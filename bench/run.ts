@@ -68,16 +68,30 @@ async function measure({ target, scenario, players, connections, seconds, baseli
         method: scenario.method,
         setupRequest: (request) => {
           const i = counter++;
-          return { ...request, path: path(i, players), ...(scenario.body ? { body: JSON.stringify(scenario.body(i, players)) } : {}) };
+          return {
+            ...request,
+            path: path(i, players),
+            ...(scenario.body ? { body: JSON.stringify(scenario.body(i, players)) } : {}),
+          };
         },
       },
     ],
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, rssMb: peakMemoryMb(target) };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    rssMb: peakMemoryMb(target),
+  };
 }
 
 function markdown(header: string[], rows: (string | number)[][]): string {
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
 }
 
 async function sideBySide(server: Target, baseline: Target): Promise<string> {
@@ -85,25 +99,52 @@ async function sideBySide(server: Target, baseline: Target): Promise<string> {
   const only = process.env.BENCH_ONLY?.split(',');
   for (const scenario of SCENARIOS.filter(({ name }) => !only || only.some((part) => name.includes(part)))) {
     const run = { scenario, players: PLAYERS, connections: CONNECTIONS };
-    for (const target of [baseline, server]) await measure({ ...run, target, seconds: 2, baseline: target === baseline });
+    for (const target of [baseline, server])
+      await measure({ ...run, target, seconds: 2, baseline: target === baseline });
     const base = await measure({ ...run, target: baseline, seconds: SECONDS, baseline: true });
     const ours = await measure({ ...run, target: server, seconds: SECONDS, baseline: false });
     const ratio = ours.rps / base.rps;
     const met = ratio >= GOALS[scenario.kind] && ours.p99 < GOALS.p99Ms ? 'yes' : 'no';
     rows.push([
-      scenario.name, scenario.kind, Math.round(base.rps), Math.round(ours.rps), ratio.toFixed(2),
-      `${base.p50} / ${base.p99}`, `${ours.p50} / ${ours.p99}`, `${base.rssMb} / ${ours.rssMb}`, base.errors + ours.errors, met,
+      scenario.name,
+      scenario.kind,
+      Math.round(base.rps),
+      Math.round(ours.rps),
+      ratio.toFixed(2),
+      `${base.p50} / ${base.p99}`,
+      `${ours.p50} / ${ours.p99}`,
+      `${base.rssMb} / ${ours.rssMb}`,
+      base.errors + ours.errors,
+      met,
     ]);
     console.error(`measured ${scenario.name}: ${ratio.toFixed(2)}`);
   }
-  return markdown(['route', 'kind', 'baseline req/s', 'server req/s', 'ratio', 'baseline p50 / p99 ms', 'server p50 / p99 ms', 'peak RSS MB base / server', 'errors', 'goal met'], rows);
+  return markdown(
+    [
+      'route',
+      'kind',
+      'baseline req/s',
+      'server req/s',
+      'ratio',
+      'baseline p50 / p99 ms',
+      'server p50 / p99 ms',
+      'peak RSS MB base / server',
+      'errors',
+      'goal met',
+    ],
+    rows,
+  );
 }
 
 async function scaling(server: Target, url: string): Promise<string> {
   const rows: (string | number)[][] = [];
   const sizes = [
     { label: '10k', players: PLAYERS, grow: async () => {} },
-    { label: '1M', players: MANY_PLAYERS, grow: () => sql([...seedSql(PLAYERS, MANY_PLAYERS, USERS, MANY_USERS), 'analyze'], url) },
+    {
+      label: '1M',
+      players: MANY_PLAYERS,
+      grow: () => sql([...seedSql(PLAYERS, MANY_PLAYERS, USERS, MANY_USERS), 'analyze'], url),
+    },
   ];
   for (const size of sizes) {
     await size.grow();
@@ -112,14 +153,24 @@ async function scaling(server: Target, url: string): Promise<string> {
       await measure({ target: server, scenario, players: size.players, connections: 10, seconds: 2, baseline: false });
       const cells: string[] = [];
       for (const connections of SCALING_CONNECTIONS) {
-        const result = await measure({ target: server, scenario, players: size.players, connections, seconds: SCALING_SECONDS, baseline: false });
+        const result = await measure({
+          target: server,
+          scenario,
+          players: size.players,
+          connections,
+          seconds: SCALING_SECONDS,
+          baseline: false,
+        });
         cells.push(`${Math.round(result.rps)} / ${result.p99}`);
       }
       rows.push([name, size.label, ...cells]);
       console.error(`scaled ${name} at ${size.label}`);
     }
   }
-  return markdown(['route', 'rows', ...SCALING_CONNECTIONS.map((connections) => `${connections} conn: req/s / p99 ms`)], rows);
+  return markdown(
+    ['route', 'rows', ...SCALING_CONNECTIONS.map((connections) => `${connections} conn: req/s / p99 ms`)],
+    rows,
+  );
 }
 
 const database = `bench_${Date.now()}`;
@@ -129,17 +180,28 @@ url.pathname = `/${database}`;
 const targets: Target[] = [];
 try {
   // The rate limit is raised so the benchmark measures the routes rather than the limiter.
-  const server = await startTarget('server', '../src/main.ts', { DATABASE_URL: url.toString(), SECURITY__API_KEY: API_KEY, RATE_LIMIT__MAX: '100000000' });
+  const server = await startTarget('server', '../src/main.ts', {
+    DATABASE_URL: url.toString(),
+    SECURITY__API_KEY: API_KEY,
+    RATE_LIMIT__MAX: '100000000',
+  });
   targets.push(server);
   await sql([...FIXED_SEED_SQL, ...seedSql(0, PLAYERS, 0, USERS), 'analyze'], url.toString());
-  const baseline = await startTarget('baseline', './baseline-server.ts', { DATABASE_URL: url.toString(), SECURITY__API_KEY: API_KEY });
+  const baseline = await startTarget('baseline', './baseline-server.ts', {
+    DATABASE_URL: url.toString(),
+    SECURITY__API_KEY: API_KEY,
+  });
   targets.push(baseline);
 
-  console.log(`## Server against baseline: ${CONNECTIONS} connections, ${SECONDS} s each, ${PLAYERS} players (about 10k homes and cooldowns), ${USERS} users\n`);
+  console.log(
+    `## Server against baseline: ${CONNECTIONS} connections, ${SECONDS} s each, ${PLAYERS} players (about 10k homes and cooldowns), ${USERS} users\n`,
+  );
   console.log(`Goals: ratio >= ${GOALS.read} on reads and ${GOALS.write} on writes, server p99 < ${GOALS.p99Ms} ms.\n`);
   console.log(await sideBySide(server, baseline));
   if (process.env.BENCH_SCALING !== '0') {
-    console.log(`\n## Scaling: the server alone, ${SCALING_SECONDS} s each; rows are homes and cooldowns (users grow alike)\n`);
+    console.log(
+      `\n## Scaling: the server alone, ${SCALING_SECONDS} s each; rows are homes and cooldowns (users grow alike)\n`,
+    );
     console.log(await scaling(server, url.toString()));
   }
 } finally {

@@ -64,10 +64,21 @@ const player = (i: number, players: number) => playerUuid((i * 7919) % players);
 const trpcInput = (input: unknown) => `input=${encodeURIComponent(JSON.stringify(input))}`;
 const COOLDOWN_TYPES = ['kit|starter', 'teleport', 'heal'];
 
-const auditRecord = (i: number, n: number, players: number) => ({ player_uuid: player(i + n, players), player_name: 'Steve', command: 'tp', arguments: ['Alex', String(n)], server: 'survival-1' });
+const auditRecord = (i: number, n: number, players: number) => ({
+  player_uuid: player(i + n, players),
+  player_name: 'Steve',
+  command: 'tp',
+  arguments: ['Alex', String(n)],
+  server: 'survival-1',
+});
 
 export const SCENARIOS: Scenario[] = [
-  { name: 'GET /homes/{player_uuid}', kind: 'read', method: 'GET', path: (i, players) => `/api/v1/homes/${player(i, players)}` },
+  {
+    name: 'GET /homes/{player_uuid}',
+    kind: 'read',
+    method: 'GET',
+    path: (i, players) => `/api/v1/homes/${player(i, players)}`,
+  },
   {
     name: 'POST /cooldowns/check',
     kind: 'read',
@@ -75,7 +86,12 @@ export const SCENARIOS: Scenario[] = [
     path: () => '/api/v1/cooldowns/check',
     body: (i, players) => ({ player_uuid: player(i, players), cooldown_type: COOLDOWN_TYPES[i % 3] }),
   },
-  { name: 'GET /punishments/ban/{uuid}', kind: 'read', method: 'GET', path: (i, players) => `/api/v1/punishments/ban/${player(i, players)}` },
+  {
+    name: 'GET /punishments/ban/{uuid}',
+    kind: 'read',
+    method: 'GET',
+    path: (i, players) => `/api/v1/punishments/ban/${player(i, players)}`,
+  },
   {
     name: 'POST /warps/list',
     kind: 'read',
@@ -83,7 +99,12 @@ export const SCENARIOS: Scenario[] = [
     path: () => '/api/v1/warps/list',
     body: (i) => ({ world: i % 2 ? 'world' : 'nether', is_public: true, page: (i % 5) + 1, size: 20 }),
   },
-  { name: 'GET /api/users (by balance)', kind: 'read', method: 'GET', path: (i) => `/api/users?sortBy=balance&sortOrder=desc&limit=50&offset=${(i % 20) * 50}` },
+  {
+    name: 'GET /api/users (by balance)',
+    kind: 'read',
+    method: 'GET',
+    path: (i) => `/api/users?sortBy=balance&sortOrder=desc&limit=50&offset=${(i % 20) * 50}`,
+  },
   { name: 'GET /api/items/:id', kind: 'read', method: 'GET', path: (i) => `/api/items/${(i % 1000) + 1}` },
   {
     name: 'tRPC hubgw.homes.list',
@@ -111,7 +132,11 @@ export const SCENARIOS: Scenario[] = [
     kind: 'write',
     method: 'POST',
     path: () => '/api/v1/cooldowns/',
-    body: (i, players) => ({ player_uuid: player(i, players), cooldown_type: `bench-${i % 50}`, cooldown_seconds: 60 + (i % 600) }),
+    body: (i, players) => ({
+      player_uuid: player(i, players),
+      cooldown_type: `bench-${i % 50}`,
+      cooldown_seconds: 60 + (i % 600),
+    }),
   },
   {
     name: 'POST /audit/commands (batch of 50)',
@@ -123,5 +148,10 @@ export const SCENARIOS: Scenario[] = [
 ];
 
 /** The reads the scaling table repeats at each connection count and table size. */
-export const SCALING_SCENARIOS = ['GET /homes/{player_uuid}', 'POST /cooldowns/check', 'GET /punishments/ban/{uuid}', 'GET /api/users (by balance)'];
+export const SCALING_SCENARIOS = [
+  'GET /homes/{player_uuid}',
+  'POST /cooldowns/check',
+  'GET /punishments/ban/{uuid}',
+  'GET /api/users (by balance)',
+];
 export const SCALING_CONNECTIONS = [1, 10, 50, 200];

@@ -7,7 +7,10 @@ import type { AppRouter } from '../routers/index.ts';
 const base = process.argv[2] ?? 'http://127.0.0.1:3000';
 const token = process.env.ADMIN_TOKEN;
 
-const socket = createWSClient({ url: `${base.replace(/^http/, 'ws')}/ws`, ...(token ? { connectionParams: { token } } : {}) });
+const socket = createWSClient({
+  url: `${base.replace(/^http/, 'ws')}/ws`,
+  ...(token ? { connectionParams: { token } } : {}),
+});
 const client = createTRPCClient<AppRouter>({
   links: [
     splitLink({
@@ -23,7 +26,8 @@ console.log(`${total} items`);
 for (const item of items) console.log(`  #${item.id} ${item.name} [${item.rarity}] ${item.price}`);
 
 client.aurora.live.stats.subscribe(undefined, {
-  onData: (stats) => console.log(`stats: ${stats.totalUsers} users, economy ${stats.totalEconomy}, ${stats.liveConnections} live`),
+  onData: (stats) =>
+    console.log(`stats: ${stats.totalUsers} users, economy ${stats.totalEconomy}, ${stats.liveConnections} live`),
   onError: (error) => console.error('stats:', error.message),
 });
 

@@ -66,20 +66,27 @@ function formatValue(value: unknown): string {
 function subjectOf(data: unknown): Record<string, unknown> | null {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
   const record = data as Record<string, unknown>;
-  const nested = Object.values(record).filter((value) => typeof value === 'object' && value !== null && !Array.isArray(value));
+  const nested = Object.values(record).filter(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  );
   return nested.length === 1 && 'success' in record ? (nested[0] as Record<string, unknown>) : record;
 }
 
 function summarize(data: unknown): string {
   const subject = subjectOf(data);
-  const names = subject ? NAMING_FIELDS.filter((field) => subject[field] !== undefined && subject[field] !== null).slice(0, 2) : [];
+  const names = subject
+    ? NAMING_FIELDS.filter((field) => subject[field] !== undefined && subject[field] !== null).slice(0, 2)
+    : [];
   if (subject && names.length > 0) return names.map((field) => String(subject[field])).join(' · ');
   return JSON.stringify(data ?? null).slice(0, 120);
 }
 
 function describeError(error: unknown, family: Family): string {
   const code = error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined;
-  if (code === 'UNAUTHORIZED') return family === 'aurora' ? 'Needs the Aurora admin token: enter it under Credentials.' : 'Needs the HubGW API key: enter it under Credentials.';
+  if (code === 'UNAUTHORIZED')
+    return family === 'aurora'
+      ? 'Needs the Aurora admin token: enter it under Credentials.'
+      : 'Needs the HubGW API key: enter it under Credentials.';
   if (code === 'TOO_MANY_REQUESTS') return 'Rate limited; it will try again.';
   return error instanceof Error ? error.message : String(error);
 }
@@ -189,7 +196,9 @@ function subscribeStats(client: Client) {
 
 /** Whether the server refused a resume from before the events it keeps. */
 function isExpiredResume(error: unknown): boolean {
-  return error instanceof TRPCClientError && (error.data as { appCode?: string } | undefined)?.appCode === 'events_expired';
+  return (
+    error instanceof TRPCClientError && (error.data as { appCode?: string } | undefined)?.appCode === 'events_expired'
+  );
 }
 
 /** The family's events from the feed's last line on; a resume the server can no longer serve starts over from now. */
@@ -215,7 +224,10 @@ function subscribeEvents(client: Client, family: Family): { unsubscribe(): void 
   };
   const start = () => {
     const input = { lastEventId: feeds[family].lastEventId };
-    current = family === 'aurora' ? client.aurora.live.events.subscribe(input, handlers) : client.hubgw.live.events.subscribe(input, handlers);
+    current =
+      family === 'aurora'
+        ? client.aurora.live.events.subscribe(input, handlers)
+        : client.hubgw.live.events.subscribe(input, handlers);
   };
   start();
   return { unsubscribe: () => current.unsubscribe() };

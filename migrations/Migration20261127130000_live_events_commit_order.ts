@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261127130000_live_events_commit_order extends Migration {
-
   override name = 'Migration20261127130000_live_events_commit_order';
 
   override up(): void | Promise<void> {
@@ -16,12 +15,13 @@ export class Migration20261127130000_live_events_commit_order extends Migration 
         return null;
       end
     $$;`);
-    this.addSql(`create constraint trigger "live_events_draw_id" after insert on "live_events" deferrable initially deferred for each row execute function "live_events_draw_id"();`);
+    this.addSql(
+      `create constraint trigger "live_events_draw_id" after insert on "live_events" deferrable initially deferred for each row execute function "live_events_draw_id"();`,
+    );
   }
 
   override down(): void | Promise<void> {
     this.addSql(`drop trigger if exists "live_events_draw_id" on "live_events";`);
     this.addSql(`drop function if exists "live_events_draw_id"();`);
   }
-
 }

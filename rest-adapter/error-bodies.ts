@@ -26,7 +26,9 @@ function auroraDetails(error: AppError): string | undefined {
 
 export function errorBody(family: Family, error: AppError): HubgwErrorBody | AuroraErrorBody {
   if (family === 'hubgw') {
-    return error.details ? { message: error.message, code: error.appCode, details: error.details } : { message: error.message, code: error.appCode };
+    return error.details
+      ? { message: error.message, code: error.appCode, details: error.details }
+      : { message: error.message, code: error.appCode };
   }
   const details = auroraDetails(error);
   return details === undefined ? { error: error.message } : { error: error.message, details };

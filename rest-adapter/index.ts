@@ -20,7 +20,12 @@ export function restRouter(appRouter: AnyRouter, deps: ContextDeps): Router {
   rest.use(docsRouter());
   rest.use(assetsRouter(deps.services.itemAssets));
   for (const route of routes) {
-    rest[route.method](route.expressPath, authenticate(route, deps), route.multipart ? multipartOrJsonBody(deps) : jsonBody, invoke(route, appRouter));
+    rest[route.method](
+      route.expressPath,
+      authenticate(route, deps),
+      route.multipart ? multipartOrJsonBody(deps) : jsonBody,
+      invoke(route, appRouter),
+    );
   }
   return rest;
 }

@@ -19,7 +19,13 @@ export function authenticate(route: RestRoute, deps: ContextDeps): RequestHandle
     const locals = requestLocals(res);
     const { log, requestId } = locals;
     locals.route = route.documentPath;
-    const context = createContext(deps, { headers: req.headers, address: clientAddress(req), transport: 'rest', log, requestId });
+    const context = createContext(deps, {
+      headers: req.headers,
+      address: clientAddress(req),
+      transport: 'rest',
+      log,
+      requestId,
+    });
     res.locals.context = context;
     if (route.protect && !context.identity[route.family]) {
       // Refused before the procedure runs, so counted here as the call's outcome.
@@ -48,7 +54,13 @@ function inputOf(route: RestRoute, req: Request): unknown {
   let input: unknown;
   if (Array.isArray(body)) input = body;
   // An object input gets `{}` even from a request with no parameters at all.
-  else if (!(route.input instanceof z.ZodObject) && !hasObjectBody && Object.keys(params).length === 0 && Object.keys(query).length === 0) input = undefined;
+  else if (
+    !(route.input instanceof z.ZodObject) &&
+    !hasObjectBody &&
+    Object.keys(params).length === 0 &&
+    Object.keys(query).length === 0
+  )
+    input = undefined;
   else input = { ...query, ...(hasObjectBody ? body : {}), ...params };
   return withoutAbsentNulls(route.input, input);
 }
@@ -59,7 +71,15 @@ export function invoke(route: RestRoute, router: AnyRouter): RequestHandler {
     const context = contextOf(res);
     let result: unknown;
     try {
-      result = await callTRPCProcedure({ router, path: route.procedurePath, type: route.type, ctx: context, getRawInput: async () => input, signal: undefined, batchIndex: 0 });
+      result = await callTRPCProcedure({
+        router,
+        path: route.procedurePath,
+        type: route.type,
+        ctx: context,
+        getRawInput: async () => input,
+        signal: undefined,
+        batchIndex: 0,
+      });
     } finally {
       // An upload the procedure did not install (it failed, or never asked for one) must not stay on disk.
       if (context.upload) await context.services.itemAssets.discard(context.upload.tempPath);
@@ -70,6 +90,11 @@ export function invoke(route: RestRoute, router: AnyRouter): RequestHandler {
     }
     // Written directly: express's send() would also weigh ETags and freshness, which API responses never use.
     const body = JSON.stringify(result);
-    res.writeHead(route.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) }).end(body);
+    res
+      .writeHead(route.status, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Length': Buffer.byteLength(body),
+      })
+      .end(body);
   };
 }

@@ -7,7 +7,10 @@ export const MAX_JSON_BODY = '1mb';
 const parseJson = express.json({ limit: MAX_JSON_BODY, strict: true });
 
 function hasBody(headers: { 'content-length'?: string; 'transfer-encoding'?: string }): boolean {
-  return headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
+  return (
+    headers['transfer-encoding'] !== undefined ||
+    (headers['content-length'] !== undefined && headers['content-length'] !== '0')
+  );
 }
 
 /** body-parser reports its failures as http-errors with a `type`; they become our codes here. */
@@ -29,6 +32,9 @@ function translateParseError(error: { type?: string; status?: number }): AppErro
 
 export const jsonBody: RequestHandler = (req, res, next) => {
   if (!hasBody(req.headers)) return next();
-  if (!req.is('application/json')) return next(new AppError('unsupported_media_type', 'Content-Type must be application/json'));
-  parseJson(req, res, (error?: unknown) => next(error ? translateParseError(error as { type?: string; status?: number }) : undefined));
+  if (!req.is('application/json'))
+    return next(new AppError('unsupported_media_type', 'Content-Type must be application/json'));
+  parseJson(req, res, (error?: unknown) =>
+    next(error ? translateParseError(error as { type?: string; status?: number }) : undefined),
+  );
 };

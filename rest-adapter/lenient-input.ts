@@ -71,7 +71,11 @@ function makePlan(inner: z.core.$ZodType): Plan | null {
     const branch = (type: string) => def.options!.find((option) => defOf(unwrap(option).inner).type === type);
     const array = branch('array');
     const object = branch('object');
-    const plan = { kind: 'union' as const, array: array ? planOf(array) : null, object: object ? planOf(object) : null };
+    const plan = {
+      kind: 'union' as const,
+      array: array ? planOf(array) : null,
+      object: object ? planOf(object) : null,
+    };
     return plan.array || plan.object ? plan : null;
   }
   if (def.type === 'array' && def.element) {

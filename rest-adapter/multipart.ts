@@ -24,7 +24,8 @@ function parseData(text: string): Record<string, unknown> {
   } catch {
     throw new AppError('validation_error', 'Malformed JSON in the data field');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new AppError('validation_error', 'The data field must be a JSON object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new AppError('validation_error', 'The data field must be a JSON object');
   return value as Record<string, unknown>;
 }
 
@@ -114,7 +115,10 @@ export function readMultipart(req: Request, assets: ItemAssets): Promise<Multipa
       );
       written.push(stored);
     });
-    parser.on('partsLimit', () => (failure ??= new AppError('validation_error', 'Too many parts in the multipart body')));
+    parser.on(
+      'partsLimit',
+      () => (failure ??= new AppError('validation_error', 'Too many parts in the multipart body')),
+    );
     parser.on('filesLimit', () => (failure ??= new AppError('validation_error', 'Send one image only')));
     parser.on('error', () => (failure ??= new AppError('validation_error', 'Malformed multipart body')));
     parser.on('close', () => {

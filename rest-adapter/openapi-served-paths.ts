@@ -8,15 +8,25 @@ const assetsPath = {
   get: {
     operationId: 'aurora-assets-item',
     summary: "An item's uploaded image",
-    description: 'Served with its content type, `Cache-Control: public, max-age=86400` and an ETag. Only `<id>.<ext>` names exist.',
+    description:
+      'Served with its content type, `Cache-Control: public, max-age=86400` and an ETag. Only `<id>.<ext>` names exist.',
     tags: ['aurora: items'],
     security: [],
-    parameters: [{ in: 'path', name: 'filename', required: true, schema: { type: 'string', pattern: '^\\d{1,10}\\.(png|jpg|webp|gif)$' } }],
+    parameters: [
+      {
+        in: 'path',
+        name: 'filename',
+        required: true,
+        schema: { type: 'string', pattern: '^\\d{1,10}\\.(png|jpg|webp|gif)$' },
+      },
+    ],
     responses: {
       200: {
         description: 'The image',
         headers: { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } },
-        content: Object.fromEntries(Object.values(IMAGE_TYPES).map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+        content: Object.fromEntries(
+          Object.values(IMAGE_TYPES).map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+        ),
       },
       304: { description: 'Not modified since the ETag given in If-None-Match' },
       404: { description: 'Not found', content: auroraError },
@@ -36,7 +46,10 @@ const metricsPath = {
     responses: {
       200: { description: 'The metrics', content: { 'text/plain; version=0.0.4': { schema: { type: 'string' } } } },
       401: { description: 'Missing or invalid metrics token', content: auroraError },
-      404: { description: 'Not served: HOST is not a loopback address and METRICS_TOKEN is not set', content: auroraError },
+      404: {
+        description: 'Not served: HOST is not a loopback address and METRICS_TOKEN is not set',
+        content: auroraError,
+      },
     },
   },
 };

@@ -23,7 +23,9 @@ type Operation = {
 const DESCRIPTION = `Aurora (\`/api\`) and HubGW (\`/api/v1\`) served by one server.
 
 - Aurora errors are \`{"error": "...", "details": "..."}\`; HubGW errors are \`{"message": "...", "code": "...", "details": {...}}\`.
-- HubGW codes: ${Object.entries(errorCodes).map(([code, { status }]) => `\`${code}\` ${status}`).join(', ')}.
+- HubGW codes: ${Object.entries(errorCodes)
+  .map(([code, { status }]) => `\`${code}\` ${status}`)
+  .join(', ')}.
 - Unknown routes answer 404, malformed JSON 400, a JSON body over 1 MB 413, a body that is not JSON 415, each in the family's format. Any route answers 503 while the database is unavailable.
 - Aurora routes but health are rate-limited per client: 429, with \`RateLimit\`, \`RateLimit-Policy\` and \`Retry-After\`.
 - Paths are case-sensitive and trailing slashes are optional.
@@ -64,7 +66,10 @@ const errorSchemas: Record<string, SchemaObject> = {
 
 const RATE_LIMIT_HEADERS = {
   RateLimit: { description: 'limit, remaining and reset (seconds) of the current window', schema: { type: 'string' } },
-  'RateLimit-Policy': { description: 'the limit and the window in seconds, as `<limit>;w=<seconds>`', schema: { type: 'string' } },
+  'RateLimit-Policy': {
+    description: 'the limit and the window in seconds, as `<limit>;w=<seconds>`',
+    schema: { type: 'string' },
+  },
   'Retry-After': { description: 'seconds until the window starts over', schema: { type: 'integer' } },
 };
 
@@ -101,14 +106,23 @@ function queryToBody(operation: Operation): void {
   const properties = Object.fromEntries(query.map((parameter) => [parameter.name, parameter.schema ?? {}]));
   const required = query.filter((parameter) => parameter.required).map((parameter) => parameter.name);
   operation.parameters = (operation.parameters ?? []).filter((parameter) => parameter.in !== 'query');
-  operation.requestBody = { required: true, content: { 'application/json': { schema: { type: 'object', properties, required } } } };
+  operation.requestBody = {
+    required: true,
+    content: { 'application/json': { schema: { type: 'object', properties, required } } },
+  };
 }
 
 /** The multipart form of an image route: the JSON fields in `data` (when the route has any) and the file. */
 function multipartBody(operation: Operation) {
-  const json = (operation.requestBody as { content?: Record<string, unknown> } | undefined)?.content?.['application/json'];
+  const json = (operation.requestBody as { content?: Record<string, unknown> } | undefined)?.content?.[
+    'application/json'
+  ];
   const properties: Record<string, SchemaObject> = {
-    image: { type: 'string', format: 'binary', description: 'PNG, JPEG, WebP or GIF, at most 15 MB; the type is read from the bytes' },
+    image: {
+      type: 'string',
+      format: 'binary',
+      description: 'PNG, JPEG, WebP or GIF, at most 15 MB; the type is read from the bytes',
+    },
   };
   if (json) properties.data = { type: 'string', description: 'The JSON body, as a string' };
   return {
@@ -160,7 +174,8 @@ function withoutSafeIntegerBounds(node: unknown): void {
 function declaredTags(document: OpenAPIObject) {
   const names = new Set<string>();
   for (const item of Object.values(document.paths ?? {})) {
-    for (const operation of Object.values(item as Record<string, Operation>)) for (const tag of operation.tags ?? []) names.add(tag);
+    for (const operation of Object.values(item as Record<string, Operation>))
+      for (const tag of operation.tags ?? []) names.add(tag);
   }
   return [...names].sort().map((name) => ({ name, description: TAG_DESCRIPTIONS[name.split(':')[0]!] ?? name }));
 }
@@ -179,7 +194,12 @@ function describeNonObjectRoute(route: RestRoute) {
       description: openapi?.description,
       tags: openapi?.tags,
       requestBody: { required: true, content: { 'application/json': { schema: route.input } } },
-      responses: { 200: { description: 'Success', content: { 'application/json': { schema: (route.procedure._def as { output?: unknown }).output } } } },
+      responses: {
+        200: {
+          description: 'Success',
+          content: { 'application/json': { schema: (route.procedure._def as { output?: unknown }).output } },
+        },
+      },
     },
   };
 }

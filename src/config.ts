@@ -7,11 +7,9 @@ export function isLoopbackHost(host: string): boolean {
   return LOOPBACK_HOSTS.has(host) || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
-const databaseUrl = z
-  .string()
-  .refine((url) => url === 'memory://' || /^postgres(ql)?:\/\/.+/.test(url), {
-    message: 'must be memory:// or a postgres:// URL',
-  });
+const databaseUrl = z.string().refine((url) => url === 'memory://' || /^postgres(ql)?:\/\/.+/.test(url), {
+  message: 'must be memory:// or a postgres:// URL',
+});
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -33,7 +31,9 @@ const envSchema = z.object({
 });
 
 /** On PostgreSQL, a statement running longer than `statementTimeoutMs` is cancelled (0: never). */
-export type Database = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgresql'; url: string; statementTimeoutMs?: number };
+export type Database =
+  | { kind: 'pglite'; dataDir: string | null }
+  | { kind: 'postgresql'; url: string; statementTimeoutMs?: number };
 
 export interface Config {
   port: number;
@@ -60,7 +60,8 @@ function metricsAccess(host: string, token: string | undefined): MetricsAccess {
 
 /** The database as an operator should read it: where PGlite keeps its files, or PostgreSQL's address without secrets. */
 export function describeDatabase(database: Database): string {
-  if (database.kind === 'pglite') return database.dataDir === null ? 'PGlite in memory' : `PGlite in ${database.dataDir}`;
+  if (database.kind === 'pglite')
+    return database.dataDir === null ? 'PGlite in memory' : `PGlite in ${database.dataDir}`;
   const url = new URL(database.url);
   const user = url.username ? `${decodeURIComponent(url.username)}@` : '';
   return `PostgreSQL ${user}${url.host}${url.pathname}`;

@@ -83,7 +83,9 @@ async function takeLock(dataDir: string, path: string, draft: string): Promise<D
     }
     const owner = await readOwner(path);
     if (owner && (await ownsIt(owner, path))) {
-      throw new DataDirInUseError(`DATA_DIR ${dataDir} is in use by process ${owner.pid}; stop it, or give this server another DATA_DIR`);
+      throw new DataDirInUseError(
+        `DATA_DIR ${dataDir} is in use by process ${owner.pid}; stop it, or give this server another DATA_DIR`,
+      );
     }
     // A lock left by a process that is gone: move it aside and try again.
     await rename(path, `${draft}.stale`).catch(() => undefined);

@@ -4,11 +4,20 @@
  * cancelled by statement_timeout: the database is frozen or held by a lock, not the request at fault.
  */
 const UNAVAILABLE_STATES = /^(08|57P0[1-3]|57014|3D000|53300)/;
-const UNAVAILABLE_SYSTEM_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|not currently accepting connections/i;
+const UNAVAILABLE_SYSTEM_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+]);
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|not currently accepting connections/i;
 
 function* causeChain(error: unknown): Generator<Error> {
-  for (let current = error, depth = 0; current instanceof Error && depth < 8; current = current.cause, depth++) yield current;
+  for (let current = error, depth = 0; current instanceof Error && depth < 8; current = current.cause, depth++)
+    yield current;
 }
 
 /** Whether an error, or anything in its cause chain, is a statement the statement timeout cancelled. */

@@ -12,7 +12,11 @@ export async function openDatabase(database: Database, log: Logger): Promise<Orm
     await mkdir(database.dataDir, { recursive: true });
   }
   // The ORM's own lines (two per migration) are detail; the start reports what they add up to.
-  const orm = await MikroORM.init({ ...ormConfigFor(database), colors: false, logger: (message) => log.debug({ orm: message }, 'database') });
+  const orm = await MikroORM.init({
+    ...ormConfigFor(database),
+    colors: false,
+    logger: (message) => log.debug({ orm: message }, 'database'),
+  });
   try {
     const applied = await orm.migrator.up();
     log.info(`applied ${applied.length} migration${applied.length === 1 ? '' : 's'}`);
@@ -22,4 +26,3 @@ export async function openDatabase(database: Database, log: Logger): Promise<Orm
   }
   return orm;
 }
-

@@ -59,7 +59,9 @@ interface RawIssue {
 }
 
 function joinPath(path: PropertyKey[] = []): string {
-  return path.map((key) => (typeof key === 'object' ? String((key as { key: PropertyKey }).key) : String(key))).join('.');
+  return path
+    .map((key) => (typeof key === 'object' ? String((key as { key: PropertyKey }).key) : String(key)))
+    .join('.');
 }
 
 /**
@@ -70,7 +72,9 @@ function joinPath(path: PropertyKey[] = []): string {
 function flatten(issue: RawIssue, prefix: PropertyKey[]): ValidationIssue[] {
   const path = [...prefix, ...(issue.path ?? [])];
   if (issue.code === 'invalid_union' && issue.errors?.length) {
-    const meant = issue.errors.find((branch) => !branch.some((inner) => inner.code === 'invalid_type' && (inner.path ?? []).length === 0));
+    const meant = issue.errors.find(
+      (branch) => !branch.some((inner) => inner.code === 'invalid_type' && (inner.path ?? []).length === 0),
+    );
     if (meant) return meant.flatMap((inner) => flatten(inner, path));
   }
   return [{ path: joinPath(path), message: issue.message }];
@@ -106,7 +110,8 @@ export function toAppError(error: unknown): AppError {
   if (issues && error instanceof TRPCError && error.code === 'BAD_REQUEST') {
     return new AppError('validation_error', 'Validation failed', { issues });
   }
-  if (isDatabaseUnavailable(error)) return new AppError('unavailable', 'The database is unavailable; try again shortly');
+  if (isDatabaseUnavailable(error))
+    return new AppError('unavailable', 'The database is unavailable; try again shortly');
   const clientCode = error instanceof TRPCError ? CLIENT_ERRORS[error.code] : undefined;
   if (clientCode) return new AppError(clientCode, (error as TRPCError).message);
   return new AppError('internal_error', 'Internal server error');

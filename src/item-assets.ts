@@ -53,10 +53,21 @@ export class ItemAssets {
   async prepare(committedTokens: CommittedTokens): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     const names = await readdir(this.dir);
-    await Promise.all(names.filter((name) => name.startsWith(TEMP_PREFIX)).map((name) => rm(join(this.dir, name), { force: true })));
+    await Promise.all(
+      names.filter((name) => name.startsWith(TEMP_PREFIX)).map((name) => rm(join(this.dir, name), { force: true })),
+    );
     const staged = names.flatMap((name) => {
       const match = PENDING.exec(name);
-      return match ? [{ itemId: Number(match[1]), token: match[2]!, extension: match[3] as ImageExtension, path: join(this.dir, name) }] : [];
+      return match
+        ? [
+            {
+              itemId: Number(match[1]),
+              token: match[2]!,
+              extension: match[3] as ImageExtension,
+              path: join(this.dir, name),
+            },
+          ]
+        : [];
     });
     if (staged.length === 0) return;
     const tokens = await committedTokens([...new Set(staged.map((image) => image.itemId))]);
@@ -118,9 +129,15 @@ export class ItemAssets {
 
 /** The image type from the file's first bytes, whatever its name or declared type says. */
 export function sniffImage(head: Buffer): ImageExtension | null {
-  if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'png';
   if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpg';
   if (head.length >= 6 && ['GIF87a', 'GIF89a'].includes(head.subarray(0, 6).toString('latin1'))) return 'gif';
-  if (head.length >= 12 && head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP') return 'webp';
+  if (
+    head.length >= 12 &&
+    head.subarray(0, 4).toString('latin1') === 'RIFF' &&
+    head.subarray(8, 12).toString('latin1') === 'WEBP'
+  )
+    return 'webp';
   return null;
 }

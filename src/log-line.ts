@@ -13,7 +13,8 @@ function banner(log: Record<string, unknown>): string {
     `  live page      ${log.livePage}`,
     `  database       ${log.database}`,
   ];
-  if (typeof log.generatedApiKey === 'string') lines.push(`  HubGW API key  ${log.generatedApiKey} (generated for this run; set SECURITY__API_KEY to keep one)`);
+  if (typeof log.generatedApiKey === 'string')
+    lines.push(`  HubGW API key  ${log.generatedApiKey} (generated for this run; set SECURITY__API_KEY to keep one)`);
   return lines.join('\n');
 }
 

@@ -42,5 +42,8 @@ function jsonStream() {
 }
 
 export function createLogger(level: string, format: LogFormat = 'json'): Logger {
-  return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, format === 'pretty' ? prettyStream() : jsonStream());
+  return pino(
+    { level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime },
+    format === 'pretty' ? prettyStream() : jsonStream(),
+  );
 }

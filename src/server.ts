@@ -24,7 +24,9 @@ import { watchDatabasePool } from './metrics/database-pool.ts';
 /** GET /api/stats/activity is computed at most once per five minutes. */
 const ACTIVITY_TTL_MS = 5 * 60 * 1000;
 const EVENT_PRUNE_INTERVAL_MS = 10 * 60 * 1000;
-const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const PACKAGE_VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 /** The signal that makes every instance on the database drop its cached statistics. */
 const CLEAR_CACHES = 'clear-caches';
 
@@ -63,7 +65,11 @@ export interface ServerOptions {
   clock?: Clock;
 }
 
-export async function startServer(config: Config, log: Logger, { router = appRouter, clock = () => new Date() }: ServerOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  log: Logger,
+  { router = appRouter, clock = () => new Date() }: ServerOptions = {},
+): Promise<RunningServer> {
   const dataDirLock = await lockDataDir(config.dataDir);
   const orm = await openDatabase(config.database, log).catch(async (error: unknown) => {
     await dataDirLock.release();
@@ -73,7 +79,8 @@ export async function startServer(config: Config, log: Logger, { router = appRou
   const events = new EventBus(orm, log, metrics);
   const activityCache = new TtlCache<unknown>(ACTIVITY_TTL_MS);
   events.onSignal(CLEAR_CACHES, () => activityCache.clear());
-  const pruneEvents = () => events.prune(clock()).catch((error: unknown) => log.warn({ err: error }, 'could not prune old live events'));
+  const pruneEvents = () =>
+    events.prune(clock()).catch((error: unknown) => log.warn({ err: error }, 'could not prune old live events'));
   let sockets: LiveSockets | null = null;
   let pruning: NodeJS.Timeout | undefined;
   let closing = false;
@@ -85,7 +92,14 @@ export async function startServer(config: Config, log: Logger, { router = appRou
     await itemAssets.prepare((itemIds) => committedImageTokens(orm.em.fork(), itemIds));
     if (config.database.kind === 'postgresql') {
       await watchDatabasePool(orm, metrics);
-      events.useListener(await listenForEvents(config.database.url, (payload) => events.heard(payload), () => events.catchUp(), log));
+      events.useListener(
+        await listenForEvents(
+          config.database.url,
+          (payload) => events.heard(payload),
+          () => events.catchUp(),
+          log,
+        ),
+      );
       // What other instances committed between reading the heads and listening was announced to nobody here.
       events.catchUp();
     }
@@ -105,7 +119,10 @@ export async function startServer(config: Config, log: Logger, { router = appRou
     const server = createServer(createApp(router, deps, log, config.metrics));
     sockets = attachLiveSockets(server, router, deps, log, config.live);
     metrics.watch({ subscribers: (family) => events.subscriberCount(family), openSockets: () => sockets?.open() ?? 0 });
-    if (config.metrics.kind === 'disabled') log.warn(`GET /metrics is not served: HOST (${config.host}) is not a loopback address and METRICS_TOKEN is not set`);
+    if (config.metrics.kind === 'disabled')
+      log.warn(
+        `GET /metrics is not served: HOST (${config.host}) is not a loopback address and METRICS_TOKEN is not set`,
+      );
     pruning = setInterval(pruneEvents, EVENT_PRUNE_INTERVAL_MS).unref();
     // Keep-alive sockets that go idle during shutdown are closed at once instead of waiting for their timeout.
     server.on('request', (_req, res) => res.on('finish', () => closing && server.closeIdleConnections()));

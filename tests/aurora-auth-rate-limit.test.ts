@@ -13,7 +13,14 @@ describe('admin token', () => {
   afterAll(() => server.close());
 
   it('every Aurora route but health answers 401 without the token, with a wrong one, or with the HubGW key', async () => {
-    const routes: [string, string][] = [['GET', '/api/users'], ['GET', '/api/items'], ['POST', '/api/items'], ['GET', '/api/settings'], ['POST', '/api/actions/clear-cache'], ['GET', '/api/stats']];
+    const routes: [string, string][] = [
+      ['GET', '/api/users'],
+      ['GET', '/api/items'],
+      ['POST', '/api/items'],
+      ['GET', '/api/settings'],
+      ['POST', '/api/actions/clear-cache'],
+      ['GET', '/api/stats'],
+    ];
     const attempts: Record<string, string>[] = [{}, { Authorization: 'Bearer wrong' }, { 'X-API-Key': API_KEY }];
     for (const [method, path] of routes) {
       for (const headers of attempts) {
@@ -55,7 +62,10 @@ describe('rate limit', () => {
     expect(allowed[0]!.headers.get('ratelimit-policy')).toBe('5;w=3600');
     const refused = await request(server, 'GET', '/api/items');
     expect(refused.status).toBe(429);
-    expect(refused.body).toEqual({ error: 'Too many requests', details: expect.stringMatching(/^at most 5 requests per 3600 s; retry in \d+ s$/) });
+    expect(refused.body).toEqual({
+      error: 'Too many requests',
+      details: expect.stringMatching(/^at most 5 requests per 3600 s; retry in \d+ s$/),
+    });
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await request(server, 'GET', '/api/health')).status).toBe(200);
   });

@@ -7,16 +7,41 @@ const USER = discordId();
 
 /** Every Aurora route that takes a JSON body, with a body the document would accept (for a user and item 1 that exist). */
 const BODY_ROUTES: [method: string, path: string, body: Record<string, unknown>][] = [
-  ['POST', '/api/items', { name: 'Sword', description: 'd', type: 'WEAPON', rarity: 'R', price: '10', iconUrl: '/x', imageUrl: '/x', usageData: {} }],
+  [
+    'POST',
+    '/api/items',
+    {
+      name: 'Sword',
+      description: 'd',
+      type: 'WEAPON',
+      rarity: 'R',
+      price: '10',
+      iconUrl: '/x',
+      imageUrl: '/x',
+      usageData: {},
+    },
+  ],
   ['PUT', '/api/items/1', { name: 'Sword', description: 'd', type: 'WEAPON', rarity: 'R', price: '10' }],
   ['POST', '/api/users', { id: '555', username: 'u', balance: '1', xp: '1', level: 1, settings: {} }],
-  ['PUT', `/api/users/${USER}`, { username: 'u', balance: '1', xp: '1', level: 1, dailyStreak: 1, isActive: true, settings: {} }],
+  [
+    'PUT',
+    `/api/users/${USER}`,
+    { username: 'u', balance: '1', xp: '1', level: 1, dailyStreak: 1, isActive: true, settings: {} },
+  ],
   ['POST', `/api/users/${USER}/inventory`, { itemId: 1, quantity: '1' }],
   ['POST', '/api/classes', { id: '7', name: 'Rogue', balance: '0', roleId: '1' }],
   ['PUT', '/api/classes/7', { name: 'Rogue', balance: '0', roleId: '1' }],
-  ['POST', '/api/moderation', { type: 'warn', userId: '1', username: 'u', moderatorId: '2', moderatorName: 'm', reason: 'r', metadata: {} }],
+  [
+    'POST',
+    '/api/moderation',
+    { type: 'warn', userId: '1', username: 'u', moderatorId: '2', moderatorName: 'm', reason: 'r', metadata: {} },
+  ],
   ['PUT', '/api/moderation/CASE-0001/clear', { clearedBy: '2', clearedByName: 'm', reason: 'r' }],
-  ['POST', '/api/quests', { name: 'q', description: 'd', triggerEvent: 'login', target: 1, xpReward: 1, balanceReward: 1 }],
+  [
+    'POST',
+    '/api/quests',
+    { name: 'q', description: 'd', triggerEvent: 'login', target: 1, xpReward: 1, balanceReward: 1 },
+  ],
   ['PUT', '/api/quests/1', { name: 'q', triggerEvent: 'login', target: 1, xpReward: 1, balanceReward: 1 }],
   ['POST', '/api/actions/maintenance-mode', { enabled: true, reason: 'r' }],
   ['PUT', '/api/settings/meta', { roles: [], channels: [], commands: [] }],
@@ -41,8 +66,13 @@ beforeAll(async () => {
   server = await startTestServer();
   await createUser(server, { id: USER, username: 'Target', balance: '50' });
   await request(server, 'POST', '/api/items', { json: { name: 'Existing', type: 'MISC', rarity: 'C' } });
-  const tables = (await server.sql<{ name: string }>(`select 'aurora.' || table_name as name from information_schema.tables where table_schema = 'aurora' order by 1`)).map((row) => row.name);
-  snapshot = async () => JSON.stringify(await Promise.all(tables.map((table) => server.sql(`select * from ${table} order by 1`))));
+  const tables = (
+    await server.sql<{ name: string }>(
+      `select 'aurora.' || table_name as name from information_schema.tables where table_schema = 'aurora' order by 1`,
+    )
+  ).map((row) => row.name);
+  snapshot = async () =>
+    JSON.stringify(await Promise.all(tables.map((table) => server.sql(`select * from ${table} order by 1`))));
   before = await snapshot();
 });
 afterAll(() => server.close());
@@ -72,7 +102,16 @@ describe.each(BODY_ROUTES)('%s %s', (method, path, valid) => {
 });
 
 it('refuses hostile query parameters with 400', async () => {
-  for (const path of ['/api/users?limit=-1', '/api/users?limit=1e999', '/api/users?offset=abc', '/api/users?sortBy=balance;drop%20table', '/api/items?rarity=%00', '/api/transactions?type=FREE_MONEY', '/api/moderation?active=maybe', `/api/users?search=${'x'.repeat(101)}`]) {
+  for (const path of [
+    '/api/users?limit=-1',
+    '/api/users?limit=1e999',
+    '/api/users?offset=abc',
+    '/api/users?sortBy=balance;drop%20table',
+    '/api/items?rarity=%00',
+    '/api/transactions?type=FREE_MONEY',
+    '/api/moderation?active=maybe',
+    `/api/users?search=${'x'.repeat(101)}`,
+  ]) {
     const res = await request(server, 'GET', path);
     expect(res.status, path).toBe(400);
     expect(res.body).toEqual({ error: 'Validation failed', details: expect.any(String) });

@@ -32,7 +32,15 @@ describe('daily reward', () => {
       nextClaimAt: '2030-01-02T00:00:00.000Z',
     });
     expect(await ledgerOf(user)).toEqual([
-      { id: expect.any(String), userId: user, relatedUserId: null, amount: '100', type: 'DAILY_REWARD', description: 'Daily reward (Streak: 1)', createdAt: clock.now.toISOString() },
+      {
+        id: expect.any(String),
+        userId: user,
+        relatedUserId: null,
+        amount: '100',
+        type: 'DAILY_REWARD',
+        description: 'Daily reward (Streak: 1)',
+        createdAt: clock.now.toISOString(),
+      },
     ]);
     expect((await request(server, 'GET', `/api/users/${user}`)).body).toMatchObject({ balance: '105', dailyStreak: 1 });
   });
@@ -43,7 +51,10 @@ describe('daily reward', () => {
     clock.advance(14 * 3600 - 1);
     const res = await claim(user);
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ error: 'Daily reward already claimed today', details: 'the next claim opens at 2030-01-02T00:00:00.000Z, in 1 s' });
+    expect(res.body).toEqual({
+      error: 'Daily reward already claimed today',
+      details: 'the next claim opens at 2030-01-02T00:00:00.000Z, in 1 s',
+    });
     expect(await balanceOf(user)).toBe('100');
     expect(await ledgerOf(user)).toHaveLength(1);
     clock.advance(1);
@@ -94,7 +105,12 @@ describe('daily reward', () => {
     const claimedAt = clock.now.toISOString();
     await claim(user);
     const tomorrow = new Date(Math.floor(clock.now.getTime() / 86_400_000 + 1) * 86_400_000).toISOString();
-    expect((await request(server, 'GET', `/api/economy/daily/${user}`)).body).toEqual({ claimable: false, streak: 1, lastClaimAt: claimedAt, nextClaimAt: tomorrow });
+    expect((await request(server, 'GET', `/api/economy/daily/${user}`)).body).toEqual({
+      claimable: false,
+      streak: 1,
+      lastClaimAt: claimedAt,
+      nextClaimAt: tomorrow,
+    });
   });
 
   it('answers 404 for an unknown user and 400 for a malformed id', async () => {
@@ -113,13 +129,34 @@ describe('transfers', () => {
     const [alice, bob] = [await newUser('500'), await newUser('20')];
     const res = await send({ fromUserId: alice, toUserId: bob, amount: '120' });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ success: true, amount: '120', from: { id: alice, balance: '380' }, to: { id: bob, balance: '140' } });
+    expect(res.body).toEqual({
+      success: true,
+      amount: '120',
+      from: { id: alice, balance: '380' },
+      to: { id: bob, balance: '140' },
+    });
     const at = clock.now.toISOString();
     expect(await ledgerOf(alice)).toEqual([
-      { id: expect.any(String), userId: alice, relatedUserId: bob, amount: '-120', type: 'TRANSFER_OUT', description: `Transfer to ${bob}`, createdAt: at },
+      {
+        id: expect.any(String),
+        userId: alice,
+        relatedUserId: bob,
+        amount: '-120',
+        type: 'TRANSFER_OUT',
+        description: `Transfer to ${bob}`,
+        createdAt: at,
+      },
     ]);
     expect(await ledgerOf(bob)).toEqual([
-      { id: expect.any(String), userId: bob, relatedUserId: alice, amount: '120', type: 'TRANSFER_IN', description: `Transfer from ${alice}`, createdAt: at },
+      {
+        id: expect.any(String),
+        userId: bob,
+        relatedUserId: alice,
+        amount: '120',
+        type: 'TRANSFER_IN',
+        description: `Transfer from ${alice}`,
+        createdAt: at,
+      },
     ]);
   });
 
@@ -129,20 +166,64 @@ describe('transfers', () => {
     expect(over.status).toBe(400);
     expect(over.body).toEqual({ error: 'Insufficient funds', details: 'balance is 50, 51 needed' });
     expect([await balanceOf(alice), await balanceOf(bob)]).toEqual(['50', '0']);
-    expect((await send({ fromUserId: alice, toUserId: bob, amount: '50' })).body.from).toEqual({ id: alice, balance: '0' });
+    expect((await send({ fromUserId: alice, toUserId: bob, amount: '50' })).body.from).toEqual({
+      id: alice,
+      balance: '0',
+    });
   });
 
   it('refuses bad amounts, oneself and unknown users with a clear 4xx and changes nothing', async () => {
     const [alice, bob] = [await newUser('1000'), await newUser()];
     const cases: [unknown, number, Record<string, string>][] = [
-      [{ fromUserId: alice, toUserId: alice, amount: '10' }, 400, { error: 'Validation failed', details: 'toUserId: cannot transfer to oneself' }],
-      [{ fromUserId: alice, toUserId: bob, amount: '0' }, 400, { error: 'Validation failed', details: 'amount: must be an integer from 1 to 9223372036854775807, in a string' }],
-      [{ fromUserId: alice, toUserId: bob, amount: '-5' }, 400, { error: 'Validation failed', details: 'amount: must be an integer from 1 to 9223372036854775807, in a string' }],
-      [{ fromUserId: alice, toUserId: bob, amount: '9223372036854775808' }, 400, { error: 'Validation failed', details: 'amount: must be an integer from 1 to 9223372036854775807, in a string' }],
-      [{ fromUserId: alice, toUserId: bob, amount: 10 }, 400, { error: 'Validation failed', details: 'amount: Invalid input: expected string, received number' }],
-      [{ fromUserId: alice, toUserId: bob, amount: '2000000000' }, 400, { error: 'Amount out of range', details: 'transfers must be from 1 to 1000000000' }],
-      [{ fromUserId: alice, toUserId: '77', amount: '10' }, 404, { error: 'User not found', details: "no user with id '77'" }],
-      [{ fromUserId: '77', toUserId: bob, amount: '10' }, 404, { error: 'User not found', details: "no user with id '77'" }],
+      [
+        { fromUserId: alice, toUserId: alice, amount: '10' },
+        400,
+        { error: 'Validation failed', details: 'toUserId: cannot transfer to oneself' },
+      ],
+      [
+        { fromUserId: alice, toUserId: bob, amount: '0' },
+        400,
+        {
+          error: 'Validation failed',
+          details: 'amount: must be an integer from 1 to 9223372036854775807, in a string',
+        },
+      ],
+      [
+        { fromUserId: alice, toUserId: bob, amount: '-5' },
+        400,
+        {
+          error: 'Validation failed',
+          details: 'amount: must be an integer from 1 to 9223372036854775807, in a string',
+        },
+      ],
+      [
+        { fromUserId: alice, toUserId: bob, amount: '9223372036854775808' },
+        400,
+        {
+          error: 'Validation failed',
+          details: 'amount: must be an integer from 1 to 9223372036854775807, in a string',
+        },
+      ],
+      [
+        { fromUserId: alice, toUserId: bob, amount: 10 },
+        400,
+        { error: 'Validation failed', details: 'amount: Invalid input: expected string, received number' },
+      ],
+      [
+        { fromUserId: alice, toUserId: bob, amount: '2000000000' },
+        400,
+        { error: 'Amount out of range', details: 'transfers must be from 1 to 1000000000' },
+      ],
+      [
+        { fromUserId: alice, toUserId: '77', amount: '10' },
+        404,
+        { error: 'User not found', details: "no user with id '77'" },
+      ],
+      [
+        { fromUserId: '77', toUserId: bob, amount: '10' },
+        404,
+        { error: 'User not found', details: "no user with id '77'" },
+      ],
     ];
     for (const [body, status, error] of cases) {
       const res = await send(body);
@@ -156,7 +237,10 @@ describe('transfers', () => {
     const [alice, bob] = [await newUser('1000'), await newUser()];
     await setSettings({ economy: { transfers: { minAmount: '25' } } });
     try {
-      expect((await send({ fromUserId: alice, toUserId: bob, amount: '24' })).body).toEqual({ error: 'Amount out of range', details: 'transfers must be from 25 to 1000000000' });
+      expect((await send({ fromUserId: alice, toUserId: bob, amount: '24' })).body).toEqual({
+        error: 'Amount out of range',
+        details: 'transfers must be from 25 to 1000000000',
+      });
       expect((await send({ fromUserId: alice, toUserId: bob, amount: '25' })).status).toBe(200);
     } finally {
       await setSettings({ economy: { transfers: { minAmount: '1' } } });
@@ -178,13 +262,27 @@ describe('for the bot as a typed tRPC client', () => {
     const [alice, bob] = [await newUser('300'), await newUser()];
     const client = liveClient(server);
     try {
-      const received = collect<{ id: string; data: { id: string; type: string; timestamp: string; data?: unknown } }>((handlers) => client.trpc.aurora.live.events.subscribe(undefined, handlers), 1);
+      const received = collect<{ id: string; data: { id: string; type: string; timestamp: string; data?: unknown } }>(
+        (handlers) => client.trpc.aurora.live.events.subscribe(undefined, handlers),
+        1,
+      );
       await received.started;
-      await expect(client.trpc.aurora.economy.transfer.mutate({ fromUserId: alice, toUserId: bob, amount: '301' })).rejects.toMatchObject({
+      await expect(
+        client.trpc.aurora.economy.transfer.mutate({ fromUserId: alice, toUserId: bob, amount: '301' }),
+      ).rejects.toMatchObject({
         data: { appCode: 'invalid_state', details: { balance: '300', required: '301' } },
       });
-      const result = await client.trpc.aurora.economy.transfer.mutate({ fromUserId: alice, toUserId: bob, amount: '300' });
-      expect(result).toEqual({ success: true, amount: '300', from: { id: alice, balance: '0' }, to: { id: bob, balance: '300' } });
+      const result = await client.trpc.aurora.economy.transfer.mutate({
+        fromUserId: alice,
+        toUserId: bob,
+        amount: '300',
+      });
+      expect(result).toEqual({
+        success: true,
+        amount: '300',
+        from: { id: alice, balance: '0' },
+        to: { id: bob, balance: '300' },
+      });
       const [event] = await received;
       expect(event!.data).toMatchObject({ type: 'economy.transfer', data: result });
     } finally {

@@ -21,18 +21,30 @@ describe('settings', () => {
 
   it('POST /api/settings deep-merges a partial document', async () => {
     const before = (await request(server, 'GET', '/api/settings')).body;
-    const res = await request(server, 'POST', '/api/settings', { json: { economy: { daily: { amount: '250' } }, quests: { maxActive: 5 } } });
+    const res = await request(server, 'POST', '/api/settings', {
+      json: { economy: { daily: { amount: '250' } }, quests: { maxActive: 5 } },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       success: true,
-      settings: { ...before, economy: { ...before.economy, daily: { ...before.economy.daily, amount: '250' } }, quests: { maxActive: 5 } },
+      settings: {
+        ...before,
+        economy: { ...before.economy, daily: { ...before.economy.daily, amount: '250' } },
+        quests: { maxActive: 5 },
+      },
     });
     expect((await request(server, 'GET', '/api/settings')).body).toEqual(res.body.settings);
   });
 
   it('refuses unknown keys and bad values anywhere with 400, changing nothing', async () => {
     const before = (await request(server, 'GET', '/api/settings')).body;
-    const bad = [{ economy: { daily: { amunt: '1' } } }, { unknownSection: {} }, { economy: { daily: { amount: -1 } } }, { quests: { maxActive: 'many' } }, { economy: 'rich' }];
+    const bad = [
+      { economy: { daily: { amunt: '1' } } },
+      { unknownSection: {} },
+      { economy: { daily: { amount: -1 } } },
+      { quests: { maxActive: 'many' } },
+      { economy: 'rich' },
+    ];
     for (const json of bad) {
       const res = await request(server, 'POST', '/api/settings', { json });
       expect(res.status, JSON.stringify(json)).toBe(400);
@@ -43,10 +55,23 @@ describe('settings', () => {
 
   it('never merges __proto__, constructor or prototype', async () => {
     const before = (await request(server, 'GET', '/api/settings')).body;
-    const nested = await request(server, 'POST', '/api/settings', { body: '{"economy":{"constructor":{"polluted":true}}}', headers: { 'content-type': 'application/json' } });
+    const nested = await request(server, 'POST', '/api/settings', {
+      body: '{"economy":{"constructor":{"polluted":true}}}',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(nested.status).toBe(400);
-    expect((await request(server, 'POST', '/api/settings', { body: '{"quests":{"prototype":{"polluted":true}}}', headers: { 'content-type': 'application/json' } })).status).toBe(400);
-    const proto = await request(server, 'POST', '/api/settings', { body: '{"__proto__":{"polluted":true}}', headers: { 'content-type': 'application/json' } });
+    expect(
+      (
+        await request(server, 'POST', '/api/settings', {
+          body: '{"quests":{"prototype":{"polluted":true}}}',
+          headers: { 'content-type': 'application/json' },
+        })
+      ).status,
+    ).toBe(400);
+    const proto = await request(server, 'POST', '/api/settings', {
+      body: '{"__proto__":{"polluted":true}}',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(proto.status).toBeLessThan(500);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const after = (await request(server, 'GET', '/api/settings')).body;
@@ -55,7 +80,11 @@ describe('settings', () => {
   });
 
   it('GET /api/settings/meta is empty until the bot publishes, then what it published', async () => {
-    expect((await request(server, 'GET', '/api/settings/meta')).body).toEqual({ roles: [], channels: [], commands: [] });
+    expect((await request(server, 'GET', '/api/settings/meta')).body).toEqual({
+      roles: [],
+      channels: [],
+      commands: [],
+    });
     const meta = {
       roles: [{ id: '123', name: 'Admin', color: '#FF0000' }],
       channels: [{ id: '456', name: 'general', type: 0 }],
@@ -68,20 +97,36 @@ describe('settings', () => {
 
 describe('actions', () => {
   it('reload-commands and clear-cache answer {success: true} and are recorded', async () => {
-    expect(await request(server, 'POST', '/api/actions/reload-commands')).toMatchObject({ status: 200, body: { success: true, message: 'Command reload requested' } });
-    expect(await request(server, 'POST', '/api/actions/clear-cache')).toMatchObject({ status: 200, body: { success: true, message: 'Caches cleared' } });
+    expect(await request(server, 'POST', '/api/actions/reload-commands')).toMatchObject({
+      status: 200,
+      body: { success: true, message: 'Command reload requested' },
+    });
+    expect(await request(server, 'POST', '/api/actions/clear-cache')).toMatchObject({
+      status: 200,
+      body: { success: true, message: 'Caches cleared' },
+    });
     const recorded = await server.sql<{ action: string }>('select action from aurora.admin_actions order by id');
     expect(recorded.map((row) => row.action)).toEqual(['reload-commands', 'clear-cache']);
   });
 
   it('maintenance-mode is persisted in settings and shows in stats', async () => {
-    const on = await request(server, 'POST', '/api/actions/maintenance-mode', { json: { enabled: true, reason: 'Updating...' } });
+    const on = await request(server, 'POST', '/api/actions/maintenance-mode', {
+      json: { enabled: true, reason: 'Updating...' },
+    });
     expect(on.body).toEqual({ success: true, enabled: true, reason: 'Updating...' });
-    expect((await request(server, 'GET', '/api/settings')).body.system).toEqual({ maintenanceMode: true, maintenanceReason: 'Updating...' });
+    expect((await request(server, 'GET', '/api/settings')).body.system).toEqual({
+      maintenanceMode: true,
+      maintenanceReason: 'Updating...',
+    });
     expect((await request(server, 'GET', '/api/stats')).body.maintenanceMode).toBe(true);
     await request(server, 'POST', '/api/actions/maintenance-mode', { json: { enabled: false } });
-    expect((await request(server, 'GET', '/api/settings')).body.system).toEqual({ maintenanceMode: false, maintenanceReason: null });
-    expect((await request(server, 'POST', '/api/actions/maintenance-mode', { json: { enabled: 'yes' } })).status).toBe(400);
+    expect((await request(server, 'GET', '/api/settings')).body.system).toEqual({
+      maintenanceMode: false,
+      maintenanceReason: null,
+    });
+    expect((await request(server, 'POST', '/api/actions/maintenance-mode', { json: { enabled: 'yes' } })).status).toBe(
+      400,
+    );
   });
 });
 
@@ -93,7 +138,14 @@ describe('stats', () => {
     await request(server, 'PUT', `/api/users/${rich}`, { json: { balance: '9007199254740995' } });
     const res = await request(server, 'GET', '/api/stats');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ totalUsers: 2, activeUsers: 2, totalEconomy: '9007199254741002', transactions24h: 1, liveConnections: 0, timestamp: clock.now.toISOString() });
+    expect(res.body).toMatchObject({
+      totalUsers: 2,
+      activeUsers: 2,
+      totalEconomy: '9007199254741002',
+      transactions24h: 1,
+      liveConnections: 0,
+      timestamp: clock.now.toISOString(),
+    });
   });
 
   it('GET /api/stats/activity gives 24 hourly buckets, cached five minutes, dropped by clear-cache', async () => {
@@ -102,7 +154,9 @@ describe('stats', () => {
     expect(first.body.buckets).toHaveLength(24);
     expect(first.body.buckets.at(-1)).toEqual({ hour: '2030-01-01T10:00:00.000Z', transactions: 1, cases: 0 });
 
-    await request(server, 'POST', '/api/moderation', { json: { type: 'note', userId: '1', username: 'u', moderatorId: '2', moderatorName: 'm' } });
+    await request(server, 'POST', '/api/moderation', {
+      json: { type: 'note', userId: '1', username: 'u', moderatorId: '2', moderatorName: 'm' },
+    });
     clock.advance(60);
     expect((await request(server, 'GET', '/api/stats/activity')).body).toEqual(first.body);
 
@@ -110,7 +164,9 @@ describe('stats', () => {
     const later = await request(server, 'GET', '/api/stats/activity');
     expect(later.body.buckets.at(-1)).toEqual({ hour: '2030-01-01T10:00:00.000Z', transactions: 1, cases: 1 });
 
-    await request(server, 'POST', '/api/moderation', { json: { type: 'note', userId: '1', username: 'u', moderatorId: '2', moderatorName: 'm' } });
+    await request(server, 'POST', '/api/moderation', {
+      json: { type: 'note', userId: '1', username: 'u', moderatorId: '2', moderatorName: 'm' },
+    });
     await request(server, 'POST', '/api/actions/clear-cache');
     expect((await request(server, 'GET', '/api/stats/activity')).body.buckets.at(-1).cases).toBe(2);
   });

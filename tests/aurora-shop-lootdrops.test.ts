@@ -16,12 +16,15 @@ afterAll(() => server.close());
 let itemCount = 0;
 async function newItem(price: string): Promise<Record<string, unknown>> {
   itemCount += 1;
-  const res = await request(server, 'POST', '/api/items', { json: { name: `Potion ${itemCount}`, type: 'CONSUMABLE', rarity: 'C', price } });
+  const res = await request(server, 'POST', '/api/items', {
+    json: { name: `Potion ${itemCount}`, type: 'CONSUMABLE', rarity: 'C', price },
+  });
   expect(res.status).toBe(201);
   return res.body.item;
 }
 
-const inventoryOf = async (id: string) => (await request(server, 'GET', `/api/users/${id}/inventory`)).body.inventory as Record<string, unknown>[];
+const inventoryOf = async (id: string) =>
+  (await request(server, 'GET', `/api/users/${id}/inventory`)).body.inventory as Record<string, unknown>[];
 
 describe('shop', () => {
   const buy = (json: unknown) => request(server, 'POST', '/api/shop/buy', { json });
@@ -30,17 +33,37 @@ describe('shop', () => {
     const [user, item] = [await newUser('1000'), await newItem('75')];
     const res = await buy({ userId: user, itemId: item.id, quantity: '4' });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ success: true, cost: '300', balance: '700', entry: { userId: user, itemId: item.id, quantity: '4', item } });
+    expect(res.body).toEqual({
+      success: true,
+      cost: '300',
+      balance: '700',
+      entry: { userId: user, itemId: item.id, quantity: '4', item },
+    });
     expect(await ledgerOf(user)).toEqual([
-      { id: expect.any(String), userId: user, relatedUserId: null, amount: '-300', type: 'SHOP_BUY', description: `Bought 4 × ${item.name}`, createdAt: clock.now.toISOString() },
+      {
+        id: expect.any(String),
+        userId: user,
+        relatedUserId: null,
+        amount: '-300',
+        type: 'SHOP_BUY',
+        description: `Bought 4 × ${item.name}`,
+        createdAt: clock.now.toISOString(),
+      },
     ]);
-    expect((await buy({ userId: user, itemId: item.id })).body).toMatchObject({ cost: '75', balance: '625', entry: { quantity: '5' } });
+    expect((await buy({ userId: user, itemId: item.id })).body).toMatchObject({
+      cost: '75',
+      balance: '625',
+      entry: { quantity: '5' },
+    });
   });
 
   it('with insufficient funds changes nothing', async () => {
     const [user, item] = [await newUser('100'), await newItem('60')];
     const res = await buy({ userId: user, itemId: item.id, quantity: '2' });
-    expect([res.status, res.body]).toEqual([400, { error: 'Insufficient funds', details: 'balance is 100, 120 needed' }]);
+    expect([res.status, res.body]).toEqual([
+      400,
+      { error: 'Insufficient funds', details: 'balance is 100, 120 needed' },
+    ]);
     expect([await balanceOf(user), await inventoryOf(user), await ledgerOf(user)]).toEqual(['100', [], []]);
   });
 
@@ -48,24 +71,60 @@ describe('shop', () => {
     const [user, item] = [await newUser('100000'), await newItem('1')];
     expect((await buy({ userId: user, itemId: item.id, quantity: '990' })).status).toBe(200);
     const res = await buy({ userId: user, itemId: item.id, quantity: '10' });
-    expect([res.status, res.body]).toEqual([400, { error: 'Stack full', details: 'a stack holds at most 999 of an item' }]);
+    expect([res.status, res.body]).toEqual([
+      400,
+      { error: 'Stack full', details: 'a stack holds at most 999 of an item' },
+    ]);
     expect(await balanceOf(user)).toBe('99010');
     expect((await inventoryOf(user))[0]).toMatchObject({ quantity: '990' });
     expect((await buy({ userId: user, itemId: item.id, quantity: '1000' })).body.error).toBe('Stack full');
-    expect((await buy({ userId: user, itemId: item.id, quantity: '9' })).body).toMatchObject({ entry: { quantity: '999' } });
+    expect((await buy({ userId: user, itemId: item.id, quantity: '9' })).body).toMatchObject({
+      entry: { quantity: '999' },
+    });
     expect(await ledgerOf(user)).toHaveLength(2);
   });
 
   it('refuses bad input, unknown users and items, free items and overflowing costs with nothing changed', async () => {
-    const [user, item, free, dear] = [await newUser('500'), await newItem('5'), await newItem('0'), await newItem('4611686018427387904')];
+    const [user, item, free, dear] = [
+      await newUser('500'),
+      await newItem('5'),
+      await newItem('0'),
+      await newItem('4611686018427387904'),
+    ];
     const cases: [unknown, number, Record<string, string>][] = [
-      [{ userId: user, itemId: item.id, quantity: '0' }, 400, { error: 'Validation failed', details: 'quantity: must be an integer from 1 to 9223372036854775807, in a string' }],
-      [{ userId: user, itemId: item.id, quantity: '-1' }, 400, { error: 'Validation failed', details: 'quantity: must be an integer from 1 to 9223372036854775807, in a string' }],
-      [{ userId: user, itemId: 'one' }, 400, { error: 'Validation failed', details: 'itemId: Invalid input: expected number, received string' }],
+      [
+        { userId: user, itemId: item.id, quantity: '0' },
+        400,
+        {
+          error: 'Validation failed',
+          details: 'quantity: must be an integer from 1 to 9223372036854775807, in a string',
+        },
+      ],
+      [
+        { userId: user, itemId: item.id, quantity: '-1' },
+        400,
+        {
+          error: 'Validation failed',
+          details: 'quantity: must be an integer from 1 to 9223372036854775807, in a string',
+        },
+      ],
+      [
+        { userId: user, itemId: 'one' },
+        400,
+        { error: 'Validation failed', details: 'itemId: Invalid input: expected number, received string' },
+      ],
       [{ userId: user, itemId: 999_999 }, 404, { error: 'Item not found', details: 'no item with id 999999' }],
       [{ userId: '77', itemId: item.id }, 404, { error: 'User not found', details: "no user with id '77'" }],
-      [{ userId: user, itemId: free.id }, 400, { error: 'Item is not for sale', details: 'items priced 0 are not sold in the shop' }],
-      [{ userId: user, itemId: dear.id, quantity: '2' }, 400, { error: 'Purchase too large', details: '2 × 4611686018427387904 exceeds the largest balance' }],
+      [
+        { userId: user, itemId: free.id },
+        400,
+        { error: 'Item is not for sale', details: 'items priced 0 are not sold in the shop' },
+      ],
+      [
+        { userId: user, itemId: dear.id, quantity: '2' },
+        400,
+        { error: 'Purchase too large', details: '2 × 4611686018427387904 exceeds the largest balance' },
+      ],
     ];
     for (const [body, status, error] of cases) {
       const res = await buy(body);
@@ -77,7 +136,8 @@ describe('shop', () => {
 
 describe('lootdrops', () => {
   const spawn = (json: unknown) => request(server, 'POST', '/api/lootdrops', { json });
-  const claim = (id: string, userId: string) => request(server, 'POST', `/api/lootdrops/${id}/claim`, { json: { userId } });
+  const claim = (id: string, userId: string) =>
+    request(server, 'POST', `/api/lootdrops/${id}/claim`, { json: { userId } });
 
   it('POST /api/lootdrops spawns a drop that expires after 10 minutes by default: 201', async () => {
     const res = await spawn({ amount: '250', channelId: '456' });
@@ -120,10 +180,21 @@ describe('lootdrops', () => {
       balance: '41',
     });
     expect(await ledgerOf(first)).toEqual([
-      { id: expect.any(String), userId: first, relatedUserId: null, amount: '40', type: 'LOOTDROP_CLAIM', description: `Lootdrop #${id}`, createdAt: clock.now.toISOString() },
+      {
+        id: expect.any(String),
+        userId: first,
+        relatedUserId: null,
+        amount: '40',
+        type: 'LOOTDROP_CLAIM',
+        description: `Lootdrop #${id}`,
+        createdAt: clock.now.toISOString(),
+      },
     ]);
     const late = await claim(id, second);
-    expect([late.status, late.body]).toEqual([409, { error: 'Lootdrop already claimed', details: `claimed at ${clock.now.toISOString()}` }]);
+    expect([late.status, late.body]).toEqual([
+      409,
+      { error: 'Lootdrop already claimed', details: `claimed at ${clock.now.toISOString()}` },
+    ]);
     expect((await claim(id, first)).status).toBe(409);
     expect([await balanceOf(first), await balanceOf(second)]).toEqual(['41', '0']);
   });
@@ -135,7 +206,10 @@ describe('lootdrops', () => {
     const res = await claim(id, user);
     expect([res.status, res.body]).toEqual([400, { error: 'Lootdrop expired', details: `expired at ${expiresAt}` }]);
     expect([await balanceOf(user), await ledgerOf(user)]).toEqual(['0', []]);
-    expect((await request(server, 'GET', `/api/lootdrops/${id}`)).body).toMatchObject({ claimedBy: null, claimedAt: null });
+    expect((await request(server, 'GET', `/api/lootdrops/${id}`)).body).toMatchObject({
+      claimedBy: null,
+      claimedAt: null,
+    });
   });
 
   it('refuses bad input and unknown drops or users, leaving the drop claimable', async () => {
@@ -145,7 +219,10 @@ describe('lootdrops', () => {
     expect((await spawn({ amount: '9223372036854775808' })).status).toBe(400);
     expect((await spawn({ expiresInMinutes: 0 })).status).toBe(400);
     expect((await spawn({ expiresInMinutes: 1441 })).status).toBe(400);
-    expect((await claim('999999', user)).body).toEqual({ error: 'Lootdrop not found', details: 'no lootdrop with id 999999' });
+    expect((await claim('999999', user)).body).toEqual({
+      error: 'Lootdrop not found',
+      details: 'no lootdrop with id 999999',
+    });
     expect((await claim('../1', user)).status).toBe(404);
     expect((await claim('abc', user)).status).toBe(400);
     const unknown = await claim(id, '77');

@@ -61,7 +61,9 @@ describe.skipIf(!canMount())('uploads onto a full disk', () => {
   });
 
   it('answers 507 to a new icon, keeps the item as it was, and goes on serving', async () => {
-    const created = await request(server, 'POST', '/api/items', { json: { name: 'Light', type: 'MATERIAL', rarity: 'C', price: '1' } });
+    const created = await request(server, 'POST', '/api/items', {
+      json: { name: 'Light', type: 'MATERIAL', rarity: 'C', price: '1' },
+    });
     expect(created.status).toBe(201);
     const id = created.body.item.id;
     const res = await upload(`/api/items/${id}/icon`, null);

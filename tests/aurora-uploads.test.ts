@@ -14,7 +14,10 @@ afterAll(() => server.close());
 
 const assetsDir = () => join(server.dataDir, 'assets', 'items');
 
-function form(data: Record<string, unknown> | string | null, image?: { bytes: Buffer; name: string; type: string }): FormData {
+function form(
+  data: Record<string, unknown> | string | null,
+  image?: { bytes: Buffer; name: string; type: string },
+): FormData {
   const body = new FormData();
   if (data !== null) body.append('data', typeof data === 'string' ? data : JSON.stringify(data));
   if (image) body.append('image', new Blob([image.bytes], { type: image.type }), image.name);
@@ -41,7 +44,14 @@ async function fetchAsset(path: string) {
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
-const fields = { name: 'Health Potion', description: 'Restores HP', type: 'CONSUMABLE', rarity: 'C', price: '100', usageData: { consume: true, effects: [] } };
+const fields = {
+  name: 'Health Potion',
+  description: 'Restores HP',
+  type: 'CONSUMABLE',
+  rarity: 'C',
+  price: '100',
+  usageData: { consume: true, effects: [] },
+};
 
 describe('POST /api/items as multipart', () => {
   let id: number;
@@ -50,7 +60,10 @@ describe('POST /api/items as multipart', () => {
     const res = await post('/api/items', form(fields, { bytes: IMAGES.png, name: 'potion.png', type: 'image/png' }));
     expect(res.status).toBe(201);
     id = res.body.item.id;
-    expect(res.body).toEqual({ success: true, item: { id, ...fields, iconUrl: `/assets/items/${id}.png`, imageUrl: `/assets/items/${id}.png` } });
+    expect(res.body).toEqual({
+      success: true,
+      item: { id, ...fields, iconUrl: `/assets/items/${id}.png`, imageUrl: `/assets/items/${id}.png` },
+    });
     const asset = await fetchAsset(`/assets/items/${id}.png`);
     expect(asset.status).toBe(200);
     expect(asset.bytes.equals(IMAGES.png)).toBe(true);
@@ -61,7 +74,10 @@ describe('POST /api/items as multipart', () => {
   });
 
   it('POST /api/items/:id/icon replaces the image, whatever its declared type, removing the old file', async () => {
-    const res = await post(`/api/items/${id}/icon`, form(null, { bytes: IMAGES.jpg, name: 'icon.png', type: 'image/png' }));
+    const res = await post(
+      `/api/items/${id}/icon`,
+      form(null, { bytes: IMAGES.jpg, name: 'icon.png', type: 'image/png' }),
+    );
     expect(res.status).toBe(200);
     expect(res.body.item).toMatchObject({ iconUrl: `/assets/items/${id}.jpg`, imageUrl: `/assets/items/${id}.jpg` });
     expect((await fetchAsset(`/assets/items/${id}.jpg`)).headers.get('content-type')).toBe('image/jpeg');
@@ -69,8 +85,14 @@ describe('POST /api/items as multipart', () => {
   });
 
   it('accepts GIF and WebP', async () => {
-    for (const [extension, type] of [['gif', 'image/gif'], ['webp', 'image/webp']] as const) {
-      const res = await post('/api/items', form({ ...fields, name: `Pic ${extension}` }, { bytes: IMAGES[extension], name: `x.${extension}`, type }));
+    for (const [extension, type] of [
+      ['gif', 'image/gif'],
+      ['webp', 'image/webp'],
+    ] as const) {
+      const res = await post(
+        '/api/items',
+        form({ ...fields, name: `Pic ${extension}` }, { bytes: IMAGES[extension], name: `x.${extension}`, type }),
+      );
       expect(res.status).toBe(201);
       expect(res.body.item.imageUrl).toBe(`/assets/items/${res.body.item.id}.${extension}`);
       expect((await fetchAsset(res.body.item.imageUrl)).headers.get('content-type')).toBe(type);
@@ -91,21 +113,33 @@ describe('refused uploads leave nothing behind', () => {
   }
 
   it('a forged image (text named .png, declared image/png) is 400', async () => {
-    const res = await post('/api/items', form({ ...fields, name: 'Forged' }, { bytes: Buffer.from('<?php system($_GET["c"]); ?>'), name: 'evil.png', type: 'image/png' }));
+    const res = await post(
+      '/api/items',
+      form(
+        { ...fields, name: 'Forged' },
+        { bytes: Buffer.from('<?php system($_GET["c"]); ?>'), name: 'evil.png', type: 'image/png' },
+      ),
+    );
     expect(res).toEqual({ status: 400, body: { error: 'The image must be a PNG, JPEG, WebP or GIF file' } });
     await expectNothingStored('Forged');
   });
 
   it('an image over 15 MB is 413', async () => {
     const big = Buffer.concat([IMAGES.png, Buffer.alloc(15 * 1024 * 1024)]);
-    const res = await post('/api/items', form({ ...fields, name: 'Huge' }, { bytes: big, name: 'huge.png', type: 'image/png' }));
+    const res = await post(
+      '/api/items',
+      form({ ...fields, name: 'Huge' }, { bytes: big, name: 'huge.png', type: 'image/png' }),
+    );
     expect(res).toEqual({ status: 413, body: { error: 'Image exceeds 15 MB' } });
     await expectNothingStored('Huge');
   });
 
   it('malformed data JSON, bad fields or a duplicate name are refused and the file discarded', async () => {
     const image = { bytes: IMAGES.png, name: 'a.png', type: 'image/png' };
-    expect(await post('/api/items', form('{"name":', image))).toEqual({ status: 400, body: { error: 'Malformed JSON in the data field' } });
+    expect(await post('/api/items', form('{"name":', image))).toEqual({
+      status: 400,
+      body: { error: 'Malformed JSON in the data field' },
+    });
     expect((await post('/api/items', form({ ...fields, name: 'Bad', rarity: 'Z' }, image))).status).toBe(400);
     await post('/api/items', form({ ...fields, name: 'Taken' }));
     expect((await post('/api/items', form({ ...fields, name: 'Taken' }, image))).status).toBe(409);
@@ -116,8 +150,13 @@ describe('refused uploads leave nothing behind', () => {
   it('an icon upload without an image, or for an unknown item, is refused', async () => {
     const made = await request(server, 'POST', '/api/items', { json: { ...fields, name: 'Plain' } });
     expect((await post(`/api/items/${made.body.item.id}/icon`, form(null))).status).toBe(400);
-    expect((await post('/api/items/999999/icon', form(null, { bytes: IMAGES.png, name: 'a.png', type: 'image/png' }))).status).toBe(404);
-    expect((await readdir(assetsDir())).filter((file) => file.startsWith('.') || file.startsWith('999999'))).toEqual([]);
+    expect(
+      (await post('/api/items/999999/icon', form(null, { bytes: IMAGES.png, name: 'a.png', type: 'image/png' })))
+        .status,
+    ).toBe(404);
+    expect((await readdir(assetsDir())).filter((file) => file.startsWith('.') || file.startsWith('999999'))).toEqual(
+      [],
+    );
   });
 });
 

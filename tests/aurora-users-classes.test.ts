@@ -20,7 +20,10 @@ describe('classes', () => {
   });
 
   it('refuses a duplicate id or name (any case) with 409', async () => {
-    expect(await createClass(server, { id: '2', name: 'Other' })).toMatchObject({ status: 409, body: { error: 'Class already exists' } });
+    expect(await createClass(server, { id: '2', name: 'Other' })).toMatchObject({
+      status: 409,
+      body: { error: 'Class already exists' },
+    });
     expect((await createClass(server, { id: '3', name: 'MAGE' })).status).toBe(409);
   });
 
@@ -28,13 +31,20 @@ describe('classes', () => {
     await createClass(server, { id: '1', name: 'Warrior', balance: '5000', roleId: '123456789' });
     const res = await request(server, 'GET', '/api/classes');
     expect(res.status).toBe(200);
-    expect(res.body.classes).toEqual(expect.arrayContaining([{ id: '1', name: 'Warrior', balance: '5000', roleId: '123456789' }]));
+    expect(res.body.classes).toEqual(
+      expect.arrayContaining([{ id: '1', name: 'Warrior', balance: '5000', roleId: '123456789' }]),
+    );
   });
 
   it('PUT /api/classes/:id changes given fields, keeping bigints exact', async () => {
-    const res = await request(server, 'PUT', '/api/classes/2', { json: { name: 'Updated Name', balance: '9007199254740993', roleId: '111222333' } });
+    const res = await request(server, 'PUT', '/api/classes/2', {
+      json: { name: 'Updated Name', balance: '9007199254740993', roleId: '111222333' },
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ success: true, class: { id: '2', name: 'Updated Name', balance: '9007199254740993', roleId: '111222333' } });
+    expect(res.body).toEqual({
+      success: true,
+      class: { id: '2', name: 'Updated Name', balance: '9007199254740993', roleId: '111222333' },
+    });
     expect((await request(server, 'PUT', '/api/classes/404', { json: { name: 'x' } })).status).toBe(404);
   });
 
@@ -45,7 +55,10 @@ describe('classes', () => {
     expect((await request(server, 'DELETE', '/api/classes/9')).status).toBe(204);
     const user = await request(server, 'GET', `/api/users/${member}`);
     expect(user.body).toMatchObject({ classId: null, class: null });
-    expect(await request(server, 'DELETE', '/api/classes/9')).toMatchObject({ status: 404, body: { error: 'Class not found' } });
+    expect(await request(server, 'DELETE', '/api/classes/9')).toMatchObject({
+      status: 404,
+      body: { error: 'Class not found' },
+    });
   });
 });
 
@@ -53,7 +66,14 @@ describe('users', () => {
   const id = '123456789012345678';
 
   it('POST /api/users onboards a user: 201 with the shape of GET /api/users/:id', async () => {
-    const res = await createUser(server, { id, username: 'Player1', balance: '1000', xp: '500', level: 5, classId: '1' });
+    const res = await createUser(server, {
+      id,
+      username: 'Player1',
+      balance: '1000',
+      xp: '500',
+      level: 5,
+      classId: '1',
+    });
     expect(res.status).toBe(201);
     const user = {
       id,
@@ -74,7 +94,10 @@ describe('users', () => {
   });
 
   it('refuses an existing id with 409 and an unknown class with 400', async () => {
-    expect(await createUser(server, { id, username: 'Again' })).toMatchObject({ status: 409, body: { error: 'User already exists' } });
+    expect(await createUser(server, { id, username: 'Again' })).toMatchObject({
+      status: 409,
+      body: { error: 'User already exists' },
+    });
     expect(await createUser(server, { id: discordId(), username: 'x', classId: 'nope' })).toMatchObject({
       status: 400,
       body: { error: 'Unknown class', details: "no class with id 'nope'" },
@@ -84,13 +107,40 @@ describe('users', () => {
   it('PUT /api/users/:id changes given fields and records a balance change as ADMIN_ADJUST', async () => {
     clock.advance(60);
     const res = await request(server, 'PUT', `/api/users/${id}`, {
-      json: { username: 'NewName', balance: '2000', xp: '750', level: 10, dailyStreak: 5, classId: '1', isActive: true, settings: { locale: 'en' } },
+      json: {
+        username: 'NewName',
+        balance: '2000',
+        xp: '750',
+        level: 10,
+        dailyStreak: 5,
+        classId: '1',
+        isActive: true,
+        settings: { locale: 'en' },
+      },
     });
     expect(res.status).toBe(200);
-    expect(res.body.user).toMatchObject({ username: 'NewName', balance: '2000', xp: '750', level: 10, dailyStreak: 5, settings: { locale: 'en' }, updatedAt: NOW() });
+    expect(res.body.user).toMatchObject({
+      username: 'NewName',
+      balance: '2000',
+      xp: '750',
+      level: 10,
+      dailyStreak: 5,
+      settings: { locale: 'en' },
+      updatedAt: NOW(),
+    });
     const transactions = await request(server, 'GET', `/api/transactions?userId=${id}`);
     expect(transactions.body).toEqual({
-      transactions: [{ id: expect.any(String), userId: id, relatedUserId: null, amount: '1000', type: 'ADMIN_ADJUST', description: 'Balance set to 2000 by an admin', createdAt: NOW() }],
+      transactions: [
+        {
+          id: expect.any(String),
+          userId: id,
+          relatedUserId: null,
+          amount: '1000',
+          type: 'ADMIN_ADJUST',
+          description: 'Balance set to 2000 by an admin',
+          createdAt: NOW(),
+        },
+      ],
       total: 1,
     });
   });
@@ -99,12 +149,22 @@ describe('users', () => {
     const big = '9223372036854775807';
     expect((await request(server, 'PUT', `/api/users/${id}`, { json: { balance: big } })).body.user.balance).toBe(big);
     await request(server, 'PUT', `/api/users/${id}`, { json: { balance: '0' } });
-    const adjustments = (await request(server, 'GET', `/api/transactions?userId=${id}&type=ADMIN_ADJUST`)).body.transactions;
-    expect(adjustments.map((t: { amount: string }) => t.amount)).toEqual(expect.arrayContaining(['-9223372036854775807', '9223372036854773807']));
+    const adjustments = (await request(server, 'GET', `/api/transactions?userId=${id}&type=ADMIN_ADJUST`)).body
+      .transactions;
+    expect(adjustments.map((t: { amount: string }) => t.amount)).toEqual(
+      expect.arrayContaining(['-9223372036854775807', '9223372036854773807']),
+    );
   });
 
   it('refuses bad values without changing anything', async () => {
-    for (const json of [{ balance: '-5' }, { balance: '9223372036854775808' }, { balance: 100 }, { balance: '1e3' }, { level: 'high' }, { classId: 'missing' }]) {
+    for (const json of [
+      { balance: '-5' },
+      { balance: '9223372036854775808' },
+      { balance: 100 },
+      { balance: '1e3' },
+      { level: 'high' },
+      { classId: 'missing' },
+    ]) {
       const res = await request(server, 'PUT', `/api/users/${id}`, { json });
       expect(res.status, JSON.stringify(json)).toBe(400);
       expect(res.body.error).toEqual(expect.any(String));
@@ -113,7 +173,10 @@ describe('users', () => {
   });
 
   it('answers 404 for an unknown user and 400 for an id that is not a Discord id', async () => {
-    expect(await request(server, 'GET', '/api/users/42')).toMatchObject({ status: 404, body: { error: 'User not found' } });
+    expect(await request(server, 'GET', '/api/users/42')).toMatchObject({
+      status: 404,
+      body: { error: 'User not found' },
+    });
     expect((await request(server, 'GET', '/api/users/abc')).status).toBe(400);
     expect((await request(server, 'PUT', '/api/users/42', { json: { username: 'x' } })).status).toBe(404);
   });
@@ -133,14 +196,23 @@ describe('GET /api/users', () => {
   it('sorts bigints numerically, by default balance descending', async () => {
     const res = await request(server, 'GET', '/api/users?search=sorter_');
     expect(res.status).toBe(200);
-    expect(res.body.users.map((u: { balance: string }) => u.balance)).toEqual(['9007199254740993', '9007199254740992', '200', '10']);
+    expect(res.body.users.map((u: { balance: string }) => u.balance)).toEqual([
+      '9007199254740993',
+      '9007199254740992',
+      '200',
+      '10',
+    ]);
     expect(res.body.total).toBe(4);
   });
 
   it('sorts by level, xp or username in either order, and pages with limit and offset', async () => {
     const byLevel = await request(server, 'GET', '/api/users?search=SORTER&sortBy=level&sortOrder=asc');
     expect(byLevel.body.users.map((u: { level: number }) => u.level)).toEqual([1, 2, 3, 4]);
-    const byName = await request(server, 'GET', '/api/users?search=sorter&sortBy=username&sortOrder=asc&limit=2&offset=1');
+    const byName = await request(
+      server,
+      'GET',
+      '/api/users?search=sorter&sortBy=username&sortOrder=asc&limit=2&offset=1',
+    );
     expect(byName.body.users.map((u: { username: string }) => u.username)).toEqual(['Sorter_1', 'Sorter_2']);
     expect(byName.body.total).toBe(4);
   });

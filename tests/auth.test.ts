@@ -12,7 +12,12 @@ afterAll(() => server.close());
 
 describe('Aurora with an admin token', () => {
   it('answers 401 without the bearer token, or with a wrong one, or with the HubGW key', async () => {
-    const attempts: Record<string, string>[] = [{}, { Authorization: 'Bearer nope' }, { Authorization: ADMIN_TOKEN }, { 'X-API-Key': API_KEY }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { Authorization: 'Bearer nope' },
+      { Authorization: ADMIN_TOKEN },
+      { 'X-API-Key': API_KEY },
+    ];
     for (const headers of attempts) {
       const res = await request(server, 'GET', '/api/whoami', { headers });
       expect(res.status).toBe(401);
@@ -26,7 +31,10 @@ describe('Aurora with an admin token', () => {
   });
 
   it('does not let the admin token stand in for the HubGW key', async () => {
-    const res = await request(server, 'POST', '/api/v1/things', { json: { name: 'a' }, headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const res = await request(server, 'POST', '/api/v1/things', {
+      json: { name: 'a' },
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
     expect(res.status).toBe(401);
   });
 });
@@ -44,7 +52,9 @@ describe('tRPC over HTTP', () => {
   });
 
   it('reports a domain error with its code and details, and hides internal ones', async () => {
-    const conflict = await request(server, 'POST', '/trpc/hubgw.conflict', { headers: { 'X-API-Key': API_KEY, 'content-type': 'application/json' } });
+    const conflict = await request(server, 'POST', '/trpc/hubgw.conflict', {
+      headers: { 'X-API-Key': API_KEY, 'content-type': 'application/json' },
+    });
     expect(conflict.status).toBe(409);
     expect(conflict.body.error.message).toBe("Thing 'x' already exists");
     expect(conflict.body.error.data).toMatchObject({ appCode: 'already_exists', details: { owner_uuid: 'someone' } });

@@ -11,9 +11,27 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({ clock: clock.read });
   await createClass(server, { id: '1', name: 'Warrior', balance: '5000' });
-  await createUser(server, { id: '123456789012345678', username: 'Player1', balance: '1000', xp: '500', level: 5, classId: '1' });
-  await request(server, 'POST', '/api/items', { json: { name: 'Health Potion', description: 'Restores HP', type: 'CONSUMABLE', rarity: 'C', price: '100' } });
-  await request(server, 'POST', '/api/quests', { json: { name: 'Collector', description: 'Collect items', triggerEvent: 'ITEM_COLLECT', target: 10, xpReward: 50, balanceReward: 0 } });
+  await createUser(server, {
+    id: '123456789012345678',
+    username: 'Player1',
+    balance: '1000',
+    xp: '500',
+    level: 5,
+    classId: '1',
+  });
+  await request(server, 'POST', '/api/items', {
+    json: { name: 'Health Potion', description: 'Restores HP', type: 'CONSUMABLE', rarity: 'C', price: '100' },
+  });
+  await request(server, 'POST', '/api/quests', {
+    json: {
+      name: 'Collector',
+      description: 'Collect items',
+      triggerEvent: 'ITEM_COLLECT',
+      target: 10,
+      xpReward: 50,
+      balanceReward: 0,
+    },
+  });
 });
 afterAll(() => server.close());
 
@@ -37,19 +55,28 @@ describe('routes without parameters', () => {
     }
   });
 
-  it.each([['/health/?probe=1'], ['/whitelist/?page=1'], ['/whitelist/count?_=1'], ['/kits/?_=1']])('HubGW GET %s ignores its query string', async (path) => {
-    const res = await hubgw(server, 'GET', path);
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual((await hubgw(server, 'GET', path.split('?')[0]!)).body);
-  });
+  it.each([['/health/?probe=1'], ['/whitelist/?page=1'], ['/whitelist/count?_=1'], ['/kits/?_=1']])(
+    'HubGW GET %s ignores its query string',
+    async (path) => {
+      const res = await hubgw(server, 'GET', path);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual((await hubgw(server, 'GET', path.split('?')[0]!)).body);
+    },
+  );
 
-  it.each([['/api/actions/clear-cache'], ['/api/actions/reload-commands']])('POST %s takes a {} body, an empty one, or none', async (path) => {
-    for (const options of [{ json: {} }, { body: '', headers: { 'content-type': 'application/json' } }, {}]) {
-      const res = await request(server, 'POST', path, options);
-      expect(res.status, JSON.stringify(options)).toBe(200);
-      expect(res.body).toEqual({ success: true, message: path.endsWith('clear-cache') ? 'Caches cleared' : 'Command reload requested' });
-    }
-  });
+  it.each([['/api/actions/clear-cache'], ['/api/actions/reload-commands']])(
+    'POST %s takes a {} body, an empty one, or none',
+    async (path) => {
+      for (const options of [{ json: {} }, { body: '', headers: { 'content-type': 'application/json' } }, {}]) {
+        const res = await request(server, 'POST', path, options);
+        expect(res.status, JSON.stringify(options)).toBe(200);
+        expect(res.body).toEqual({
+          success: true,
+          message: path.endsWith('clear-cache') ? 'Caches cleared' : 'Command reload requested',
+        });
+      }
+    },
+  );
 });
 
 describe('blank filters from a form', () => {
@@ -76,11 +103,19 @@ describe('blank filters from a form', () => {
 describe('PUT of what GET returned', () => {
   it('users: read-only fields ignored, the rest applied', async () => {
     const read = (await request(server, 'GET', '/api/users/123456789012345678')).body;
-    const edited = { ...read, username: 'Player One', class: { id: 'ignored', name: 'ignored', balance: '0' }, createdAt: 'ignored' };
+    const edited = {
+      ...read,
+      username: 'Player One',
+      class: { id: 'ignored', name: 'ignored', balance: '0' },
+      createdAt: 'ignored',
+    };
     clock.advance(60);
     const res = await request(server, 'PUT', '/api/users/123456789012345678', { json: edited });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ success: true, user: { ...read, username: 'Player One', updatedAt: clock.now.toISOString() } });
+    expect(res.body).toEqual({
+      success: true,
+      user: { ...read, username: 'Player One', updatedAt: clock.now.toISOString() },
+    });
   });
 
   it('items and classes: the whole GET body comes back unchanged', async () => {
@@ -92,12 +127,17 @@ describe('PUT of what GET returned', () => {
     expect([putClass.status, putClass.body]).toEqual([200, { success: true, class: warrior }]);
   });
 
-  it("quests: the nested requirements and rewards are applied, as GET gives them", async () => {
+  it('quests: the nested requirements and rewards are applied, as GET gives them', async () => {
     const { data } = (await request(server, 'GET', '/api/quests')).body;
     const quest = data[0];
-    const res = await request(server, 'PUT', `/api/quests/${quest.id}`, { json: { ...quest, requirements: { target: 3 }, rewards: { xp: 60, balance: 100 } } });
+    const res = await request(server, 'PUT', `/api/quests/${quest.id}`, {
+      json: { ...quest, requirements: { target: 3 }, rewards: { xp: 60, balance: 100 } },
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ success: true, data: { ...quest, requirements: { target: 3 }, rewards: { xp: 60, balance: 100 } } });
+    expect(res.body).toEqual({
+      success: true,
+      data: { ...quest, requirements: { target: 3 }, rewards: { xp: 60, balance: 100 } },
+    });
     expect((await request(server, 'GET', '/api/quests')).body.data[0]).toEqual(res.body.data);
   });
 
@@ -106,17 +146,26 @@ describe('PUT of what GET returned', () => {
     ['/api/items/1', '/api/items/1', { colour: 'red' }],
     ['/api/classes/1', '/api/classes', { members: [] }],
     ['/api/quests/1', '/api/quests', { reward: 5 }],
-  ])('PUT %s with a key that is neither writable nor read answers 400 and changes nothing', async (path, readPath, extra) => {
-    const before = (await request(server, 'GET', readPath)).body;
-    const res = await request(server, 'PUT', path, { json: extra });
-    expect([res.status, res.body]).toEqual([400, { error: 'Validation failed', details: `Unrecognized key: "${Object.keys(extra)[0]}"` }]);
-    expect((await request(server, 'GET', readPath)).body).toEqual(before);
-  });
+  ])(
+    'PUT %s with a key that is neither writable nor read answers 400 and changes nothing',
+    async (path, readPath, extra) => {
+      const before = (await request(server, 'GET', readPath)).body;
+      const res = await request(server, 'PUT', path, { json: extra });
+      expect([res.status, res.body]).toEqual([
+        400,
+        { error: 'Validation failed', details: `Unrecognized key: "${Object.keys(extra)[0]}"` },
+      ]);
+      expect((await request(server, 'GET', readPath)).body).toEqual(before);
+    },
+  );
 });
 
 describe('the same for HubGW over a dashboard', () => {
   it('a punishment query with blank filters from a form and the API key', async () => {
-    const res = await request(server, 'POST', '/api/v1/punishments/query?page=', { json: {}, headers: { 'X-API-Key': API_KEY } });
+    const res = await request(server, 'POST', '/api/v1/punishments/query?page=', {
+      json: {},
+      headers: { 'X-API-Key': API_KEY },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ punishments: [], total: 0, page: 1, size: 20, pages: 0 });
   });

@@ -22,7 +22,9 @@ async function startOnDisk(): Promise<{ server: ServerProcess; url: string }> {
 /** Every file under `dir` with its size and modification time, to show that nothing was touched. */
 async function snapshot(dir: string): Promise<Record<string, string>> {
   const names = await readdir(dir, { recursive: true });
-  const entries = await Promise.all(names.map(async (name) => [name, await stat(join(dir, name)).then((s) => `${s.size}@${s.mtimeMs}`)] as const));
+  const entries = await Promise.all(
+    names.map(async (name) => [name, await stat(join(dir, name)).then((s) => `${s.size}@${s.mtimeMs}`)] as const),
+  );
   return Object.fromEntries(entries);
 }
 
@@ -37,9 +39,15 @@ describe('one owner per DATA_DIR', () => {
     expect(created.status).toBe(201);
 
     const before = await snapshot(dataDir);
-    const second = runServerProcess({ DATABASE_URL: undefined, DATA_DIR: dataDir, SECURITY__API_KEY: 'owner-test-key' });
+    const second = runServerProcess({
+      DATABASE_URL: undefined,
+      DATA_DIR: dataDir,
+      SECURITY__API_KEY: 'owner-test-key',
+    });
     expect((await second.exited).code).toBe(1);
-    expect(second.stderr()).toBe(`DATA_DIR ${dataDir} is in use by process ${first.server.child.pid}; stop it, or give this server another DATA_DIR\n`);
+    expect(second.stderr()).toBe(
+      `DATA_DIR ${dataDir} is in use by process ${first.server.child.pid}; stop it, or give this server another DATA_DIR\n`,
+    );
     expect(second.logs).toEqual([]);
     expect(await snapshot(dataDir)).toEqual(before);
 

@@ -6,11 +6,28 @@ import { appRouter } from '#routers/index.ts';
 import { API_KEY, request, startTestServer, type TestServer } from './support/server.ts';
 
 const ADMIN_TOKEN = 'aurora-admin-token-0123';
-const routes = collectRoutes(appRouter).map((route) => ({ ...route, name: `${route.method.toUpperCase()} ${route.path}`, url: route.path.replace(/\{\w+\}/g, '1') }));
+const routes = collectRoutes(appRouter).map((route) => ({
+  ...route,
+  name: `${route.method.toUpperCase()} ${route.path}`,
+  url: route.path.replace(/\{\w+\}/g, '1'),
+}));
 
 const attempts: Record<'hubgw' | 'aurora', Record<string, string>[]> = {
-  hubgw: [{}, { 'X-API-Key': 'wrong-key-0123456789' }, { 'X-API-Key': '' }, { Authorization: `Bearer ${ADMIN_TOKEN}` }, { 'X-API-Key': ADMIN_TOKEN }],
-  aurora: [{}, { Authorization: 'Bearer wrong' }, { Authorization: ADMIN_TOKEN }, { Authorization: `Basic ${ADMIN_TOKEN}` }, { 'X-API-Key': API_KEY }, { Authorization: `Bearer ${API_KEY}` }],
+  hubgw: [
+    {},
+    { 'X-API-Key': 'wrong-key-0123456789' },
+    { 'X-API-Key': '' },
+    { Authorization: `Bearer ${ADMIN_TOKEN}` },
+    { 'X-API-Key': ADMIN_TOKEN },
+  ],
+  aurora: [
+    {},
+    { Authorization: 'Bearer wrong' },
+    { Authorization: ADMIN_TOKEN },
+    { Authorization: `Basic ${ADMIN_TOKEN}` },
+    { 'X-API-Key': API_KEY },
+    { Authorization: `Bearer ${API_KEY}` },
+  ],
 };
 const refusal = {
   hubgw: { message: 'Missing or invalid API key', code: 'unauthorized' },
@@ -26,13 +43,21 @@ afterAll(() => server.close());
 it('covers both families', () => {
   expect(routes.filter((route) => route.family === 'hubgw').length).toBeGreaterThan(30);
   expect(routes.filter((route) => route.family === 'aurora').length).toBeGreaterThan(30);
-  expect(routes.filter((route) => !route.protect).map((route) => route.name).sort()).toEqual(['GET /api/health', 'GET /api/v1/health']);
+  expect(
+    routes
+      .filter((route) => !route.protect)
+      .map((route) => route.name)
+      .sort(),
+  ).toEqual(['GET /api/health', 'GET /api/v1/health']);
 });
 
 describe.each(routes.filter((route) => route.protect))('$name', ({ method, url, family }) => {
   it("refuses a missing, wrong or other family's credential with 401", async () => {
     for (const headers of attempts[family]) {
-      const res = await request(server, method.toUpperCase(), url, { headers, ...(method === 'get' ? {} : { json: {} }) });
+      const res = await request(server, method.toUpperCase(), url, {
+        headers,
+        ...(method === 'get' ? {} : { json: {} }),
+      });
       expect([res.status, res.body], JSON.stringify(headers)).toEqual([401, refusal[family]]);
     }
   });

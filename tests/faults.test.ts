@@ -28,11 +28,17 @@ describe.skipIf(!onPostgres)('database unavailable', () => {
     expect((await hubgw(server, 'GET', `/homes/${player}`)).status).toBe(200);
 
     await admin(`alter database "${name}" allow_connections false`);
-    await admin(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}' and pid <> pg_backend_pid()`);
+    await admin(
+      `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}' and pid <> pg_backend_pid()`,
+    );
 
     const started = Date.now();
     const load = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => (i % 2 ? hubgw(server, 'GET', `/homes/${player}`) : request(server, 'POST', '/api/economy/daily', { json: { userId: '42' } }))),
+      Array.from({ length: 30 }, (_, i) =>
+        i % 2
+          ? hubgw(server, 'GET', `/homes/${player}`)
+          : request(server, 'POST', '/api/economy/daily', { json: { userId: '42' } }),
+      ),
     );
     expect(load.map((res) => res.status)).toEqual(Array(30).fill(503));
     const hub = await hubgw(server, 'GET', `/homes/${player}`);
@@ -42,11 +48,18 @@ describe.skipIf(!onPostgres)('database unavailable', () => {
     expect(aurora.status).toBe(503);
     expect(aurora.body).toEqual({ error: 'The database is unavailable; try again shortly' });
     const auroraHealth = await request(server, 'GET', '/api/health');
-    expect([auroraHealth.status, auroraHealth.body]).toEqual([503, { error: 'The database is unavailable; try again shortly', details: 'database: down' }]);
+    expect([auroraHealth.status, auroraHealth.body]).toEqual([
+      503,
+      { error: 'The database is unavailable; try again shortly', details: 'database: down' },
+    ]);
     const hubgwHealth = await request(server, 'GET', '/api/v1/health/');
     expect([hubgwHealth.status, hubgwHealth.body]).toEqual([
       503,
-      { message: 'The database is unavailable; try again shortly', code: 'unavailable', details: { reason: 'database: down', database: 'down' } },
+      {
+        message: 'The database is unavailable; try again shortly',
+        code: 'unavailable',
+        details: { reason: 'database: down', database: 'down' },
+      },
     ]);
     expect(Date.now() - started).toBeLessThan(15_000);
 

@@ -32,15 +32,22 @@ const document = buildOpenApiDocument(appRouter, collectRoutes(appRouter)) as un
 };
 const components = document.components.schemas;
 const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
-  Object.entries(methods).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, method, path, operation })),
+  Object.entries(methods).map(([method, operation]) => ({
+    name: `${method.toUpperCase()} ${path}`,
+    method,
+    path,
+    operation,
+  })),
 );
 
 /** What no error body may show: stack frames, SQL, driver messages or file paths. */
-const LEAK = /\n\s+at |\bselect\b.+\bfrom\b|\binsert into\b|\bupdate\b.+\bset\b|violates|syntax error|relation "|node_modules|\/work\//i;
+const LEAK =
+  /\n\s+at |\bselect\b.+\bfrom\b|\binsert into\b|\bupdate\b.+\bset\b|violates|syntax error|relation "|node_modules|\/work\//i;
 
 // URLs stay under Node's 16 KB header limit, past which Node itself answers 431 before any route runs.
-const asText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value) ?? '').slice(0, 2000);
-const slotValue = (valid: fc.Arbitrary<unknown>) => fc.oneof({ arbitrary: valid, weight: 3 }, { arbitrary: hostileValue, weight: 1 });
+const asText = (value: unknown) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? '')).slice(0, 2000);
+const slotValue = (valid: fc.Arbitrary<unknown>) =>
+  fc.oneof({ arbitrary: valid, weight: 3 }, { arbitrary: hostileValue, weight: 1 });
 
 /** A value that can stand as one path segment: `.` and `..` are resolved away by every URL client before sending. */
 function isPathSegment(text: string): boolean {
@@ -54,14 +61,35 @@ function requestArbitrary(path: string, operation: Operation) {
   const bodySchema = operation.requestBody?.content['application/json']?.schema;
   const valid = bodySchema ? arbitraryOf(bodySchema, components) : fc.constant(undefined);
   return fc.record({
-    path: fc.tuple(...pathParams.map((parameter) => slotValue(arbitraryOf(parameter.schema, components)).map(asText).filter(isPathSegment))).map((values) =>
-      pathParams.reduce((built, parameter, index) => built.replace(`{${parameter.name}}`, encodeURIComponent(values[index]!)), path),
+    path: fc
+      .tuple(
+        ...pathParams.map((parameter) =>
+          slotValue(arbitraryOf(parameter.schema, components)).map(asText).filter(isPathSegment),
+        ),
+      )
+      .map((values) =>
+        pathParams.reduce(
+          (built, parameter, index) => built.replace(`{${parameter.name}}`, encodeURIComponent(values[index]!)),
+          path,
+        ),
+      ),
+    query: fc.record(
+      Object.fromEntries(
+        queryParams.map((parameter) => [
+          parameter.name,
+          slotValue(arbitraryOf(parameter.schema, components)).map(asText),
+        ]),
+      ),
+      {
+        requiredKeys: [],
+      },
     ),
-    query: fc.record(Object.fromEntries(queryParams.map((parameter) => [parameter.name, slotValue(arbitraryOf(parameter.schema, components)).map(asText)])), {
-      requiredKeys: [],
-    }),
     body: bodySchema
-      ? fc.oneof({ arbitrary: valid, weight: 2 }, { arbitrary: bentObject(valid), weight: 3 }, { arbitrary: hostileValue, weight: 1 })
+      ? fc.oneof(
+          { arbitrary: valid, weight: 2 },
+          { arbitrary: bentObject(valid), weight: 3 },
+          { arbitrary: hostileValue, weight: 1 },
+        )
       : fc.constant(undefined),
   });
 }
@@ -97,9 +125,15 @@ describe('after the fuzzing', () => {
     expect((await request(server, 'GET', '/api/health')).status).toBe(200);
     expect(await server.sql('select 1 from aurora.inventory where quantity <= 0')).toEqual([]);
     expect(await server.sql('select 1 from aurora.users where balance < 0 or xp < 0')).toEqual([]);
-    const [transfers] = await server.sql<{ total: string | null }>(`select sum(amount)::text as total from aurora.transactions where type in ('TRANSFER_IN', 'TRANSFER_OUT')`);
+    const [transfers] = await server.sql<{ total: string | null }>(
+      `select sum(amount)::text as total from aurora.transactions where type in ('TRANSFER_IN', 'TRANSFER_OUT')`,
+    );
     expect(BigInt(transfers?.total ?? 0)).toBe(0n);
-    expect(await server.sql('select 1 from aurora.user_quests uq join aurora.quests q on q.id = uq.quest_id where uq.progress > q.target and uq.completed_at is null')).toEqual([]);
+    expect(
+      await server.sql(
+        'select 1 from aurora.user_quests uq join aurora.quests q on q.id = uq.quest_id where uq.progress > q.target and uq.completed_at is null',
+      ),
+    ).toEqual([]);
     const files = await readdir(join(server.dataDir, 'items')).catch(() => []);
     const images = await server.sql<{ id: number }>('select id from aurora.items where image_url is not null');
     expect(files.filter((file) => !images.some((item) => file.startsWith(`${item.id}.`)))).toEqual([]);

@@ -40,7 +40,12 @@ describe.skipIf(!onPostgres)('a statement held by a row lock', () => {
     const lock = await holdUser(server.databaseUrl, held);
     try {
       const call = (method: string, path: string, json: unknown) =>
-        fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(json), signal: AbortSignal.timeout(ANSWER_WITHIN_MS) });
+        fetch(`${server.url}${path}`, {
+          method,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(json),
+          signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
+        });
       const answers = await Promise.all([
         call('PUT', `/api/users/${held}`, { balance: '500' }),
         call('POST', '/api/economy/transfer', { fromUserId: other, toUserId: held, amount: '10' }),
@@ -53,7 +58,9 @@ describe.skipIf(!onPostgres)('a statement held by a row lock', () => {
     }
     expect([await balanceOf(server, held), await balanceOf(server, other)]).toEqual(['100', '100']);
     expect(await server.sql('select 1 from aurora.transactions where user_id in (?, ?)', [held, other])).toEqual([]);
-    const transfer = await request(server, 'POST', '/api/economy/transfer', { json: { fromUserId: other, toUserId: held, amount: '10' } });
+    const transfer = await request(server, 'POST', '/api/economy/transfer', {
+      json: { fromUserId: other, toUserId: held, amount: '10' },
+    });
     expect(transfer.status).toBe(200);
     expect([await balanceOf(server, held), await balanceOf(server, other)]).toEqual(['110', '90']);
   });
@@ -66,7 +73,11 @@ describe.skipIf(!onPostgres)('a live event announced while every pool connection
   beforeAll(async () => {
     database = await createTestDatabase();
     // Statements wait on the lock longer than a pool connection is waited for (3 s).
-    server = runServerProcess({ DATABASE_URL: database.url, SECURITY__API_KEY: API_KEY, DATABASE__STATEMENT_TIMEOUT_MS: '9000' });
+    server = runServerProcess({
+      DATABASE_URL: database.url,
+      SECURITY__API_KEY: API_KEY,
+      DATABASE__STATEMENT_TIMEOUT_MS: '9000',
+    });
     url = ((await server.waitForLog('listening')) as { url: string }).url;
   });
   afterEach(() => expect(server.child.exitCode).toBe(null));
@@ -78,24 +89,44 @@ describe.skipIf(!onPostgres)('a live event announced while every pool connection
 
   it("is still delivered, read on the listener's own connection, and the process goes on serving", async () => {
     const userId = '800000000000000001';
-    const created = await fetch(`${url}/api/users`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: userId, username: 'Held' }) });
+    const created = await fetch(`${url}/api/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: userId, username: 'Held' }),
+    });
     expect(created.status).toBe(201);
     const client = liveClient({ url } as TestServer);
-    const received = collect<{ data: { type: string; data?: unknown } }>((handlers) => client.trpc.aurora.live.events.subscribe(undefined, handlers), 1);
+    const received = collect<{ data: { type: string; data?: unknown } }>(
+      (handlers) => client.trpc.aurora.live.events.subscribe(undefined, handlers),
+      1,
+    );
     await received.started;
     const lock = await holdUser(database.url, userId);
     const waiting = Array.from({ length: 10 }, (_, i) =>
-      fetch(`${url}/api/users/${userId}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ balance: String(i + 1) }) }),
+      fetch(`${url}/api/users/${userId}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ balance: String(i + 1) }),
+      }),
     );
     const observer = new pg.Client({ connectionString: database.url });
     await observer.connect();
     try {
       await expect
-        .poll(async () => (await observer.query(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)).rows[0].n)
+        .poll(
+          async () =>
+            (
+              await observer.query(
+                `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+              )
+            ).rows[0].n,
+        )
         .toBe(10);
       // What another instance's committed change sends: this instance must read the event, and no pool connection is free.
       await observer.query('begin');
-      await observer.query(`insert into live_events (family, type, data, created_at) values ('aurora', 'quests.create', '{"from":"elsewhere"}', now())`);
+      await observer.query(
+        `insert into live_events (family, type, data, created_at) values ('aurora', 'quests.create', '{"from":"elsewhere"}', now())`,
+      );
       await observer.query(`select pg_notify('live_events', 'events:aurora')`);
       await observer.query('commit');
       const [event] = await received;

@@ -10,14 +10,24 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const PLAYER = '069a79f4-44e9-4726-a5be-fca90e38aaf5';
-const command = { player_uuid: PLAYER, player_name: 'Steve', command: 'tp', arguments: ['Alex', '~', '64'], server: 'survival-1', timestamp: '2029-12-31T23:59:59.000Z' };
+const command = {
+  player_uuid: PLAYER,
+  player_name: 'Steve',
+  command: 'tp',
+  arguments: ['Alex', '~', '64'],
+  server: 'survival-1',
+  timestamp: '2029-12-31T23:59:59.000Z',
+};
 
 describe('POST /audit/commands', () => {
   it('accepts one record: 202 {accepted: 1}, and stores it', async () => {
     const res = await hubgw(server, 'POST', '/audit/commands', { json: command });
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ accepted: 1 });
-    const rows = await server.sql<{ command: string; arguments: string[]; executed_at: string }>('select command, arguments, executed_at from hubgw.command_audit where player_uuid = ?', [PLAYER]);
+    const rows = await server.sql<{ command: string; arguments: string[]; executed_at: string }>(
+      'select command, arguments, executed_at from hubgw.command_audit where player_uuid = ?',
+      [PLAYER],
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ command: 'tp', arguments: ['Alex', '~', '64'] });
   });
@@ -34,7 +44,10 @@ describe('POST /audit/commands', () => {
   it('refuses an empty batch, one over 1000, or one bad record, and stores none of it', async () => {
     const player = crypto.randomUUID();
     const tooMany = Array.from({ length: 1001 }, () => ({ ...command, player_uuid: player }));
-    const oneBad = [{ ...command, player_uuid: player }, { ...command, player_uuid: player, command: '' }];
+    const oneBad = [
+      { ...command, player_uuid: player },
+      { ...command, player_uuid: player, command: '' },
+    ];
     for (const json of [[], tooMany, oneBad]) {
       const res = await hubgw(server, 'POST', '/audit/commands', { json });
       expect(res.status).toBe(400);
@@ -45,7 +58,19 @@ describe('POST /audit/commands', () => {
 });
 
 describe('teleport history', () => {
-  const teleport = { player_uuid: PLAYER, from_world: 'world', from_x: 1.5, from_y: 64, from_z: -3, to_world: 'nether', to_x: 10, to_y: 70, to_z: 20.25, tp_type: 'warp', target_name: 'spawn' };
+  const teleport = {
+    player_uuid: PLAYER,
+    from_world: 'world',
+    from_x: 1.5,
+    from_y: 64,
+    from_z: -3,
+    to_world: 'nether',
+    to_x: 10,
+    to_y: 70,
+    to_z: 20.25,
+    tp_type: 'warp',
+    target_name: 'spawn',
+  };
 
   it('POST /teleport-history/ answers 201 with the record', async () => {
     const res = await hubgw(server, 'POST', '/teleport-history/', { json: teleport });
@@ -56,7 +81,9 @@ describe('teleport history', () => {
   it('GET /teleport-history/players/{uuid} is a bare array, newest first, limited', async () => {
     for (let i = 0; i < 3; i++) {
       clock.advance(1);
-      await hubgw(server, 'POST', '/teleport-history', { json: { ...teleport, target_name: `t${i}`, tp_type: 'home' } });
+      await hubgw(server, 'POST', '/teleport-history', {
+        json: { ...teleport, target_name: `t${i}`, tp_type: 'home' },
+      });
     }
     const res = await hubgw(server, 'GET', `/teleport-history/players/${PLAYER}?limit=2`);
     expect(res.status).toBe(200);
@@ -78,7 +105,11 @@ describe('users', () => {
   it('GET /users/users/{name}/game-id answers 404 until a link is written, then the game id', async () => {
     const missing = await hubgw(server, 'GET', '/users/users/SiteUser/game-id');
     expect(missing.status).toBe(404);
-    expect(missing.body).toEqual({ message: "User 'SiteUser' not found", code: 'not_found', details: { name: 'SiteUser' } });
+    expect(missing.body).toEqual({
+      message: "User 'SiteUser' not found",
+      code: 'not_found',
+      details: { name: 'SiteUser' },
+    });
     const put = await hubgw(server, 'PUT', '/users/users/SiteUser/game-id', { json: { game_id: PLAYER } });
     expect(put.status).toBe(200);
     expect(put.body).toEqual({ game_id: PLAYER });
@@ -91,7 +122,9 @@ describe('users', () => {
 describe('over tRPC', () => {
   it('each HubGW procedure is callable as hubgw.<resource>.<verb> with the same key', async () => {
     const input = encodeURIComponent(JSON.stringify({ player_uuid: PLAYER }));
-    const res = await request(server, 'GET', `/trpc/hubgw.punishments.banStatus?input=${input}`, { headers: { 'X-API-Key': API_KEY } });
+    const res = await request(server, 'GET', `/trpc/hubgw.punishments.banStatus?input=${input}`, {
+      headers: { 'X-API-Key': API_KEY },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ result: { data: { is_banned: false, punishment: null } } });
     const denied = await request(server, 'GET', `/trpc/hubgw.punishments.banStatus?input=${input}`);

@@ -13,7 +13,18 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function homeBody(overrides: Record<string, unknown> = {}) {
-  return { player_uuid: PLAYER, name: 'base', world: 'world', x: 10.5, y: 64, z: -20.25, yaw: 90, pitch: 12.5, is_public: false, ...overrides };
+  return {
+    player_uuid: PLAYER,
+    name: 'base',
+    world: 'world',
+    x: 10.5,
+    y: 64,
+    z: -20.25,
+    yaw: 90,
+    pitch: 12.5,
+    is_public: false,
+    ...overrides,
+  };
 }
 
 describe('PUT /api/v1/homes/', () => {
@@ -40,7 +51,9 @@ describe('PUT /api/v1/homes/', () => {
 
   it('fills yaw, pitch and is_public with their defaults', async () => {
     const player = crypto.randomUUID();
-    const res = await hubgw(server, 'PUT', '/homes', { json: { player_uuid: player, name: 'min', world: 'nether', x: 0, y: 0, z: 0 } });
+    const res = await hubgw(server, 'PUT', '/homes', {
+      json: { player_uuid: player, name: 'min', world: 'nether', x: 0, y: 0, z: 0 },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ yaw: 0, pitch: 0, is_public: false });
   });
@@ -48,7 +61,9 @@ describe('PUT /api/v1/homes/', () => {
   it('updates the same name, matched case-insensitively, keeping id and created_at', async () => {
     const player = crypto.randomUUID();
     const first = await hubgw(server, 'PUT', '/homes/', { json: homeBody({ player_uuid: player, name: 'Base' }) });
-    const second = await hubgw(server, 'PUT', '/homes/', { json: homeBody({ player_uuid: player, name: 'BASE', world: 'end', x: 1, is_public: true }) });
+    const second = await hubgw(server, 'PUT', '/homes/', {
+      json: homeBody({ player_uuid: player, name: 'BASE', world: 'end', x: 1, is_public: true }),
+    });
     expect(second.status).toBe(200);
     expect(second.body).toEqual({
       ...first.body,
@@ -63,12 +78,16 @@ describe('PUT /api/v1/homes/', () => {
     expect(list.body.total).toBe(1);
   });
 
-  it('refuses a new name over max_homes with the document\'s 409 body, and stores nothing', async () => {
+  it("refuses a new name over max_homes with the document's 409 body, and stores nothing", async () => {
     const player = crypto.randomUUID();
     for (const name of ['a', 'b']) {
-      expect((await hubgw(server, 'PUT', '/homes/', { json: homeBody({ player_uuid: player, name, max_homes: 2 }) })).status).toBe(200);
+      expect(
+        (await hubgw(server, 'PUT', '/homes/', { json: homeBody({ player_uuid: player, name, max_homes: 2 }) })).status,
+      ).toBe(200);
     }
-    const res = await hubgw(server, 'PUT', '/homes/', { json: homeBody({ player_uuid: player, name: 'c', max_homes: 2 }) });
+    const res = await hubgw(server, 'PUT', '/homes/', {
+      json: homeBody({ player_uuid: player, name: 'c', max_homes: 2 }),
+    });
     expect(res.status).toBe(409);
     expect(res.body).toEqual({
       message: 'Home limit exceeded. Maximum 2 homes allowed.',
@@ -81,17 +100,26 @@ describe('PUT /api/v1/homes/', () => {
   it('still updates an existing name when the player is at max_homes', async () => {
     const player = crypto.randomUUID();
     await hubgw(server, 'PUT', '/homes/', { json: homeBody({ player_uuid: player, name: 'only', max_homes: 1 }) });
-    const res = await hubgw(server, 'PUT', '/homes/', { json: homeBody({ player_uuid: player, name: 'only', x: 99, max_homes: 1 }) });
+    const res = await hubgw(server, 'PUT', '/homes/', {
+      json: homeBody({ player_uuid: player, name: 'only', x: 99, max_homes: 1 }),
+    });
     expect(res.status).toBe(200);
     expect(res.body.x).toBe(99);
   });
 
   it('answers 400 validation_error naming each bad field', async () => {
-    const res = await hubgw(server, 'PUT', '/homes/', { json: { player_uuid: 'not-a-uuid', name: '', world: 'w', x: 'ten', y: 0, z: 0, max_homes: -1 } });
+    const res = await hubgw(server, 'PUT', '/homes/', {
+      json: { player_uuid: 'not-a-uuid', name: '', world: 'w', x: 'ten', y: 0, z: 0, max_homes: -1 },
+    });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('validation_error');
     expect(res.body.message).toBe('Validation failed');
-    expect(res.body.details.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(['max_homes', 'name', 'player_uuid', 'x']);
+    expect(res.body.details.issues.map((issue: { path: string }) => issue.path).sort()).toEqual([
+      'max_homes',
+      'name',
+      'player_uuid',
+      'x',
+    ]);
   });
 
   it('refuses names with NUL bytes or over 64 characters', async () => {
@@ -123,12 +151,16 @@ describe('POST /api/v1/homes/get', () => {
     const player = crypto.randomUUID();
     const res = await hubgw(server, 'POST', '/homes/get', { json: { player_uuid: player, name: 'nowhere' } });
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ message: "Home 'nowhere' not found", code: 'not_found', details: { player_uuid: player, name: 'nowhere' } });
+    expect(res.body).toEqual({
+      message: "Home 'nowhere' not found",
+      code: 'not_found',
+      details: { player_uuid: player, name: 'nowhere' },
+    });
   });
 });
 
 describe('GET /api/v1/homes/{player_uuid}', () => {
-  it('lists the player\'s homes by name with their total, and no one else\'s', async () => {
+  it("lists the player's homes by name with their total, and no one else's", async () => {
     const player = crypto.randomUUID();
     await hubgw(server, 'PUT', '/homes/', { json: homeBody({ player_uuid: player, name: 'b' }) });
     await hubgw(server, 'PUT', '/homes/', { json: homeBody({ player_uuid: player, name: 'a' }) });
@@ -149,6 +181,10 @@ describe('GET /api/v1/homes/{player_uuid}', () => {
   it('answers 400 for a malformed player uuid', async () => {
     const res = await hubgw(server, 'GET', '/homes/not-a-uuid');
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ message: 'Validation failed', code: 'validation_error', details: { issues: [{ path: 'player_uuid', message: 'must be a UUID' }] } });
+    expect(res.body).toEqual({
+      message: 'Validation failed',
+      code: 'validation_error',
+      details: { issues: [{ path: 'player_uuid', message: 'must be a UUID' }] },
+    });
   });
 });

@@ -25,28 +25,52 @@ describe('offline-mode UUIDs', () => {
 
 describe('POST /luckperms/players', () => {
   it('creates a player with the offline UUID and the default group: 201', async () => {
-    const res = await hubgw(server, 'POST', '/luckperms/players', { json: { username: 'Notch', primary_group: 'default' } });
+    const res = await hubgw(server, 'POST', '/luckperms/players', {
+      json: { username: 'Notch', primary_group: 'default' },
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ uuid: 'b50ad385-829d-3141-a216-7e7d7539ba7f', username: 'notch', primary_group: 'default', created_at: NOW(), updated_at: NOW() });
+    expect(res.body).toEqual({
+      uuid: 'b50ad385-829d-3141-a216-7e7d7539ba7f',
+      username: 'notch',
+      primary_group: 'default',
+      created_at: NOW(),
+      updated_at: NOW(),
+    });
   });
 
   it('takes a given uuid and fills primary_group with default', async () => {
     const uuid = crypto.randomUUID();
-    const res = await hubgw(server, 'POST', '/luckperms/players', { json: { username: 'Alex_01', uuid: uuid.toUpperCase() } });
+    const res = await hubgw(server, 'POST', '/luckperms/players', {
+      json: { username: 'Alex_01', uuid: uuid.toUpperCase() },
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ uuid, username: 'alex_01', primary_group: 'default' });
   });
 
   it('answers 409 for a taken username (any case) or uuid, and 400 for an unknown group', async () => {
-    const sameName = await hubgw(server, 'POST', '/luckperms/players', { json: { username: 'NOTCH', uuid: crypto.randomUUID() } });
+    const sameName = await hubgw(server, 'POST', '/luckperms/players', {
+      json: { username: 'NOTCH', uuid: crypto.randomUUID() },
+    });
     expect(sameName.status).toBe(409);
-    expect(sameName.body).toEqual({ message: "Player 'notch' already exists", code: 'already_exists', details: { username: 'notch', uuid: 'b50ad385-829d-3141-a216-7e7d7539ba7f' } });
-    const sameUuid = await hubgw(server, 'POST', '/luckperms/players', { json: { username: 'other', uuid: 'b50ad385-829d-3141-a216-7e7d7539ba7f' } });
+    expect(sameName.body).toEqual({
+      message: "Player 'notch' already exists",
+      code: 'already_exists',
+      details: { username: 'notch', uuid: 'b50ad385-829d-3141-a216-7e7d7539ba7f' },
+    });
+    const sameUuid = await hubgw(server, 'POST', '/luckperms/players', {
+      json: { username: 'other', uuid: 'b50ad385-829d-3141-a216-7e7d7539ba7f' },
+    });
     expect(sameUuid.status).toBe(409);
     expect(sameUuid.body.code).toBe('already_exists');
-    const noGroup = await hubgw(server, 'POST', '/luckperms/players', { json: { username: 'newbie', primary_group: 'vip' } });
+    const noGroup = await hubgw(server, 'POST', '/luckperms/players', {
+      json: { username: 'newbie', primary_group: 'vip' },
+    });
     expect(noGroup.status).toBe(400);
-    expect(noGroup.body).toEqual({ message: 'Validation failed', code: 'validation_error', details: { issues: [{ path: 'primary_group', message: "unknown group 'vip'" }] } });
+    expect(noGroup.body).toEqual({
+      message: 'Validation failed',
+      code: 'validation_error',
+      details: { issues: [{ path: 'primary_group', message: "unknown group 'vip'" }] },
+    });
   });
 
   it('refuses usernames LuckPerms cannot store', async () => {
@@ -72,7 +96,13 @@ describe('reading players, groups and permissions', () => {
   it('GET /luckperms/players/{uuid}', async () => {
     const res = await hubgw(server, 'GET', `/luckperms/players/${uuid}`);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ uuid, username: 'notch', primary_group: 'default', created_at: NOW(), updated_at: NOW() });
+    expect(res.body).toEqual({
+      uuid,
+      username: 'notch',
+      primary_group: 'default',
+      created_at: NOW(),
+      updated_at: NOW(),
+    });
   });
 
   it('GET /luckperms/players/username/{username}, case-insensitively', async () => {
@@ -85,8 +115,30 @@ describe('reading players, groups and permissions', () => {
     const res = await hubgw(server, 'GET', `/luckperms/players/${uuid}/permissions`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual([
-      { id: expect.any(Number), uuid, permission: 'essentials.fly', value: true, server: 'global', world: 'global', expiry: 0, contexts: '{}', created_at: expect.any(String), updated_at: expect.any(String) },
-      { id: expect.any(Number), uuid, permission: 'worldedit.*', value: false, server: 'creative', world: 'flat', expiry: 1893456000, contexts: '{"server":["creative"]}', created_at: expect.any(String), updated_at: expect.any(String) },
+      {
+        id: expect.any(Number),
+        uuid,
+        permission: 'essentials.fly',
+        value: true,
+        server: 'global',
+        world: 'global',
+        expiry: 0,
+        contexts: '{}',
+        created_at: expect.any(String),
+        updated_at: expect.any(String),
+      },
+      {
+        id: expect.any(Number),
+        uuid,
+        permission: 'worldedit.*',
+        value: false,
+        server: 'creative',
+        world: 'flat',
+        expiry: 1893456000,
+        contexts: '{"server":["creative"]}',
+        created_at: expect.any(String),
+        updated_at: expect.any(String),
+      },
     ]);
   });
 
@@ -107,10 +159,22 @@ describe('reading players, groups and permissions', () => {
 
   it('answers 404 for unknown players and groups', async () => {
     const missing = crypto.randomUUID();
-    expect((await hubgw(server, 'GET', `/luckperms/players/${missing}`)).body).toEqual({ message: `Player '${missing}' not found`, code: 'not_found', details: { uuid: missing } });
+    expect((await hubgw(server, 'GET', `/luckperms/players/${missing}`)).body).toEqual({
+      message: `Player '${missing}' not found`,
+      code: 'not_found',
+      details: { uuid: missing },
+    });
     expect((await hubgw(server, 'GET', `/luckperms/players/${missing}/permissions`)).status).toBe(404);
     expect((await hubgw(server, 'GET', `/luckperms/players/${missing}/with-permissions`)).status).toBe(404);
-    expect((await hubgw(server, 'GET', '/luckperms/players/username/nobody')).body).toEqual({ message: "Player 'nobody' not found", code: 'not_found', details: { username: 'nobody' } });
-    expect((await hubgw(server, 'GET', '/luckperms/groups/admins')).body).toEqual({ message: "Group 'admins' not found", code: 'not_found', details: { name: 'admins' } });
+    expect((await hubgw(server, 'GET', '/luckperms/players/username/nobody')).body).toEqual({
+      message: "Player 'nobody' not found",
+      code: 'not_found',
+      details: { username: 'nobody' },
+    });
+    expect((await hubgw(server, 'GET', '/luckperms/groups/admins')).body).toEqual({
+      message: "Group 'admins' not found",
+      code: 'not_found',
+      details: { name: 'admins' },
+    });
   });
 });

@@ -13,26 +13,51 @@ const OWNER = 'a1b2c3d4-0000-4000-8000-000000000001';
 const OTHER = 'a1b2c3d4-0000-4000-8000-000000000002';
 
 function warpBody(overrides: Record<string, unknown> = {}) {
-  return { player_uuid: OWNER, name: 'spawn', world: 'world', x: 0.5, y: 64, z: -10.5, yaw: 180, pitch: 0, is_public: true, description: 'Server spawn', ...overrides };
+  return {
+    player_uuid: OWNER,
+    name: 'spawn',
+    world: 'world',
+    x: 0.5,
+    y: 64,
+    z: -10.5,
+    yaw: 180,
+    pitch: 0,
+    is_public: true,
+    description: 'Server spawn',
+    ...overrides,
+  };
 }
 
 describe('POST /warps/', () => {
   it('creates a warp: 201 with the whole warp', async () => {
     const res = await hubgw(server, 'POST', '/warps/', { json: warpBody({ max_warps: 10 }) });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ ...warpBody(), id: expect.any(String), created_at: clock.now.toISOString(), updated_at: clock.now.toISOString() });
+    expect(res.body).toEqual({
+      ...warpBody(),
+      id: expect.any(String),
+      created_at: clock.now.toISOString(),
+      updated_at: clock.now.toISOString(),
+    });
   });
 
   it('refuses a taken name, whoever asks and however cased, naming the owner', async () => {
     const res = await hubgw(server, 'POST', '/warps/', { json: warpBody({ player_uuid: OTHER, name: 'SPAWN' }) });
     expect(res.status).toBe(409);
-    expect(res.body).toEqual({ message: "Warp 'SPAWN' already exists", code: 'already_exists', details: { owner_uuid: OWNER } });
+    expect(res.body).toEqual({
+      message: "Warp 'SPAWN' already exists",
+      code: 'already_exists',
+      details: { owner_uuid: OWNER },
+    });
   });
 
-  it('refuses creation past max_warps with the document\'s body', async () => {
+  it("refuses creation past max_warps with the document's body", async () => {
     const owner = crypto.randomUUID();
-    await hubgw(server, 'POST', '/warps/', { json: warpBody({ player_uuid: owner, name: `w-${owner}-1`, max_warps: 1 }) });
-    const res = await hubgw(server, 'POST', '/warps/', { json: warpBody({ player_uuid: owner, name: `w-${owner}-2`, max_warps: 1 }) });
+    await hubgw(server, 'POST', '/warps/', {
+      json: warpBody({ player_uuid: owner, name: `w-${owner}-1`, max_warps: 1 }),
+    });
+    const res = await hubgw(server, 'POST', '/warps/', {
+      json: warpBody({ player_uuid: owner, name: `w-${owner}-2`, max_warps: 1 }),
+    });
     expect(res.status).toBe(409);
     expect(res.body).toEqual({
       message: 'Warp limit exceeded. Maximum 1 warps allowed.',
@@ -47,7 +72,9 @@ describe('PATCH /warps/', () => {
     await hubgw(server, 'POST', '/warps/', { json: warpBody({ name: 'market' }) });
     const before = await hubgw(server, 'POST', '/warps/get', { json: { name: 'market' } });
     clock.advance(60);
-    const res = await hubgw(server, 'PATCH', '/warps/', { json: { player_uuid: OWNER, name: 'Market', x: 100, is_public: false } });
+    const res = await hubgw(server, 'PATCH', '/warps/', {
+      json: { player_uuid: OWNER, name: 'Market', x: 100, is_public: false },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ ...before.body, x: 100, is_public: false, updated_at: clock.now.toISOString() });
   });
@@ -75,8 +102,14 @@ describe('DELETE /warps/', () => {
     await hubgw(server, 'POST', '/warps/', { json: warpBody({ name: 'temp' }) });
     const denied = await hubgw(server, 'DELETE', '/warps/', { json: { player_uuid: OTHER, name: 'temp' } });
     expect(denied.status).toBe(403);
-    expect(denied.body).toEqual({ message: "You don't have permission to delete warp 'temp'", code: 'permission_denied', details: { warp_owner: OWNER, requested_by: OTHER } });
-    const deleted = await hubgw(server, 'DELETE', '/warps/', { json: { player_uuid: OWNER.toUpperCase(), name: 'TEMP' } });
+    expect(denied.body).toEqual({
+      message: "You don't have permission to delete warp 'temp'",
+      code: 'permission_denied',
+      details: { warp_owner: OWNER, requested_by: OTHER },
+    });
+    const deleted = await hubgw(server, 'DELETE', '/warps/', {
+      json: { player_uuid: OWNER.toUpperCase(), name: 'TEMP' },
+    });
     expect(deleted.status).toBe(204);
     expect(deleted.text).toBe('');
     expect((await hubgw(server, 'POST', '/warps/get', { json: { name: 'temp' } })).status).toBe(404);
@@ -95,13 +128,20 @@ describe('POST /warps/get', () => {
 describe('POST /warps/list', () => {
   const owner = crypto.randomUUID();
   beforeAll(async () => {
-    for (const [name, world, is_public] of [['zeta-l', 'nether', true], ['alpha-l', 'world', true], ['beta-l', 'world', false], ['50%_off-l', 'world', true]] as const) {
+    for (const [name, world, is_public] of [
+      ['zeta-l', 'nether', true],
+      ['alpha-l', 'world', true],
+      ['beta-l', 'world', false],
+      ['50%_off-l', 'world', true],
+    ] as const) {
       await hubgw(server, 'POST', '/warps/', { json: warpBody({ player_uuid: owner, name, world, is_public }) });
     }
   });
 
   it('filters by name substring, world and is_public, ordered by name, with page counts', async () => {
-    const res = await hubgw(server, 'POST', '/warps/list', { json: { name: '-L', world: 'world', is_public: true, page: 1, size: 20 } });
+    const res = await hubgw(server, 'POST', '/warps/list', {
+      json: { name: '-L', world: 'world', is_public: true, page: 1, size: 20 },
+    });
     expect(res.status).toBe(200);
     expect(res.body.warps.map((warp: { name: string }) => warp.name)).toEqual(['50%_off-l', 'alpha-l']);
     expect(res.body).toMatchObject({ total: 2, page: 1, size: 20, pages: 1 });

@@ -9,11 +9,19 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const check = async (player_name: string) => (await hubgw(server, 'POST', '/whitelist/check', { json: { player_name } })).body.is_whitelisted;
+const check = async (player_name: string) =>
+  (await hubgw(server, 'POST', '/whitelist/check', { json: { player_name } })).body.is_whitelisted;
 
 describe('POST /whitelist/add', () => {
   it('adds a player: 201 with the whole entry', async () => {
-    const body = { player_name: 'Steve', added_by: 'Admin', added_at: '2029-12-31T12:00:00.000Z', expires_at: '2031-01-01T00:00:00.000Z', is_active: true, reason: 'Friend of the server' };
+    const body = {
+      player_name: 'Steve',
+      added_by: 'Admin',
+      added_at: '2029-12-31T12:00:00.000Z',
+      expires_at: '2031-01-01T00:00:00.000Z',
+      is_active: true,
+      reason: 'Friend of the server',
+    };
     const res = await hubgw(server, 'POST', '/whitelist/add', { json: body });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ id: expect.any(String), ...body });
@@ -22,27 +30,51 @@ describe('POST /whitelist/add', () => {
 
   it('fills added_at with now, is_active with true, and the optional fields with null', async () => {
     const res = await hubgw(server, 'POST', '/whitelist/add', { json: { player_name: 'Alex', added_by: 'Console' } });
-    expect(res.body).toEqual({ id: expect.any(String), player_name: 'Alex', added_by: 'Console', added_at: clock.now.toISOString(), expires_at: null, is_active: true, reason: null });
+    expect(res.body).toEqual({
+      id: expect.any(String),
+      player_name: 'Alex',
+      added_by: 'Console',
+      added_at: clock.now.toISOString(),
+      expires_at: null,
+      is_active: true,
+      reason: null,
+    });
   });
 
   it('answers 409 already_exists for a name with an active, unexpired entry', async () => {
     const res = await hubgw(server, 'POST', '/whitelist/add', { json: { player_name: 'STEVE', added_by: 'Admin' } });
     expect(res.status).toBe(409);
-    expect(res.body).toEqual({ message: "Player 'STEVE' is already whitelisted", code: 'already_exists', details: { player_name: 'STEVE' } });
+    expect(res.body).toEqual({
+      message: "Player 'STEVE' is already whitelisted",
+      code: 'already_exists',
+      details: { player_name: 'STEVE' },
+    });
   });
 
   it('replaces an inactive entry, and an expired one', async () => {
-    await hubgw(server, 'POST', '/whitelist/add', { json: { player_name: 'Sleeper', added_by: 'Admin', is_active: false } });
+    await hubgw(server, 'POST', '/whitelist/add', {
+      json: { player_name: 'Sleeper', added_by: 'Admin', is_active: false },
+    });
     expect(await check('sleeper')).toBe(false);
-    const revived = await hubgw(server, 'POST', '/whitelist/add', { json: { player_name: 'Sleeper', added_by: 'Mod' } });
+    const revived = await hubgw(server, 'POST', '/whitelist/add', {
+      json: { player_name: 'Sleeper', added_by: 'Mod' },
+    });
     expect(revived.status).toBe(201);
     expect(revived.body).toMatchObject({ added_by: 'Mod', is_active: true });
 
-    await hubgw(server, 'POST', '/whitelist/add', { json: { player_name: 'Visitor', added_by: 'Admin', expires_at: new Date(clock.now.getTime() + 60_000).toISOString() } });
+    await hubgw(server, 'POST', '/whitelist/add', {
+      json: {
+        player_name: 'Visitor',
+        added_by: 'Admin',
+        expires_at: new Date(clock.now.getTime() + 60_000).toISOString(),
+      },
+    });
     expect(await check('visitor')).toBe(true);
     clock.advance(60);
     expect(await check('visitor')).toBe(false);
-    expect((await hubgw(server, 'POST', '/whitelist/add', { json: { player_name: 'visitor', added_by: 'Mod' } })).status).toBe(201);
+    expect(
+      (await hubgw(server, 'POST', '/whitelist/add', { json: { player_name: 'visitor', added_by: 'Mod' } })).status,
+    ).toBe(201);
     expect(await check('Visitor')).toBe(true);
   });
 });
@@ -56,7 +88,11 @@ describe('POST /whitelist/remove', () => {
     expect(await check('leaver')).toBe(false);
     const again = await hubgw(server, 'POST', '/whitelist/remove', { json: { player_name: 'leaver' } });
     expect(again.status).toBe(404);
-    expect(again.body).toEqual({ message: "Player 'leaver' is not on the whitelist", code: 'not_found', details: { player_name: 'leaver' } });
+    expect(again.body).toEqual({
+      message: "Player 'leaver' is not on the whitelist",
+      code: 'not_found',
+      details: { player_name: 'leaver' },
+    });
   });
 });
 

@@ -38,10 +38,15 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL', () => {
   });
 
   it('maintenance mode and settings set on one are what the other reports', async () => {
-    const on = await request(servers.first, 'POST', '/api/actions/maintenance-mode', { json: { enabled: true, reason: 'Upgrading' } });
+    const on = await request(servers.first, 'POST', '/api/actions/maintenance-mode', {
+      json: { enabled: true, reason: 'Upgrading' },
+    });
     expect(on.status).toBe(200);
     expect((await request(servers.second, 'GET', '/api/stats')).body.maintenanceMode).toBe(true);
-    expect((await request(servers.second, 'GET', '/api/settings')).body.system).toMatchObject({ maintenanceMode: true, maintenanceReason: 'Upgrading' });
+    expect((await request(servers.second, 'GET', '/api/settings')).body.system).toMatchObject({
+      maintenanceMode: true,
+      maintenanceReason: 'Upgrading',
+    });
     await request(servers.first, 'POST', '/api/actions/maintenance-mode', { json: { enabled: false } });
     expect((await request(servers.second, 'GET', '/api/stats')).body.maintenanceMode).toBe(false);
   });

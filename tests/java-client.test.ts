@@ -17,7 +17,11 @@ afterAll(() => server.close());
 function java(method: string, path: string, json: string) {
   return request(server, method, `/api/v1${path}`, {
     body: json,
-    headers: { 'X-API-Key': API_KEY, 'Content-Type': 'application/json; charset=UTF-8', 'User-Agent': 'Java-http-client/21' },
+    headers: {
+      'X-API-Key': API_KEY,
+      'Content-Type': 'application/json; charset=UTF-8',
+      'User-Agent': 'Java-http-client/21',
+    },
   });
 }
 
@@ -55,10 +59,18 @@ describe('HubGW, as the Java plugin calls it', () => {
     const check = await java('POST', '/cooldowns/check', `{"player_uuid":"${player}","cooldown_type":"daily_reward"}`);
     expect(check.body).toEqual({ is_active: true, expires_at: expiresAt.toISOString(), remaining_seconds: 7200 });
 
-    const bySeconds = await java('POST', '/cooldowns/', `{"player_uuid":"${player}","cooldown_type":"home","expires_at":null,"cooldown_seconds":3600.0,"data":null}`);
+    const bySeconds = await java(
+      'POST',
+      '/cooldowns/',
+      `{"player_uuid":"${player}","cooldown_type":"home","expires_at":null,"cooldown_seconds":3600.0,"data":null}`,
+    );
     expect(bySeconds.status).toBe(201);
     const homeCheck = await java('POST', '/cooldowns/check', `{"player_uuid":"${player}","cooldown_type":"home"}`);
-    expect(homeCheck.body).toEqual({ is_active: true, expires_at: new Date(clock.now.getTime() + 3600_000).toISOString(), remaining_seconds: 3600 });
+    expect(homeCheck.body).toEqual({
+      is_active: true,
+      expires_at: new Date(clock.now.getTime() + 3600_000).toISOString(),
+      remaining_seconds: 3600,
+    });
   });
 
   it('POST /punishments/ with nulls, an OffsetDateTime without seconds and free-text evidence', async () => {
@@ -89,7 +101,11 @@ describe('HubGW, as the Java plugin calls it', () => {
       created_at: clock.now.toISOString(),
       updated_at: clock.now.toISOString(),
     });
-    const query = await java('POST', '/punishments/query', `{"player_uuid":"${player}","punishment_type":null,"is_active":null,"page":1.0,"size":20.0}`);
+    const query = await java(
+      'POST',
+      '/punishments/query',
+      `{"player_uuid":"${player}","punishment_type":null,"is_active":null,"page":1.0,"size":20.0}`,
+    );
     expect(query.status).toBe(200);
     expect(query.body).toEqual({ punishments: [res.body], total: 1, page: 1, size: 20, pages: 1 });
   });
@@ -110,13 +126,21 @@ describe('HubGW, as the Java plugin calls it', () => {
     );
     expect(patched.status).toBe(200);
     expect(patched.body).toEqual({ ...created.body, x: 10, updated_at: clock.now.toISOString() });
-    const listed = await java('POST', '/warps/list', `{"name":null,"world":null,"is_public":null,"page":1.0,"size":20.0}`);
+    const listed = await java(
+      'POST',
+      '/warps/list',
+      `{"name":null,"world":null,"is_public":null,"page":1.0,"size":20.0}`,
+    );
     expect(listed.status).toBe(200);
     expect(listed.body).toEqual({ warps: [patched.body], total: 1, page: 1, size: 20, pages: 1 });
   });
 
   it('whitelist: add with an Instant of nine fraction digits and nulls', async () => {
-    const res = await java('POST', '/whitelist/add', `{"player_name":"Steve","added_by":"Console","added_at":"2029-12-31T23:59:59.123456789Z","expires_at":null,"is_active":null,"reason":null}`);
+    const res = await java(
+      'POST',
+      '/whitelist/add',
+      `{"player_name":"Steve","added_by":"Console","added_at":"2029-12-31T23:59:59.123456789Z","expires_at":null,"is_active":null,"reason":null}`,
+    );
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
       id: expect.stringMatching(UUID),
@@ -157,7 +181,11 @@ describe('HubGW, as the Java plugin calls it', () => {
   });
 
   it("kits: an item's nbt null, and the kit's cooldown checked under its name in any case", async () => {
-    const kit = await java('PUT', '/kits/', `{"name":"Старт","cooldown_seconds":3600.0,"items":[{"item":"minecraft:bread","amount":16.0,"nbt":null}],"description":null}`);
+    const kit = await java(
+      'PUT',
+      '/kits/',
+      `{"name":"Старт","cooldown_seconds":3600.0,"items":[{"item":"minecraft:bread","amount":16.0,"nbt":null}],"description":null}`,
+    );
     expect(kit.status).toBe(200);
     expect(kit.body).toEqual({
       name: 'Старт',
@@ -171,21 +199,40 @@ describe('HubGW, as the Java plugin calls it', () => {
     expect((await java('POST', '/kits/claim', `{"player_uuid":"${player}","kit_name":"старт"}`)).status).toBe(200);
     for (const type of ['kit|Старт', 'kit|старт', 'KIT|СТАРТ']) {
       const check = await java('POST', '/cooldowns/check', `{"player_uuid":"${player}","cooldown_type":"${type}"}`);
-      expect(check.body, type).toEqual({ is_active: true, expires_at: new Date(clock.now.getTime() + 3600_000).toISOString(), remaining_seconds: 3600 });
+      expect(check.body, type).toEqual({
+        is_active: true,
+        expires_at: new Date(clock.now.getTime() + 3600_000).toISOString(),
+        remaining_seconds: 3600,
+      });
     }
   });
 
   it('answers a field that is required and null with 400, naming it', async () => {
-    const res = await java('PUT', '/homes/', `{"player_uuid":null,"name":"base","world":"world","x":0.0,"y":0.0,"z":0.0}`);
+    const res = await java(
+      'PUT',
+      '/homes/',
+      `{"player_uuid":null,"name":"base","world":"world","x":0.0,"y":0.0,"z":0.0}`,
+    );
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ message: 'Validation failed', code: 'validation_error', details: { issues: [{ path: 'player_uuid', message: expect.any(String) }] } });
+    expect(res.body).toEqual({
+      message: 'Validation failed',
+      code: 'validation_error',
+      details: { issues: [{ path: 'player_uuid', message: expect.any(String) }] },
+    });
   });
 });
 
 describe('Aurora, with nulls for what is not given', () => {
   it('PUT /api/moderation/:caseId/clear with clearedByName and reason null', async () => {
     const created = await request(server, 'POST', '/api/moderation', {
-      json: { type: 'warn', userId: '123456789012345678', username: 'Player1', moderatorId: '987654321098765432', moderatorName: 'Mod', reason: 'Spam' },
+      json: {
+        type: 'warn',
+        userId: '123456789012345678',
+        username: 'Player1',
+        moderatorId: '987654321098765432',
+        moderatorName: 'Mod',
+        reason: 'Spam',
+      },
     });
     expect(created.status).toBe(201);
     const caseId = created.body.case.caseId;
@@ -196,7 +243,13 @@ describe('Aurora, with nulls for what is not given', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       success: true,
-      case: { ...created.body.case, active: false, resolvedAt: clock.now.toISOString(), resolvedBy: '987654321098765432', resolvedReason: null },
+      case: {
+        ...created.body.case,
+        active: false,
+        resolvedAt: clock.now.toISOString(),
+        resolvedBy: '987654321098765432',
+        resolvedReason: null,
+      },
     });
   });
 });

@@ -18,15 +18,25 @@ describe('a socket without credentials gets nothing when an admin token is confi
     for (const params of attempts) {
       const client = liveClient(server, params);
       try {
-        await expect(collect((handlers) => client.trpc.aurora.live.stats.subscribe(undefined, handlers), 1, 3000)).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } });
+        await expect(
+          collect((handlers) => client.trpc.aurora.live.stats.subscribe(undefined, handlers), 1, 3000),
+        ).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } });
       } finally {
         client.close();
       }
     }
     const client = liveClient(server, { token: TOKEN });
     try {
-      const [snapshot] = await collect<any>((handlers) => client.trpc.aurora.live.stats.subscribe(undefined, handlers), 1);
-      expect(snapshot).toMatchObject({ totalUsers: 0, openCases: 0, maintenanceMode: false, timestamp: expect.any(String) });
+      const [snapshot] = await collect<any>(
+        (handlers) => client.trpc.aurora.live.stats.subscribe(undefined, handlers),
+        1,
+      );
+      expect(snapshot).toMatchObject({
+        totalUsers: 0,
+        openCases: 0,
+        maintenanceMode: false,
+        timestamp: expect.any(String),
+      });
     } finally {
       client.close();
     }
@@ -69,7 +79,11 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL', () => {
     try {
       const received = collect<any>((handlers) => client.trpc.aurora.live.events.subscribe(undefined, handlers), 50);
       await received.started;
-      const writes = await Promise.all(Array.from({ length: 50 }, (_, i) => request(servers.first, 'POST', '/api/quests', { json: { name: `burst ${i}`, triggerEvent: 'x', target: 1 } })));
+      const writes = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          request(servers.first, 'POST', '/api/quests', { json: { name: `burst ${i}`, triggerEvent: 'x', target: 1 } }),
+        ),
+      );
       expect(writes.every((res) => res.status === 201)).toBe(true);
       const events = await received;
       expect(new Set(events.map((event) => event.data.data.data.name)).size).toBe(50);
@@ -108,8 +122,14 @@ describe.skipIf(!onPostgres)('the listener after its connection is lost', () => 
 
   it('reconnects and delivers events again', async () => {
     // Ends the LISTEN connection, as a database restart would, and waits for its successor.
-    const [ended] = await server.sql<{ pid: number }>(`select pid, pg_terminate_backend(pid) from (${listeners}) as listener`);
-    await expect.poll(async () => (await server.sql<{ pid: number }>(listeners)).map((row) => row.pid !== ended!.pid), { timeout: 5000 }).toEqual([true]);
+    const [ended] = await server.sql<{ pid: number }>(
+      `select pid, pg_terminate_backend(pid) from (${listeners}) as listener`,
+    );
+    await expect
+      .poll(async () => (await server.sql<{ pid: number }>(listeners)).map((row) => row.pid !== ended!.pid), {
+        timeout: 5000,
+      })
+      .toEqual([true]);
     const client = liveClient(server);
     try {
       const received = collect<any>((handlers) => client.trpc.aurora.live.events.subscribe(undefined, handlers), 1);

@@ -36,7 +36,9 @@ interface TrpcMessage {
 function rawSubscriber(port: number, lastEventId: string | null) {
   const socket = new WebSocket(`ws://127.0.0.1:${port}/ws`);
   const received: string[] = [];
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
   const started = new Promise<void>((resolve) => {
     socket.on('message', (raw) => {
       const text = raw.toString();
@@ -47,7 +49,13 @@ function rawSubscriber(port: number, lastEventId: string | null) {
     });
   });
   socket.on('open', () => {
-    socket.send(JSON.stringify({ id: 1, method: 'subscription', params: { path: 'aurora.live.events', input: lastEventId === null ? undefined : { lastEventId } } }));
+    socket.send(
+      JSON.stringify({
+        id: 1,
+        method: 'subscription',
+        params: { path: 'aurora.live.events', input: lastEventId === null ? undefined : { lastEventId } },
+      }),
+    );
   });
   return { socket, received, closed, started };
 }
@@ -58,7 +66,13 @@ describe.skipIf(!onPostgres)('a subscriber that reads nothing for 30 s under loa
   let port: number;
   beforeAll(async () => {
     database = await createTestDatabase();
-    server = runServerProcess({ DATABASE_URL: database.url, SECURITY__API_KEY: 'backpressure-key-0123456789', WS_IDLE_TIMEOUT_MS: '120000', RATE_LIMIT__MAX: '100000000', NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}` });
+    server = runServerProcess({
+      DATABASE_URL: database.url,
+      SECURITY__API_KEY: 'backpressure-key-0123456789',
+      WS_IDLE_TIMEOUT_MS: '120000',
+      RATE_LIMIT__MAX: '100000000',
+      NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}`,
+    });
     port = ((await server.waitForLog('listening')) as { port: number }).port;
   });
   afterAll(async () => {
@@ -73,7 +87,11 @@ describe.skipIf(!onPostgres)('a subscriber that reads nothing for 30 s under loa
     const writers = Array.from({ length: 8 }, async (_, writer) => {
       for (let i = 0; writing; i++) {
         const body = JSON.stringify({ name: `load ${writer}-${i}`, type: 'MATERIAL', rarity: 'C', usageData });
-        const response = await fetch(`http://127.0.0.1:${port}/api/items`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const response = await fetch(`http://127.0.0.1:${port}/api/items`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
         expect(response.status).toBe(201);
       }
     });
@@ -91,7 +109,9 @@ describe.skipIf(!onPostgres)('a subscriber that reads nothing for 30 s under loa
       }
       writing = false;
       await Promise.all(writers);
-      expect(peak - before, `RSS grew from ${before.toFixed(0)} MB to ${peak.toFixed(0)} MB`).toBeLessThan(RSS_BOUND_MB);
+      expect(peak - before, `RSS grew from ${before.toFixed(0)} MB to ${peak.toFixed(0)} MB`).toBeLessThan(
+        RSS_BOUND_MB,
+      );
 
       (slow.socket as unknown as { _socket: { resume(): void } })._socket.resume();
       expect(await slow.closed).toEqual({ code: 4410, reason: 'fell behind the live events; resume with lastEventId' });
@@ -101,10 +121,20 @@ describe.skipIf(!onPostgres)('a subscriber that reads nothing for 30 s under loa
 
       const client = new pg.Client({ connectionString: database.url });
       await client.connect();
-      const committed = (await client.query<{ id: string }>("select id::text as id from live_events where family = 'aurora' and id > $1 order by live_events.id", [slow.received[0]])).rows.map((row) => row.id);
+      const committed = (
+        await client.query<{ id: string }>(
+          "select id::text as id from live_events where family = 'aurora' and id > $1 order by live_events.id",
+          [slow.received[0]],
+        )
+      ).rows.map((row) => row.id);
       await client.end();
       const resumed = rawSubscriber(port, slow.received.at(-1)!);
-      for (let waited = 0; slow.received.length - 1 + resumed.received.length < committed.length && waited < 20_000; waited += 100) await sleep(100);
+      for (
+        let waited = 0;
+        slow.received.length - 1 + resumed.received.length < committed.length && waited < 20_000;
+        waited += 100
+      )
+        await sleep(100);
       resumed.socket.close();
       expect([...slow.received.slice(1), ...resumed.received]).toEqual(committed);
     } finally {

@@ -27,7 +27,10 @@ function restlessSubscriber(servers: TestServer[], startAfter: string) {
     for (let round = 0; !stopped; round++) {
       current = liveClient(servers[round % servers.length]!);
       const lastEventId = received.at(-1)?.id ?? startAfter;
-      current.trpc.aurora.live.events.subscribe({ lastEventId }, { onData: ({ data }) => received.push(data as Delivered) });
+      current.trpc.aurora.live.events.subscribe(
+        { lastEventId },
+        { onData: ({ data }) => received.push(data as Delivered) },
+      );
       await sleep(50 + Math.random() * 300);
       current.close();
     }
@@ -56,7 +59,9 @@ describe.skipIf(!onPostgres)('50 concurrent writers on two instances', () => {
     const { first, second } = instances;
     const servers = [first, second];
     const [payer, payee] = [await onboard(first, { balance: '100000' }), await onboard(first, { balance: '0' })];
-    const [{ head }] = (await first.sql<{ head: string }>("select coalesce(max(id), 0)::text as head from live_events where family = 'aurora'")) as [{ head: string }];
+    const [{ head }] = (await first.sql<{ head: string }>(
+      "select coalesce(max(id), 0)::text as head from live_events where family = 'aurora'",
+    )) as [{ head: string }];
 
     const steady = servers.map((server) => {
       const received: Delivered[] = [];
@@ -73,23 +78,39 @@ describe.skipIf(!onPostgres)('50 concurrent writers on two instances', () => {
         const server = servers[(writer + i) % 2]!;
         const response =
           i % 2 === 0
-            ? await request(server, 'POST', '/api/economy/transfer', { json: { fromUserId: payer, toUserId: payee, amount: '1' } })
-            : await request(server, 'POST', '/api/quests', { json: { name: `w${writer}-${i}`, triggerEvent: 'delivery', target: 1 } });
+            ? await request(server, 'POST', '/api/economy/transfer', {
+                json: { fromUserId: payer, toUserId: payee, amount: '1' },
+              })
+            : await request(server, 'POST', '/api/quests', {
+                json: { name: `w${writer}-${i}`, triggerEvent: 'delivery', target: 1 },
+              });
         expect([200, 201]).toContain(response.status);
       }
     });
     await Promise.all(writers);
 
-    const committed = (await first.sql<{ id: string }>("select id::text as id from live_events where family = 'aurora' and id > ? order by live_events.id", [head])).map((row) => row.id);
+    const committed = (
+      await first.sql<{ id: string }>(
+        "select id::text as id from live_events where family = 'aurora' and id > ? order by live_events.id",
+        [head],
+      )
+    ).map((row) => row.id);
     expect(committed).toHaveLength(400);
     for (const subscriber of restless) await subscriber.settle(committed.length);
-    for (let waited = 0; steady.some(({ received }) => received.length < committed.length) && waited < 20_000; waited += 100) await sleep(100);
+    for (
+      let waited = 0;
+      steady.some(({ received }) => received.length < committed.length) && waited < 20_000;
+      waited += 100
+    )
+      await sleep(100);
     for (const { client } of steady) client.close();
 
     for (const { received } of [...steady, ...restless]) {
       expect(received.map((event) => event.id)).toEqual(committed);
       // Transfers to one payee commit one after another: in commit order its balance rises by one each time.
-      const balances = received.filter((event) => event.type === 'economy.transfer').map((event) => Number(event.data.to!.balance));
+      const balances = received
+        .filter((event) => event.type === 'economy.transfer')
+        .map((event) => Number(event.data.to!.balance));
       expect(balances).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
     }
   }, 120_000);
@@ -101,22 +122,36 @@ describe.skipIf(!onPostgres)('a resume from before the retention', () => {
   it('is refused with events_expired, so the client reloads; a resume from the newest removed event loses nothing', async () => {
     const first = await startTestServer({ clock: hour(0) });
     try {
-      const quest = (server: TestServer, name: string) => request(server, 'POST', '/api/quests', { json: { name, triggerEvent: 'retention', target: 1 } });
+      const quest = (server: TestServer, name: string) =>
+        request(server, 'POST', '/api/quests', { json: { name, triggerEvent: 'retention', target: 1 } });
       await quest(first, 'old 1');
       await quest(first, 'old 2');
-      const [oldest, newest] = (await first.sql<{ id: string }>("select id::text as id from live_events order by live_events.id")).map((row) => row.id);
+      const [oldest, newest] = (
+        await first.sql<{ id: string }>('select id::text as id from live_events order by live_events.id')
+      ).map((row) => row.id);
       // Two hours on, the second instance's start removes both.
       const second = await startTestServer({ databaseUrl: first.databaseUrl, clock: hour(2) });
       try {
         expect(await second.sql('select id from live_events')).toEqual([]);
         const client = liveClient(second);
         try {
-          const expired = collect((handlers) => client.trpc.aurora.live.events.subscribe({ lastEventId: oldest! }, handlers), 1);
+          const expired = collect(
+            (handlers) => client.trpc.aurora.live.events.subscribe({ lastEventId: oldest! }, handlers),
+            1,
+          );
           await expect(expired).rejects.toMatchObject({
             message: 'lastEventId is older than the events kept',
-            data: { appCode: 'events_expired', details: { reason: 'events are kept for 60 minutes; reload the state, then subscribe without lastEventId' } },
+            data: {
+              appCode: 'events_expired',
+              details: {
+                reason: 'events are kept for 60 minutes; reload the state, then subscribe without lastEventId',
+              },
+            },
           });
-          const resumed = collect<{ data: { type: string } }>((handlers) => client.trpc.aurora.live.events.subscribe({ lastEventId: newest! }, handlers), 1);
+          const resumed = collect<{ data: { type: string } }>(
+            (handlers) => client.trpc.aurora.live.events.subscribe({ lastEventId: newest! }, handlers),
+            1,
+          );
           await resumed.started;
           await quest(second, 'new');
           expect((await resumed).map((event) => event.data.type)).toEqual(['quests.create']);

@@ -22,14 +22,22 @@ async function query<Row>(url: string, sql: string): Promise<Row[]> {
 
 /** Starts the server on `url`, keeps `WRITERS` writers creating quests until it dies, and kills it after `killAfterMs`. */
 async function writeUntilKilled(url: string, round: number, killAfterMs: number): Promise<number> {
-  const server = runServerProcess({ DATABASE_URL: url, SECURITY__API_KEY: 'crash-test-key-0123456789', RATE_LIMIT__MAX: '100000000' });
+  const server = runServerProcess({
+    DATABASE_URL: url,
+    SECURITY__API_KEY: 'crash-test-key-0123456789',
+    RATE_LIMIT__MAX: '100000000',
+  });
   const { port } = (await server.waitForLog('listening')) as { port: number };
   let created = 0;
   let alive = true;
   const writers = Array.from({ length: WRITERS }, async (_, writer) => {
     for (let i = 0; alive; i++) {
       const body = JSON.stringify({ name: `r${round}-w${writer}-${i}`, triggerEvent: 'crash', target: 1 });
-      const response = await fetch(`http://127.0.0.1:${port}/api/quests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).catch(() => null);
+      const response = await fetch(`http://127.0.0.1:${port}/api/quests`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      }).catch(() => null);
       if (response?.status === 201) created++;
     }
   });
@@ -50,8 +58,12 @@ describe.skipIf(!onPostgres)('a writing server killed mid-change, again and agai
 
   it('leaves every committed change with its event, and no event without its change', async () => {
     let acknowledged = 0;
-    for (let round = 0; round < ROUNDS; round++) acknowledged += await writeUntilKilled(database.url, round, 700 + Math.random() * 600);
-    const [{ quests }] = (await query<{ quests: number }>(database.url, 'select count(*)::int as quests from aurora.quests')) as [{ quests: number }];
+    for (let round = 0; round < ROUNDS; round++)
+      acknowledged += await writeUntilKilled(database.url, round, 700 + Math.random() * 600);
+    const [{ quests }] = (await query<{ quests: number }>(
+      database.url,
+      'select count(*)::int as quests from aurora.quests',
+    )) as [{ quests: number }];
     // Every quest a client was told of committed; some committed whose answer the kill cut off.
     expect(quests).toBeGreaterThanOrEqual(acknowledged);
     expect(acknowledged).toBeGreaterThan(ROUNDS * WRITERS);

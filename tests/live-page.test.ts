@@ -10,7 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_KEY, hubgw, request, startTestServer, type TestServer } from './support/server.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const SCREENSHOTS = process.env.LIVE_PAGE_SCREENSHOTS ?? join(tmpdir(), 'live-page-screenshots');
 
 describe.skipIf(!existsSync(CHROMIUM))('the live page in a browser', () => {
@@ -52,12 +60,16 @@ describe.skipIf(!existsSync(CHROMIUM))('the live page in a browser', () => {
     await page.locator('#connection[data-state="open"]').waitFor();
     await page.locator('#hubgw-note').waitFor({ state: 'hidden' });
 
-    const created = await request(server, 'POST', '/api/items', { json: { name: 'Lantern', type: 'MATERIAL', rarity: 'C', price: '5' } });
+    const created = await request(server, 'POST', '/api/items', {
+      json: { name: 'Lantern', type: 'MATERIAL', rarity: 'C', price: '5' },
+    });
     expect(created.status).toBe(201);
     await feedLine('aurora', 'items.create').waitFor({ timeout: 1000 });
     expect(await feedLine('aurora', 'items.create').textContent()).toContain('Lantern');
 
-    const banned = await hubgw(server, 'POST', '/punishments/', { json: { player_uuid: crypto.randomUUID(), player_name: 'Griefer', punishment_type: 'ban', reason: 'x' } });
+    const banned = await hubgw(server, 'POST', '/punishments/', {
+      json: { player_uuid: crypto.randomUUID(), player_name: 'Griefer', punishment_type: 'ban', reason: 'x' },
+    });
     expect(banned.status).toBe(201);
     await feedLine('hubgw', 'punishments.create').waitFor({ timeout: 1000 });
     expect(await feedLine('hubgw', 'punishments.create').textContent()).toContain('Griefer');
@@ -71,15 +83,24 @@ describe.skipIf(!existsSync(CHROMIUM))('the live page in a browser', () => {
     expect(await feedLine('aurora', 'items.create').count()).toBe(1);
     await request(server, 'POST', '/api/items', { json: { name: 'Torch', type: 'MATERIAL', rarity: 'C', price: '2' } });
     await feedLine('aurora', 'Torch').waitFor({ timeout: 1000 });
-    expect(await page.locator('#aurora-feed li').allTextContents()).toEqual([expect.stringContaining('Torch'), expect.stringContaining('Lantern')]);
+    expect(await page.locator('#aurora-feed li').allTextContents()).toEqual([
+      expect.stringContaining('Torch'),
+      expect.stringContaining('Lantern'),
+    ]);
   });
 
   it('starts over from now, saying so, when the server no longer keeps what followed its last line', async () => {
     // As retention does after an hour: everything up to the newest event is gone.
-    await server.sql("insert into live_event_horizons (family, pruned_through) select 'aurora', max(id) + 1 from live_events");
+    await server.sql(
+      "insert into live_event_horizons (family, pruned_through) select 'aurora', max(id) + 1 from live_events",
+    );
     await page.reload();
-    await page.locator('#aurora-note', { hasText: 'Events older than an hour are gone; the feed goes on from now.' }).waitFor();
-    await request(server, 'POST', '/api/items', { json: { name: 'Candle', type: 'MATERIAL', rarity: 'C', price: '1' } });
+    await page
+      .locator('#aurora-note', { hasText: 'Events older than an hour are gone; the feed goes on from now.' })
+      .waitFor();
+    await request(server, 'POST', '/api/items', {
+      json: { name: 'Candle', type: 'MATERIAL', rarity: 'C', price: '1' },
+    });
     await feedLine('aurora', 'Candle').waitFor({ timeout: 1000 });
     expect(await page.locator('#aurora-feed li').allTextContents()).toEqual([
       expect.stringContaining('Candle'),

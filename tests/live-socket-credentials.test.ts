@@ -9,7 +9,9 @@ const TOKEN = 'socket-admin-token';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ env: { SECURITY__ADMIN_TOKEN: TOKEN, WS_MAX_CONNECTIONS: '2', WS_AUTH_TIMEOUT_MS: '1500' } });
+  server = await startTestServer({
+    env: { SECURITY__ADMIN_TOKEN: TOKEN, WS_MAX_CONNECTIONS: '2', WS_AUTH_TIMEOUT_MS: '1500' },
+  });
 });
 afterAll(() => server.close());
 
@@ -23,17 +25,24 @@ function opened(socket: WebSocket): Promise<void> {
 }
 
 function closed(socket: WebSocket): Promise<{ code: number; reason: string }> {
-  return new Promise((resolve) => socket.addEventListener('close', (event) => resolve({ code: event.code, reason: event.reason })));
+  return new Promise((resolve) =>
+    socket.addEventListener('close', (event) => resolve({ code: event.code, reason: event.reason })),
+  );
 }
 
 /** Counted connections, as the REST stats report them; a closed socket leaves the count once the server has seen it go. */
 async function liveConnections(): Promise<number> {
-  return (await request(server, 'GET', '/api/stats', { headers: { Authorization: `Bearer ${TOKEN}` } })).body.liveConnections;
+  return (await request(server, 'GET', '/api/stats', { headers: { Authorization: `Bearer ${TOKEN}` } })).body
+    .liveConnections;
 }
 
 async function statsSnapshot(params: Record<string, string>) {
   const client = liveClient(server, params);
-  const [snapshot] = await collect<any>((handlers) => client.trpc.aurora.live.stats.subscribe(undefined, handlers), 1, 5000);
+  const [snapshot] = await collect<any>(
+    (handlers) => client.trpc.aurora.live.stats.subscribe(undefined, handlers),
+    1,
+    5000,
+  );
   return { snapshot, close: client.close };
 }
 
@@ -44,7 +53,9 @@ describe('sockets without a credential', () => {
     const dashboard = await statsSnapshot({ token: TOKEN });
     const gameServer = liveClient(server, { apiKey: API_KEY });
     try {
-      await new Promise<void>((started) => gameServer.trpc.hubgw.live.events.subscribe(undefined, { onStarted: () => started() }));
+      await new Promise<void>((started) =>
+        gameServer.trpc.hubgw.live.events.subscribe(undefined, { onStarted: () => started() }),
+      );
       expect(dashboard.snapshot.liveConnections).toBe(1);
     } finally {
       dashboard.close();
@@ -72,7 +83,9 @@ describe('sockets without a credential', () => {
   it('with a wrong credential are refused what they ask for', async () => {
     const client = liveClient(server, { token: 'wrong' });
     try {
-      await expect(collect((handlers) => client.trpc.aurora.live.stats.subscribe(undefined, handlers), 1, 3000)).rejects.toMatchObject({
+      await expect(
+        collect((handlers) => client.trpc.aurora.live.stats.subscribe(undefined, handlers), 1, 3000),
+      ).rejects.toMatchObject({
         data: { code: 'UNAUTHORIZED' },
       });
     } finally {

@@ -15,8 +15,15 @@ describe('aurora.live.stats', () => {
   it('sends a snapshot at once and another after the interval', async () => {
     const client = liveClient(server);
     try {
-      const snapshots = await collect<any>((handlers) => client.trpc.aurora.live.stats.subscribe(undefined, handlers), 2);
-      expect(snapshots[0]).toMatchObject({ totalUsers: expect.any(Number), liveConnections: 1, maintenanceMode: false });
+      const snapshots = await collect<any>(
+        (handlers) => client.trpc.aurora.live.stats.subscribe(undefined, handlers),
+        2,
+      );
+      expect(snapshots[0]).toMatchObject({
+        totalUsers: expect.any(Number),
+        liveConnections: 1,
+        maintenanceMode: false,
+      });
       expect(Date.parse(snapshots[1].timestamp)).toBeGreaterThan(Date.parse(snapshots[0].timestamp));
     } finally {
       client.close();
@@ -28,7 +35,10 @@ describe('aurora.live.events', () => {
   it('delivers a change made over REST, with a tracked id; a refused change sends nothing', async () => {
     const client = liveClient(server);
     try {
-      const received = collect<LiveEvent>((handlers) => client.trpc.aurora.live.events.subscribe(undefined, handlers), 1);
+      const received = collect<LiveEvent>(
+        (handlers) => client.trpc.aurora.live.events.subscribe(undefined, handlers),
+        1,
+      );
       await received.started;
       await request(server, 'POST', '/api/classes', { json: { id: 'dup', name: 'Dup' } });
       const refused = await request(server, 'POST', '/api/classes', { json: { id: 'dup', name: 'Dup again' } });
@@ -49,7 +59,7 @@ describe('aurora.live.events', () => {
     const first = liveClient(server);
     const seen = collect<LiveEvent>((handlers) => first.trpc.aurora.live.events.subscribe(undefined, handlers), 1);
     await seen.started;
-        await request(server, 'POST', '/api/quests', { json: { name: 'Before', triggerEvent: 'x', target: 1 } });
+    await request(server, 'POST', '/api/quests', { json: { name: 'Before', triggerEvent: 'x', target: 1 } });
     const [last] = await seen;
     first.close();
 
@@ -58,7 +68,10 @@ describe('aurora.live.events', () => {
 
     const second = liveClient(server);
     try {
-      const missed = await collect<LiveEvent>((handlers) => second.trpc.aurora.live.events.subscribe({ lastEventId: last!.id }, handlers), 2);
+      const missed = await collect<LiveEvent>(
+        (handlers) => second.trpc.aurora.live.events.subscribe({ lastEventId: last!.id }, handlers),
+        2,
+      );
       expect(missed.map((event) => event.data.data.data.name)).toEqual(['Missed 1', 'Missed 2']);
       expect(BigInt(missed[0]!.id)).toBeGreaterThan(BigInt(last!.id));
     } finally {
@@ -71,17 +84,31 @@ describe('hubgw.live.events', () => {
   it('tells a game server of a ban at once; homes, and reads the document makes POSTs, are not announced', async () => {
     const client = liveClient(server, { apiKey: API_KEY });
     try {
-      const received = collect<LiveEvent>((handlers) => client.trpc.hubgw.live.events.subscribe(undefined, handlers), 1);
+      const received = collect<LiveEvent>(
+        (handlers) => client.trpc.hubgw.live.events.subscribe(undefined, handlers),
+        1,
+      );
       await received.started;
-      await hubgw(server, 'PUT', '/homes/', { json: { player_uuid: crypto.randomUUID(), name: 'h', world: 'w', x: 0, y: 0, z: 0 } });
+      await hubgw(server, 'PUT', '/homes/', {
+        json: { player_uuid: crypto.randomUUID(), name: 'h', world: 'w', x: 0, y: 0, z: 0 },
+      });
       expect((await hubgw(server, 'POST', '/warps/list', { json: {} })).status).toBe(200);
       expect((await hubgw(server, 'POST', '/punishments/query', { json: {} })).status).toBe(200);
       expect((await hubgw(server, 'POST', '/whitelist/check', { json: { player_name: 'Nobody' } })).status).toBe(200);
       const player = crypto.randomUUID();
-      await hubgw(server, 'POST', '/punishments/', { json: { player_uuid: player, player_name: 'Bad', punishment_type: 'ban', reason: 'x' } });
+      await hubgw(server, 'POST', '/punishments/', {
+        json: { player_uuid: player, player_name: 'Bad', punishment_type: 'ban', reason: 'x' },
+      });
       const [event] = await received;
-      expect(event!.data).toMatchObject({ type: 'punishments.create', data: { player_uuid: player, punishment_type: 'ban', is_active: true } });
-      expect(await server.sql(`select type from live_events where family = 'hubgw' and type in ('warps.list', 'punishments.query', 'whitelist.check')`)).toEqual([]);
+      expect(event!.data).toMatchObject({
+        type: 'punishments.create',
+        data: { player_uuid: player, punishment_type: 'ban', is_active: true },
+      });
+      expect(
+        await server.sql(
+          `select type from live_events where family = 'hubgw' and type in ('warps.list', 'punishments.query', 'whitelist.check')`,
+        ),
+      ).toEqual([]);
     } finally {
       client.close();
     }
@@ -90,7 +117,9 @@ describe('hubgw.live.events', () => {
   it('gives a socket without the API key nothing', async () => {
     const client = liveClient(server);
     try {
-      await expect(collect((handlers) => client.trpc.hubgw.live.events.subscribe(undefined, handlers), 1, 3000)).rejects.toMatchObject({
+      await expect(
+        collect((handlers) => client.trpc.hubgw.live.events.subscribe(undefined, handlers), 1, 3000),
+      ).rejects.toMatchObject({
         data: { code: 'UNAUTHORIZED' },
       });
     } finally {
@@ -101,8 +130,13 @@ describe('hubgw.live.events', () => {
 
 describe('socket limits', () => {
   const wsUrl = () => `${server.url.replace('http', 'ws')}/ws`;
-  const opened = (socket: WebSocket) => new Promise<void>((resolve, reject) => { socket.onopen = () => resolve(); socket.onerror = () => reject(new Error('refused')); });
-  const closed = (socket: WebSocket) => new Promise<number>((resolve) => (socket.onclose = (event) => resolve(event.code)));
+  const opened = (socket: WebSocket) =>
+    new Promise<void>((resolve, reject) => {
+      socket.onopen = () => resolve();
+      socket.onerror = () => reject(new Error('refused'));
+    });
+  const closed = (socket: WebSocket) =>
+    new Promise<number>((resolve) => (socket.onclose = (event) => resolve(event.code)));
 
   it('closes a socket that sends a message over 16 KB with 1009', async () => {
     const socket = new WebSocket(wsUrl());

@@ -47,23 +47,32 @@ describe('GET /metrics after a known sequence', () => {
     expect((await hubgw(server, 'GET', `/homes/${PLAYER}`)).status).toBe(200);
     expect((await request(server, 'GET', '/no/such/route')).status).toBe(404);
     const input = encodeURIComponent(JSON.stringify({ player_uuid: PLAYER }));
-    expect((await request(server, 'GET', `/trpc/hubgw.homes.list?input=${input}`, { headers: { 'X-API-Key': API_KEY } })).status).toBe(200);
+    expect(
+      (await request(server, 'GET', `/trpc/hubgw.homes.list?input=${input}`, { headers: { 'X-API-Key': API_KEY } }))
+        .status,
+    ).toBe(200);
 
     const client = liveClient(server);
     try {
       const delivered: unknown[] = [];
       const started = Promise.withResolvers<void>();
       // Left open until the scrape, which then counts it as a subscriber.
-      client.trpc.aurora.live.events.subscribe(undefined, { onStarted: () => started.resolve(), onData: (event: unknown) => delivered.push(event) });
+      client.trpc.aurora.live.events.subscribe(undefined, {
+        onStarted: () => started.resolve(),
+        onData: (event: unknown) => delivered.push(event),
+      });
       await started.promise;
       expect(await refusedUpgrade(server)).toBe(503);
-      expect((await request(server, 'POST', '/api/classes', { json: { id: 'metrics', name: 'Metrics' } })).status).toBe(201);
+      expect((await request(server, 'POST', '/api/classes', { json: { id: 'metrics', name: 'Metrics' } })).status).toBe(
+        201,
+      );
       await expect.poll(() => delivered.length).toBe(1);
       for (let i = 0; i < 3; i++) expect((await request(server, 'GET', '/api/classes')).status).toBe(200);
       expect((await request(server, 'GET', '/api/classes')).status).toBe(429);
 
       const metrics = await scrape(server);
-      const http = (family: string, route: string, method: string, status: string) => metrics.value('http_requests_total', { family, route, method, status });
+      const http = (family: string, route: string, method: string, status: string) =>
+        metrics.value('http_requests_total', { family, route, method, status });
       expect(http('aurora', '/api/users', 'GET', '200')).toBe(2);
       expect(http('aurora', '/api/users/{id}', 'GET', '404')).toBe(1);
       expect(http('hubgw', '/api/v1/homes/{player_uuid}', 'GET', '401')).toBe(1);
@@ -72,10 +81,20 @@ describe('GET /metrics after a known sequence', () => {
       expect(http('trpc', '/trpc', 'GET', '200')).toBe(1);
       expect(http('aurora', '/api/classes', 'POST', '201')).toBe(1);
       expect(http('aurora', '/api/classes', 'GET', '200')).toBe(3);
-      expect(metrics.value('http_request_duration_seconds_count', { route: '/api/users', method: 'GET', status: '200' })).toBe(2);
-      expect(metrics.value('http_request_duration_seconds_bucket', { route: '/api/users', method: 'GET', status: '200', le: '0.5' })).toBe(2);
+      expect(
+        metrics.value('http_request_duration_seconds_count', { route: '/api/users', method: 'GET', status: '200' }),
+      ).toBe(2);
+      expect(
+        metrics.value('http_request_duration_seconds_bucket', {
+          route: '/api/users',
+          method: 'GET',
+          status: '200',
+          le: '0.5',
+        }),
+      ).toBe(2);
 
-      const call = (procedure: string, transport: string, outcome: string) => metrics.value('trpc_calls_total', { procedure, transport, outcome });
+      const call = (procedure: string, transport: string, outcome: string) =>
+        metrics.value('trpc_calls_total', { procedure, transport, outcome });
       expect(call('aurora.users.list', 'rest', 'ok')).toBe(2);
       expect(call('aurora.users.get', 'rest', 'not_found')).toBe(1);
       expect(call('hubgw.homes.list', 'rest', 'unauthorized')).toBe(1);
@@ -93,12 +112,15 @@ describe('GET /metrics after a known sequence', () => {
       expect(metrics.value('rate_limit_rejections_total')).toBe(1);
 
       // Node's own process metrics come with it.
-      for (const name of ['nodejs_heap_size_used_bytes', 'process_resident_memory_bytes']) expect(metrics.value(name), name).toBeGreaterThan(0);
+      for (const name of ['nodejs_heap_size_used_bytes', 'process_resident_memory_bytes'])
+        expect(metrics.value(name), name).toBeGreaterThan(0);
       expect(metrics.value('nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
       expect(metrics.types.get('nodejs_gc_duration_seconds')).toBe('histogram');
 
       const labelValues = metrics.samples.flatMap((sample) => Object.values(sample.labels));
-      expect(labelValues.filter((value) => value.includes('999') || value.includes(PLAYER) || value.includes('no/such'))).toEqual([]);
+      expect(
+        labelValues.filter((value) => value.includes('999') || value.includes(PLAYER) || value.includes('no/such')),
+      ).toEqual([]);
     } finally {
       client.close();
     }
@@ -164,7 +186,11 @@ describe('who may read /metrics', () => {
   });
 
   it('asks for METRICS_TOKEN when HOST is not a loopback address', async () => {
-    const attempts: Record<string, string>[] = [{}, { Authorization: 'Bearer admin-token-0123456789' }, { Authorization: 'Basic bWV0cmljcw==' }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { Authorization: 'Bearer admin-token-0123456789' },
+      { Authorization: 'Basic bWV0cmljcw==' },
+    ];
     for (const headers of attempts) {
       const refused = await request(guarded, 'GET', '/metrics', { headers });
       expect(refused.status).toBe(401);
@@ -175,7 +201,9 @@ describe('who may read /metrics', () => {
   });
 
   it('is not served there without METRICS_TOKEN', async () => {
-    const response = await request(unguarded, 'GET', '/metrics', { headers: { Authorization: 'Bearer admin-token-0123456789' } });
+    const response = await request(unguarded, 'GET', '/metrics', {
+      headers: { Authorization: 'Bearer admin-token-0123456789' },
+    });
     expect(response.status).toBe(404);
     expect(response.body).toEqual({ error: 'No route for GET /metrics' });
   });
@@ -184,19 +212,29 @@ describe('who may read /metrics', () => {
 describe("the README's example queries", () => {
   it('are the Grafana dashboard panels, and name only metrics the server exposes', async () => {
     const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
-    const queries = /```promql\n([\s\S]*?)```/.exec(readme)![1]!.split('\n').filter((line) => line && !line.startsWith('#'));
+    const queries = /```promql\n([\s\S]*?)```/
+      .exec(readme)![1]!
+      .split('\n')
+      .filter((line) => line && !line.startsWith('#'));
     const dashboard = JSON.parse(await readFile(new URL('../docs/grafana-dashboard.json', import.meta.url), 'utf8'));
-    const panelQueries = dashboard.panels.flatMap((panel: { targets: { expr: string }[] }) => panel.targets.map((target) => target.expr));
+    const panelQueries = dashboard.panels.flatMap((panel: { targets: { expr: string }[] }) =>
+      panel.targets.map((target) => target.expr),
+    );
     expect(queries).toHaveLength(3);
     for (const query of queries) expect(panelQueries).toContain(query);
     const server = await startTestServer();
     try {
       const exposed = (await scrape(server)).types;
-      const named = panelQueries.flatMap((query: string) => query.match(/\b[a-z]+(?:_[a-z0-9]+)+\b/g) ?? []) as string[];
-      const metricNames = new Set(named.filter((name) => name !== 'histogram_quantile').map((name) => name.replace(/_bucket$/, '')));
+      const named = panelQueries.flatMap(
+        (query: string) => query.match(/\b[a-z]+(?:_[a-z0-9]+)+\b/g) ?? [],
+      ) as string[];
+      const metricNames = new Set(
+        named.filter((name) => name !== 'histogram_quantile').map((name) => name.replace(/_bucket$/, '')),
+      );
       expect(metricNames.size).toBeGreaterThanOrEqual(4);
       // PGlite has no pool, so the pool's gauges exist only on PostgreSQL.
-      for (const name of metricNames) expect(exposed.has(name) || (!onPostgres && name.startsWith('db_pool_')), name).toBe(true);
+      for (const name of metricNames)
+        expect(exposed.has(name) || (!onPostgres && name.startsWith('db_pool_')), name).toBe(true);
     } finally {
       await server.close();
     }
@@ -225,7 +263,13 @@ describe.skipIf(!onPostgres)('database metrics', () => {
     const metrics = await scrape(server);
     expect(metrics.value('db_statement_timeouts_total')).toBe(1);
     expect(metrics.value('db_unavailable_responses_total')).toBe(1);
-    expect(metrics.value('trpc_calls_total', { procedure: 'aurora.users.update', transport: 'rest', outcome: 'unavailable' })).toBe(1);
+    expect(
+      metrics.value('trpc_calls_total', {
+        procedure: 'aurora.users.update',
+        transport: 'rest',
+        outcome: 'unavailable',
+      }),
+    ).toBe(1);
     expect(metrics.value('db_pool_acquire_duration_seconds_count')).toBeGreaterThanOrEqual(2);
     expect(metrics.value('db_pool_connections', { state: 'idle' })).toBeGreaterThanOrEqual(1);
     expect(metrics.value('db_pool_connections', { state: 'in_use' })).toBe(0);
@@ -255,20 +299,32 @@ describe('X-Request-Id', () => {
 });
 
 describe('a server process', () => {
-  it("logs each request under its X-Request-Id, and says when /metrics is not served", async () => {
-    const server = runServerProcess({ HOST: '0.0.0.0', SECURITY__ADMIN_TOKEN: 'admin-token-0123456789', SECURITY__API_KEY: API_KEY });
+  it('logs each request under its X-Request-Id, and says when /metrics is not served', async () => {
+    const server = runServerProcess({
+      HOST: '0.0.0.0',
+      SECURITY__ADMIN_TOKEN: 'admin-token-0123456789',
+      SECURITY__API_KEY: API_KEY,
+    });
     try {
-      const notServed = await server.waitForLog('GET /metrics is not served: HOST (0.0.0.0) is not a loopback address and METRICS_TOKEN is not set');
+      const notServed = await server.waitForLog(
+        'GET /metrics is not served: HOST (0.0.0.0) is not a loopback address and METRICS_TOKEN is not set',
+      );
       expect(notServed.level).toBe(40);
       const { port } = (await server.waitForLog('listening')) as { port: number };
-      const given = await fetch(`http://127.0.0.1:${port}/api/v1/homes/${PLAYER}`, { headers: { 'X-API-Key': API_KEY, 'X-Request-Id': 'plugin-42' } });
+      const given = await fetch(`http://127.0.0.1:${port}/api/v1/homes/${PLAYER}`, {
+        headers: { 'X-API-Key': API_KEY, 'X-Request-Id': 'plugin-42' },
+      });
       const made = await fetch(`http://127.0.0.1:${port}/api/users`);
       const madeId = made.headers.get('x-request-id');
       expect([given.headers.get('x-request-id'), given.status, made.status]).toEqual(['plugin-42', 200, 401]);
-      await expect.poll(() => server.logs.filter((line) => line.msg === 'request').map((line) => [line.reqId, line.path, line.status])).toEqual([
-        ['plugin-42', `/api/v1/homes/${PLAYER}`, 200],
-        [madeId, '/api/users', 401],
-      ]);
+      await expect
+        .poll(() =>
+          server.logs.filter((line) => line.msg === 'request').map((line) => [line.reqId, line.path, line.status]),
+        )
+        .toEqual([
+          ['plugin-42', `/api/v1/homes/${PLAYER}`, 200],
+          [madeId, '/api/users', 401],
+        ]);
     } finally {
       server.child.kill('SIGTERM');
       await server.exited;

@@ -9,7 +9,10 @@ let orm: Orm;
 beforeAll(async () => {
   database = await createTestDatabase();
   const url = database.url;
-  orm = await openDatabase(url === 'memory://' ? { kind: 'pglite', dataDir: null } : { kind: 'postgresql', url }, createLogger('silent'));
+  orm = await openDatabase(
+    url === 'memory://' ? { kind: 'pglite', dataDir: null } : { kind: 'postgresql', url },
+    createLogger('silent'),
+  );
 });
 afterAll(async () => {
   await orm.close();

@@ -13,7 +13,11 @@ beforeAll(async () => {
 afterAll(() => Promise.all([app.close(), fixture.close()]));
 
 const errorRef = (family: string) => ({
-  content: { 'application/json': { schema: { $ref: `#/components/schemas/${family === 'hubgw' ? 'HubgwError' : 'AuroraError'}` } } },
+  content: {
+    'application/json': {
+      schema: { $ref: `#/components/schemas/${family === 'hubgw' ? 'HubgwError' : 'AuroraError'}` },
+    },
+  },
 });
 
 describe('GET /openapi.json', () => {
@@ -38,16 +42,26 @@ describe('GET /openapi.json', () => {
       }
       if (route.family === 'aurora' && route.protect) {
         expect(operation.responses['429']).toMatchObject(errorRef('aurora'));
-        expect(Object.keys(operation.responses['429'].headers)).toEqual(['RateLimit', 'RateLimit-Policy', 'Retry-After']);
+        expect(Object.keys(operation.responses['429'].headers)).toEqual([
+          'RateLimit',
+          'RateLimit-Policy',
+          'Retry-After',
+        ]);
       } else {
         expect(operation.responses['429']).toBeUndefined();
       }
     }
     expect(Object.keys(document.components.schemas).filter((name) => name.startsWith('error.'))).toEqual([]);
     expect(JSON.stringify(document)).not.toContain(String(Number.MAX_SAFE_INTEGER));
-    const usedTags = new Set(Object.values(document.paths).flatMap((item: any) => Object.values(item).flatMap((operation: any) => operation.tags ?? [])));
+    const usedTags = new Set(
+      Object.values(document.paths).flatMap((item: any) =>
+        Object.values(item).flatMap((operation: any) => operation.tags ?? []),
+      ),
+    );
     expect(document.tags.map((tag: { name: string }) => tag.name).sort()).toEqual([...usedTags].sort());
-    expect(document.components.securitySchemes.ApiKey).toEqual(expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-API-Key' }));
+    expect(document.components.securitySchemes.ApiKey).toEqual(
+      expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-API-Key' }),
+    );
   });
 
   it('documents every route of the HubGW document, with its success status', async () => {
@@ -94,9 +108,14 @@ describe('GET /openapi.json', () => {
     expect(document.paths['/api/v1/warps/'].patch.responses['403']).toMatchObject(errorRef('hubgw'));
     const deleteWarp = document.paths['/api/v1/warps/'].delete;
     expect(deleteWarp.parameters ?? []).toEqual([]);
-    expect(deleteWarp.requestBody.content['application/json'].schema).toMatchObject({ type: 'object', required: ['player_uuid', 'name'] });
+    expect(deleteWarp.requestBody.content['application/json'].schema).toMatchObject({
+      type: 'object',
+      required: ['player_uuid', 'name'],
+    });
     expect(document.paths['/api/v1/kits/claim'].post.responses['404']).toMatchObject(errorRef('hubgw'));
-    expect(document.paths['/api/v1/audit/commands'].post.requestBody.content['application/json'].schema.anyOf).toHaveLength(2);
+    expect(
+      document.paths['/api/v1/audit/commands'].post.requestBody.content['application/json'].schema.anyOf,
+    ).toHaveLength(2);
   });
 
   it('documents every route of the Aurora document, multipart included', async () => {
@@ -162,9 +181,19 @@ describe('GET /openapi.json', () => {
     const settings = document.paths['/api/settings'].post.requestBody.content['application/json'].schema;
     expect(settings.additionalProperties).toBe(false);
     expect(settings.required).toBeUndefined();
-    expect(settings.properties.economy.properties.daily.properties.amount).toMatchObject({ type: 'string', pattern: expect.any(String) });
-    const limit = document.paths['/api/items'].get.parameters.find((parameter: { name: string }) => parameter.name === 'limit');
-    expect(limit.schema).toEqual({ type: 'integer', minimum: 0, default: 100, description: 'At most 1000: a larger value is read as 1000' });
+    expect(settings.properties.economy.properties.daily.properties.amount).toMatchObject({
+      type: 'string',
+      pattern: expect.any(String),
+    });
+    const limit = document.paths['/api/items'].get.parameters.find(
+      (parameter: { name: string }) => parameter.name === 'limit',
+    );
+    expect(limit.schema).toEqual({
+      type: 'integer',
+      minimum: 0,
+      default: 100,
+      description: 'At most 1000: a larger value is read as 1000',
+    });
     const asset = document.paths['/assets/items/{filename}'].get;
     expect(Object.keys(asset.responses)).toEqual(['200', '304', '404']);
     expect(asset.security).toEqual([]);
@@ -189,7 +218,8 @@ describe('GET /openapi.json', () => {
       expect(operation, `${method} ${path}`).toBeDefined();
       const expected = [status, '401', ...errors, ...(method === 'post' ? ['413', '415'] : []), '429', '500', '503'];
       expect(Object.keys(operation.responses).sort(), `${method} ${path}`).toEqual(expected.sort());
-      for (const error of errors) expect(operation.responses[error], `${method} ${path} ${error}`).toMatchObject(errorRef('aurora'));
+      for (const error of errors)
+        expect(operation.responses[error], `${method} ${path} ${error}`).toMatchObject(errorRef('aurora'));
     }
   });
 
@@ -199,7 +229,9 @@ describe('GET /openapi.json', () => {
     expect(Object.keys(upsert.responses).sort()).toEqual(['200', '400', '401', '409', '413', '415', '500', '503']);
     expect(upsert.requestBody.content['application/json'].schema.properties).toHaveProperty('max_homes');
     const list = document.paths['/api/v1/homes/{player_uuid}'].get;
-    expect(list.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'player_uuid', in: 'path', required: true })]));
+    expect(list.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'player_uuid', in: 'path', required: true })]),
+    );
     expect(document.components.schemas.HubgwError.required).toEqual(['message', 'code']);
   });
 

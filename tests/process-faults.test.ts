@@ -53,15 +53,23 @@ describe.skipIf(!onPostgres)('the server process under load', () => {
 
   it('SIGTERM: requests in flight finish with success, and every acknowledged write is stored', async () => {
     const { server, url, port } = await start();
-    const audit = (command: string) => JSON.stringify({ player_uuid: PLAYER, player_name: 'Steve', command, arguments: [], server: 'survival-1' });
+    const audit = (command: string) =>
+      JSON.stringify({ player_uuid: PLAYER, player_name: 'Steve', command, arguments: [], server: 'survival-1' });
 
-    const held = Array.from({ length: 10 }, (_, i) => ({ command: `held-${i}`, ...heldRequest(port, 'POST', '/api/v1/audit/commands', { 'X-API-Key': API_KEY }, audit(`held-${i}`)) }));
+    const held = Array.from({ length: 10 }, (_, i) => ({
+      command: `held-${i}`,
+      ...heldRequest(port, 'POST', '/api/v1/audit/commands', { 'X-API-Key': API_KEY }, audit(`held-${i}`)),
+    }));
     const sent: { command: string; outcome: Outcome }[] = [];
     let stop = false;
     const workers = Array.from({ length: 16 }, async (_, worker) => {
       for (let n = 0; !stop; n += 1) {
         const command = `load-${worker}-${n}`;
-        const outcome = await send(`${url}/api/v1/audit/commands`, { method: 'POST', headers: { 'X-API-Key': API_KEY, 'content-type': 'application/json' }, body: audit(command) });
+        const outcome = await send(`${url}/api/v1/audit/commands`, {
+          method: 'POST',
+          headers: { 'X-API-Key': API_KEY, 'content-type': 'application/json' },
+          body: audit(command),
+        });
         sent.push({ command, outcome });
         if ('error' in outcome) return;
       }
@@ -70,17 +78,25 @@ describe.skipIf(!onPostgres)('the server process under load', () => {
     server.child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 300));
     for (const request of held) request.finish();
-    const heldOutcomes = await Promise.all(held.map((request) => request.answered.then((outcome) => ('status' in outcome ? { status: outcome.status } : outcome))));
+    const heldOutcomes = await Promise.all(
+      held.map((request) =>
+        request.answered.then((outcome) => ('status' in outcome ? { status: outcome.status } : outcome)),
+      ),
+    );
     stop = true;
     await Promise.all(workers);
 
     expect(await server.exited).toEqual({ code: 0, signal: null });
     expect(heldOutcomes).toEqual(Array(10).fill({ status: 202 }));
-    const answered = sent.filter((entry): entry is { command: string; outcome: { status: number } } => 'status' in entry.outcome);
+    const answered = sent.filter(
+      (entry): entry is { command: string; outcome: { status: number } } => 'status' in entry.outcome,
+    );
     expect(answered.length).toBeGreaterThan(100);
     expect(answered.filter((entry) => entry.outcome.status !== 202)).toEqual([]);
 
-    const stored = new Set((await db.query<{ command: string }>('select command from hubgw.command_audit')).rows.map((row) => row.command));
+    const stored = new Set(
+      (await db.query<{ command: string }>('select command from hubgw.command_audit')).rows.map((row) => row.command),
+    );
     const acknowledged = [...held.map((request) => request.command), ...answered.map((entry) => entry.command)];
     expect(acknowledged.filter((command) => !stored.has(command))).toEqual([]);
     const refused = sent.filter((entry) => 'error' in entry.outcome).map((entry) => entry.command);
@@ -91,7 +107,11 @@ describe.skipIf(!onPostgres)('the server process under load', () => {
     const first = await start();
     const users = Array.from({ length: 10 }, (_, i) => String(500_000_000_000_000_000n + BigInt(i)));
     for (const id of users) {
-      const res = await send(`${first.url}/api/users`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id, username: `u${id.slice(-2)}`, balance: '1000' }) });
+      const res = await send(`${first.url}/api/users`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id, username: `u${id.slice(-2)}`, balance: '1000' }),
+      });
       expect(res).toEqual({ status: 201 });
     }
 
@@ -102,8 +122,20 @@ describe.skipIf(!onPostgres)('the server process under load', () => {
       while (!stop) {
         const [from, to] = [users[Math.floor(Math.random() * 10)]!, users[Math.floor(Math.random() * 10)]!];
         if (from === to) continue;
-        const body = JSON.stringify({ fromUserId: from, toUserId: to, amount: String(1 + Math.floor(Math.random() * 200)) });
-        if ('error' in (await send(`${first.url}/api/economy/transfer`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }))) return;
+        const body = JSON.stringify({
+          fromUserId: from,
+          toUserId: to,
+          amount: String(1 + Math.floor(Math.random() * 200)),
+        });
+        if (
+          'error' in
+          (await send(`${first.url}/api/economy/transfer`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          }))
+        )
+          return;
       }
     });
     const creations = Array.from({ length: 4 }, async () => {
@@ -132,16 +164,24 @@ describe.skipIf(!onPostgres)('the server process under load', () => {
     );
     expect(ledger.rows.reduce((sum, row) => sum + BigInt(row.balance), 0n)).toBe(10_000n);
     expect(ledger.rows.filter((row) => BigInt(row.balance) - 1000n !== BigInt(row.ledger))).toEqual([]);
-    const [outs, ins] = await Promise.all(['TRANSFER_OUT', 'TRANSFER_IN'].map(async (type) => (await db.query('select 1 from aurora.transactions where type = $1', [type])).rowCount));
+    const [outs, ins] = await Promise.all(
+      ['TRANSFER_OUT', 'TRANSFER_IN'].map(
+        async (type) => (await db.query('select 1 from aurora.transactions where type = $1', [type])).rowCount,
+      ),
+    );
     expect(outs).toBe(ins);
     expect(outs).toBeGreaterThan(0);
 
-    const items = (await db.query<{ name: string; image_url: string | null }>('select name, image_url from aurora.items')).rows;
+    const items = (
+      await db.query<{ name: string; image_url: string | null }>('select name, image_url from aurora.items')
+    ).rows;
     expect(acknowledgedItems.length).toBeGreaterThan(0);
     expect(acknowledgedItems.filter((name) => !items.some((item) => item.name === name))).toEqual([]);
     const files = await readdir(join(dataDir, 'assets', 'items'));
     expect(files.filter((file) => file.startsWith('.'))).toEqual([]);
-    expect(items.filter((item) => item.image_url === null || !files.includes(item.image_url.replace('/assets/items/', '')))).toEqual([]);
+    expect(
+      items.filter((item) => item.image_url === null || !files.includes(item.image_url.replace('/assets/items/', ''))),
+    ).toEqual([]);
     expect(files.filter((file) => !items.some((item) => item.image_url === `/assets/items/${file}`))).toEqual([]);
   });
 });

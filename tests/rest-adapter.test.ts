@@ -44,7 +44,9 @@ describe('success statuses', () => {
 
 describe('input', () => {
   it('merges query, body and path, with the path winning over the body and the body over the query', async () => {
-    const res = await hubgw(server, 'PATCH', '/things/from-path?q=from-query&source=from-query', { json: { id: 'from-body', source: 'from-body' } });
+    const res = await hubgw(server, 'PATCH', '/things/from-path?q=from-query&source=from-query', {
+      json: { id: 'from-body', source: 'from-body' },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ id: 'from-path', source: 'from-body', q: 'from-query' });
   });
@@ -59,7 +61,11 @@ describe('HubGW error format', () => {
   it('carries the domain code and details', async () => {
     const res = await hubgw(server, 'POST', '/conflict');
     expect(res.status).toBe(409);
-    expect(res.body).toEqual({ message: "Thing 'x' already exists", code: 'already_exists', details: { owner_uuid: 'someone' } });
+    expect(res.body).toEqual({
+      message: "Thing 'x' already exists",
+      code: 'already_exists',
+      details: { owner_uuid: 'someone' },
+    });
   });
 
   it('answers 401 unauthorized without a key, or with a wrong one', async () => {
@@ -72,12 +78,19 @@ describe('HubGW error format', () => {
   });
 
   it('checks the key before reading the body', async () => {
-    const res = await request(server, 'POST', '/api/v1/things', { body: '{not json', headers: { 'content-type': 'application/json' } });
+    const res = await request(server, 'POST', '/api/v1/things', {
+      body: '{not json',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(401);
   });
 
   it('answers 404 not_found to an unknown route or method', async () => {
-    for (const [method, path] of [['GET', '/api/v1/nothing'], ['GET', '/api/v1/things'], ['PUT', '/api/v1/jobs']] as const) {
+    for (const [method, path] of [
+      ['GET', '/api/v1/nothing'],
+      ['GET', '/api/v1/things'],
+      ['PUT', '/api/v1/jobs'],
+    ] as const) {
       const res = await hubgw(server, method, path.replace('/api/v1', ''));
       expect(res.status).toBe(404);
       expect(res.body).toEqual({ message: `No route for ${method} ${path}`, code: 'not_found' });
@@ -85,13 +98,19 @@ describe('HubGW error format', () => {
   });
 
   it('answers 400 to malformed JSON', async () => {
-    const res = await hubgw(server, 'POST', '/things', { body: '{"name": ', headers: { 'content-type': 'application/json' } });
+    const res = await hubgw(server, 'POST', '/things', {
+      body: '{"name": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ message: 'Malformed JSON body', code: 'validation_error' });
   });
 
   it('answers 400 to a JSON body that is a bare string', async () => {
-    const res = await hubgw(server, 'POST', '/things', { body: '"name"', headers: { 'content-type': 'application/json' } });
+    const res = await hubgw(server, 'POST', '/things', {
+      body: '"name"',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('validation_error');
   });
@@ -103,7 +122,10 @@ describe('HubGW error format', () => {
   });
 
   it('answers 415 to a body that is not JSON', async () => {
-    const res = await hubgw(server, 'POST', '/things', { body: 'name=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await hubgw(server, 'POST', '/things', {
+      body: 'name=a',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(415);
     expect(res.body).toEqual({ message: 'Content-Type must be application/json', code: 'unsupported_media_type' });
   });
@@ -125,12 +147,20 @@ describe('Aurora error format', () => {
   it('describes validation failures in details', async () => {
     const res = await request(server, 'POST', '/api/conflict', { json: { name: 5 } });
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ error: 'Validation failed', details: 'name: Invalid input: expected string, received number' });
+    expect(res.body).toEqual({
+      error: 'Validation failed',
+      details: 'name: Invalid input: expected string, received number',
+    });
   });
 
   it('answers 404, 400 and 413 in its own format', async () => {
-    expect(await request(server, 'GET', '/api/nothing')).toMatchObject({ status: 404, body: { error: 'No route for GET /api/nothing' } });
-    expect(await request(server, 'POST', '/api/conflict', { body: '{', headers: { 'content-type': 'application/json' } })).toMatchObject({
+    expect(await request(server, 'GET', '/api/nothing')).toMatchObject({
+      status: 404,
+      body: { error: 'No route for GET /api/nothing' },
+    });
+    expect(
+      await request(server, 'POST', '/api/conflict', { body: '{', headers: { 'content-type': 'application/json' } }),
+    ).toMatchObject({
       status: 400,
       body: { error: 'Malformed JSON body' },
     });

@@ -19,17 +19,31 @@ describe('the log format', () => {
   });
 
   it('reads a request as one line, and anything else as its message and fields', () => {
-    const request = { level: 30, time: 1, msg: 'request', reqId: 'r1', method: 'GET', path: '/api/users', status: 200, ms: 3.1 };
+    const request = {
+      level: 30,
+      time: 1,
+      msg: 'request',
+      reqId: 'r1',
+      method: 'GET',
+      path: '/api/users',
+      status: 200,
+      ms: 3.1,
+    };
     expect(formatLogLine(request, 'msg')).toBe('GET /api/users 200 3.1 ms');
-    expect(formatLogLine({ level: 40, msg: 'database unavailable', reqId: 'r2', family: 'hubgw', reason: 'connection refused' }, 'msg')).toBe(
-      'database unavailable family=hubgw reason="connection refused"',
-    );
+    expect(
+      formatLogLine(
+        { level: 40, msg: 'database unavailable', reqId: 'r2', family: 'hubgw', reason: 'connection refused' },
+        'msg',
+      ),
+    ).toBe('database unavailable family=hubgw reason="connection refused"');
   });
 
   it('names the database without its secrets', () => {
     expect(describeDatabase({ kind: 'pglite', dataDir: './data/pglite' })).toBe('PGlite in ./data/pglite');
     expect(describeDatabase({ kind: 'pglite', dataDir: null })).toBe('PGlite in memory');
-    expect(describeDatabase({ kind: 'postgresql', url: 'postgres://game:s3cret@db.example:5432/game' })).toBe('PostgreSQL game@db.example:5432/game');
+    expect(describeDatabase({ kind: 'postgresql', url: 'postgres://game:s3cret@db.example:5432/game' })).toBe(
+      'PostgreSQL game@db.example:5432/game',
+    );
   });
 });
 

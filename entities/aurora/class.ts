@@ -13,5 +13,10 @@ export const AuroraClass = defineEntity({
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
   },
-  uniques: [{ name: 'classes_name_key', expression: 'create unique index "classes_name_key" on "aurora"."classes" (lower("name"))' }],
+  uniques: [
+    {
+      name: 'classes_name_key',
+      expression: 'create unique index "classes_name_key" on "aurora"."classes" (lower("name"))',
+    },
+  ],
 });

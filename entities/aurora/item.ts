@@ -23,7 +23,9 @@ export const AuroraItem = defineEntity({
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
   },
-  uniques: [{ name: 'items_name_key', expression: 'create unique index "items_name_key" on "aurora"."items" (lower("name"))' }],
+  uniques: [
+    { name: 'items_name_key', expression: 'create unique index "items_name_key" on "aurora"."items" (lower("name"))' },
+  ],
   checks: [
     { name: 'items_rarity_check', expression: `rarity in ('C', 'R', 'SR', 'SSR')` },
     { name: 'items_price_check', expression: 'price >= 0' },

@@ -23,5 +23,7 @@ export const AuroraModerationCase = defineEntity({
     resolvedBy: p.string().length(20).nullable(),
     resolvedReason: p.text().nullable(),
   },
-  checks: [{ name: 'moderation_cases_type_check', expression: `type in ('warn', 'timeout', 'kick', 'ban', 'note', 'prune')` }],
+  checks: [
+    { name: 'moderation_cases_type_check', expression: `type in ('warn', 'timeout', 'kick', 'ban', 'note', 'prune')` },
+  ],
 });

@@ -2,7 +2,15 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { AuroraUser } from './user.ts';
 
-export const TRANSACTION_TYPES = ['DAILY_REWARD', 'TRANSFER_IN', 'TRANSFER_OUT', 'LOOTDROP_CLAIM', 'SHOP_BUY', 'QUEST_REWARD', 'ADMIN_ADJUST'] as const;
+export const TRANSACTION_TYPES = [
+  'DAILY_REWARD',
+  'TRANSFER_IN',
+  'TRANSFER_OUT',
+  'LOOTDROP_CLAIM',
+  'SHOP_BUY',
+  'QUEST_REWARD',
+  'ADMIN_ADJUST',
+] as const;
 
 export const AuroraTransaction = defineEntity({
   name: 'AuroraTransaction',

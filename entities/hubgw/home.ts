@@ -15,7 +15,12 @@ export const Home = defineEntity({
     createdAt: p.datetime().defaultRaw('now()'),
     updatedAt: p.datetime().defaultRaw('now()'),
   },
-  uniques: [{ name: 'homes_player_name_key', expression: 'create unique index "homes_player_name_key" on "hubgw"."homes" ("player_uuid", lower("name"))' }],
+  uniques: [
+    {
+      name: 'homes_player_name_key',
+      expression: 'create unique index "homes_player_name_key" on "hubgw"."homes" ("player_uuid", lower("name"))',
+    },
+  ],
 });
 
 export type HomeEntity = InstanceType<typeof Home.class>;

@@ -20,6 +20,8 @@ export const Kit = defineEntity({
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
   },
-  uniques: [{ name: 'kits_name_key', expression: 'create unique index "kits_name_key" on "hubgw"."kits" (lower("name"))' }],
+  uniques: [
+    { name: 'kits_name_key', expression: 'create unique index "kits_name_key" on "hubgw"."kits" (lower("name"))' },
+  ],
   checks: [{ name: 'kits_cooldown_seconds_check', expression: 'cooldown_seconds >= 0' }],
 });

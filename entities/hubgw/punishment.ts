@@ -39,5 +39,7 @@ export const Punishment = defineEntity({
       expression: `create unique index "punishments_one_active_mute_key" on "hubgw"."punishments" ("player_uuid") where "is_active" and "punishment_type" = 'mute'`,
     },
   ],
-  checks: [{ name: 'punishments_type_check', expression: `punishment_type in ('ban', 'ip_ban', 'mute', 'kick', 'warn')` }],
+  checks: [
+    { name: 'punishments_type_check', expression: `punishment_type in ('ban', 'ip_ban', 'mute', 'kick', 'warn')` },
+  ],
 });

@@ -12,5 +12,10 @@ export const UserLink = defineEntity({
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
   },
-  uniques: [{ name: 'user_links_name_key', expression: 'create unique index "user_links_name_key" on "hubgw"."user_links" (lower("name"))' }],
+  uniques: [
+    {
+      name: 'user_links_name_key',
+      expression: 'create unique index "user_links_name_key" on "hubgw"."user_links" (lower("name"))',
+    },
+  ],
 });

@@ -16,5 +16,7 @@ export const Warp = defineEntity({
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
   },
-  uniques: [{ name: 'warps_name_key', expression: 'create unique index "warps_name_key" on "hubgw"."warps" (lower("name"))' }],
+  uniques: [
+    { name: 'warps_name_key', expression: 'create unique index "warps_name_key" on "hubgw"."warps" (lower("name"))' },
+  ],
 });

@@ -14,5 +14,10 @@ export const WhitelistEntry = defineEntity({
     isActive: p.boolean(),
     reason: p.text().nullable(),
   },
-  uniques: [{ name: 'whitelist_player_name_key', expression: 'create unique index "whitelist_player_name_key" on "hubgw"."whitelist" (lower("player_name"))' }],
+  uniques: [
+    {
+      name: 'whitelist_player_name_key',
+      expression: 'create unique index "whitelist_player_name_key" on "hubgw"."whitelist" (lower("player_name"))',
+    },
+  ],
 });

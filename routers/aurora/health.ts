@@ -4,7 +4,27 @@ import { publicProcedure } from '#src/trpc/procedures.ts';
 import { assertDatabaseUp, databaseCheck } from '../shared/health.ts';
 
 export const healthProcedure = publicProcedure
-  .meta({ openapi: { method: 'GET', path: '/api/health', description: 'Returns the server health status.', tags: ['aurora: health'], protect: false, summary: 'Server health', errorResponses: [503] } })
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/api/health',
+      description: 'Returns the server health status.',
+      tags: ['aurora: health'],
+      protect: false,
+      summary: 'Server health',
+      errorResponses: [503],
+    },
+  })
   .input(z.void())
-  .output(z.object({ status: z.literal('ok'), timestamp: z.number().int().meta({ description: 'Epoch milliseconds' }), database: databaseCheck }))
-  .query(async ({ ctx }) => ({ status: 'ok' as const, timestamp: Date.now(), database: await assertDatabaseUp(ctx.em) }));
+  .output(
+    z.object({
+      status: z.literal('ok'),
+      timestamp: z.number().int().meta({ description: 'Epoch milliseconds' }),
+      database: databaseCheck,
+    }),
+  )
+  .query(async ({ ctx }) => ({
+    status: 'ok' as const,
+    timestamp: Date.now(),
+    database: await assertDatabaseUp(ctx.em),
+  }));

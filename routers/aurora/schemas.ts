@@ -32,7 +32,12 @@ export const positiveBigintString = decimalString(1n);
 /** `limit`/`offset` as query strings carry them; a limit over 1000 is capped, not refused. */
 export function pagination(defaultLimit: number) {
   return {
-    limit: z.coerce.number().int().min(0).default(defaultLimit).meta({ description: `At most ${MAX_LIMIT}: a larger value is read as ${MAX_LIMIT}` }),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(defaultLimit)
+      .meta({ description: `At most ${MAX_LIMIT}: a larger value is read as ${MAX_LIMIT}` }),
     offset: z.coerce.number().int().min(0).default(0),
   };
 }

@@ -4,7 +4,17 @@ import { publicProcedure } from '#src/trpc/procedures.ts';
 import { assertDatabaseUp, databaseCheck } from '../shared/health.ts';
 
 export const healthProcedure = publicProcedure
-  .meta({ openapi: { method: 'GET', path: '/api/v1/health/', description: 'Checks that the service is working.', tags: ['hubgw: health'], protect: false, summary: 'Service health', errorResponses: [503] } })
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/api/v1/health/',
+      description: 'Checks that the service is working.',
+      tags: ['hubgw: health'],
+      protect: false,
+      summary: 'Service health',
+      errorResponses: [503],
+    },
+  })
   .input(z.void())
   .output(z.object({ status: z.literal('ok'), database: databaseCheck }))
   .query(async ({ ctx }) => ({ status: 'ok' as const, database: await assertDatabaseUp(ctx.em) }));

@@ -7,7 +7,10 @@ const serverStatus = z.object({
   version: z.string(),
   uptimeSeconds: z.number().int(),
   database: z.enum(['up', 'down']),
-  liveConnections: z.number().int().meta({ description: 'Live WebSocket connections with a valid credential, on this instance' }),
+  liveConnections: z
+    .number()
+    .int()
+    .meta({ description: 'Live WebSocket connections with a valid credential, on this instance' }),
 });
 
 export const serverRouter = router({

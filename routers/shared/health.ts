@@ -3,7 +3,9 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { z } from 'zod';
 import { AppError } from '#src/errors.ts';
 
-export const databaseCheck = z.literal('up').meta({ description: 'The database answered a query; when it does not, health answers 503' });
+export const databaseCheck = z
+  .literal('up')
+  .meta({ description: 'The database answered a query; when it does not, health answers 503' });
 
 /** Resolves when the database answers; otherwise throws the 503 every route gives while it is down. */
 export async function assertDatabaseUp(em: EntityManager): Promise<'up'> {
@@ -11,6 +13,9 @@ export async function assertDatabaseUp(em: EntityManager): Promise<'up'> {
     await em.execute('select 1');
     return 'up';
   } catch {
-    throw new AppError('unavailable', 'The database is unavailable; try again shortly', { reason: 'database: down', database: 'down' });
+    throw new AppError('unavailable', 'The database is unavailable; try again shortly', {
+      reason: 'database: down',
+      database: 'down',
+    });
   }
 }

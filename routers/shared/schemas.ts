@@ -23,7 +23,9 @@ export const timestamp = z.iso.datetime({ offset: true, message: 'must be an ISO
  */
 export const timestampInput = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i, { message: 'must be an ISO-8601 date-time with Z or an offset' })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i, {
+    message: 'must be an ISO-8601 date-time with Z or an offset',
+  })
   .refine((value) => !Number.isNaN(Date.parse(value)), { message: 'must be a real date and time' })
   .transform((value) => new Date(value).toISOString());
 
@@ -37,4 +39,11 @@ export function readOnlyFields<const Key extends string>(...keys: Key[]) {
 }
 
 /** Where a live-event subscription resumes: after this event id, or from now when absent. */
-export const lastEventIdInput = z.object({ lastEventId: z.string().regex(/^\d{1,19}$/).nullish() }).optional();
+export const lastEventIdInput = z
+  .object({
+    lastEventId: z
+      .string()
+      .regex(/^\d{1,19}$/)
+      .nullish(),
+  })
+  .optional();

@@ -84,7 +84,8 @@ export class EventBus {
        from (values ${FAMILIES.map(() => '(?::varchar)').join(', ')}) as f(family)`,
       FAMILIES,
     );
-    for (const { family, head } of rows) this.#feeds.set(family, new FamilyFeed(family, BigInt(head), (...args) => this.#readEvents(...args), this.#log));
+    for (const { family, head } of rows)
+      this.#feeds.set(family, new FamilyFeed(family, BigInt(head), (...args) => this.#readEvents(...args), this.#log));
   }
 
   #feed(family: Family): FamilyFeed {
@@ -102,9 +103,20 @@ export class EventBus {
     const fromPool = () => this.#orm.em.fork().execute<EventRow[]>(sql, params);
     let placeholder = 0;
     const rows = await (this.#listener
-      ? this.#listener.query<EventRow>(sql.replace(/\?/g, () => `$${++placeholder}`), params).catch(fromPool)
+      ? this.#listener
+          .query<EventRow>(
+            sql.replace(/\?/g, () => `$${++placeholder}`),
+            params,
+          )
+          .catch(fromPool)
       : fromPool());
-    return rows.map((row) => ({ id: BigInt(row.id), type: row.type, timestamp: row.timestamp, data: row.data, size: Number(row.size) }));
+    return rows.map((row) => ({
+      id: BigInt(row.id),
+      type: row.type,
+      timestamp: row.timestamp,
+      data: row.data,
+      size: Number(row.size),
+    }));
   }
 
   /** On PostgreSQL: from now on other instances' events and signals arrive through `listener`, which calls `heard`. */
@@ -154,12 +166,18 @@ export class EventBus {
   /** Sends the signal `name` to every instance: by NOTIFY on PostgreSQL, within this process on PGlite. */
   async signal(name: string): Promise<void> {
     this.#emitter.emit(SIGNAL_EVENT, name);
-    if (this.#listener) await this.#orm.em.fork().execute('select pg_notify(?, ?)', [NOTIFY_CHANNEL, `${SIGNAL_PREFIX}${name}`]);
+    if (this.#listener)
+      await this.#orm.em.fork().execute('select pg_notify(?, ?)', [NOTIFY_CHANNEL, `${SIGNAL_PREFIX}${name}`]);
   }
 
   /** Refuses a resume from before the oldest kept event: the client must reload rather than miss what was removed. */
   async #assertKept(family: Family, lastEventId: bigint): Promise<void> {
-    const [horizon] = await this.#orm.em.fork().execute<{ pruned_through: string }[]>('select pruned_through::text as pruned_through from live_event_horizons where family = ?', [family]);
+    const [horizon] = await this.#orm.em
+      .fork()
+      .execute<{ pruned_through: string }[]>(
+        'select pruned_through::text as pruned_through from live_event_horizons where family = ?',
+        [family],
+      );
     if (horizon && lastEventId < BigInt(horizon.pruned_through)) {
       throw new AppError('events_expired', 'lastEventId is older than the events kept', {
         reason: `events are kept for ${RETENTION_MS / 60_000} minutes; reload the state, then subscribe without lastEventId`,
@@ -190,7 +208,12 @@ export class EventBus {
    * Every event of `family` after `lastEventId` (or, without it, from now), in commit order, each once. Memory per
    * subscriber is its cursor: events come from the feed's recent ones or, further back, from the table a page at a time.
    */
-  async *subscribe(family: Family, lastEventId: string | null, signal: AbortSignal | undefined, socket: Outbound | null): AsyncGenerator<LiveEventMessage> {
+  async *subscribe(
+    family: Family,
+    lastEventId: string | null,
+    signal: AbortSignal | undefined,
+    socket: Outbound | null,
+  ): AsyncGenerator<LiveEventMessage> {
     const feed = this.#feed(family);
     let cursor = lastEventId === null ? feed.head : BigInt(lastEventId);
     if (lastEventId !== null) await this.#assertKept(family, cursor);

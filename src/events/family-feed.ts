@@ -99,7 +99,8 @@ export class FamilyFeed {
     for (const event of page) this.#recentBytes += event.size;
     this.#head = page.at(-1)!.id;
     let excess = Math.max(0, this.#recent.length - RECENT_EVENTS);
-    for (let bytes = this.#recentBytes; bytes > RECENT_BYTES && excess < this.#recent.length; excess++) bytes -= this.#recent[excess]!.size;
+    for (let bytes = this.#recentBytes; bytes > RECENT_BYTES && excess < this.#recent.length; excess++)
+      bytes -= this.#recent[excess]!.size;
     if (excess > 0) {
       const dropped = this.#recent.splice(0, excess);
       for (const event of dropped) this.#recentBytes -= event.size;

@@ -12,7 +12,12 @@ export const LISTENER_APPLICATION_NAME = 'game-backend live events';
 const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 10_000;
 
-export async function listenForEvents(url: string, onPayload: (payload: string) => void, onReconnect: () => void, log: Logger): Promise<Listener> {
+export async function listenForEvents(
+  url: string,
+  onPayload: (payload: string) => void,
+  onReconnect: () => void,
+  log: Logger,
+): Promise<Listener> {
   let closed = false;
   let connection: pg.Client | null = null;
   let retryMs = RETRY_MIN_MS;

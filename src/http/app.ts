@@ -46,7 +46,13 @@ export function createApp(router: AnyRouter, deps: ContextDeps, log: Logger, met
       maxBodySize: TRPC_MAX_BODY,
       createContext: ({ req, res }) => {
         const { log: requestLogger, requestId } = requestLocals(res);
-        return createContext(deps, { headers: req.headers, address: clientAddress(req), transport: 'http', log: requestLogger, requestId });
+        return createContext(deps, {
+          headers: req.headers,
+          address: clientAddress(req),
+          transport: 'http',
+          log: requestLogger,
+          requestId,
+        });
       },
       onError: ({ error, ctx, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') (ctx?.log ?? log).error({ err: error, path }, 'procedure failed');

@@ -15,8 +15,13 @@ export function livePageRouter(): Router {
   page.get(['/live/app.js', '/live/app.js.map'], (req, res) => {
     const name = req.path.slice('/live/'.length);
     if (existsSync(`${bundleDir}${name}`)) return res.sendFile(name, { root: bundleDir });
-    res.status(503).type('text/plain').send('The live page is not built yet: run npm install, or npm run build:live-page.\n');
+    res
+      .status(503)
+      .type('text/plain')
+      .send('The live page is not built yet: run npm install, or npm run build:live-page.\n');
   });
-  page.get('/favicon.ico', (_req, res) => res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(FAVICON));
+  page.get('/favicon.ico', (_req, res) =>
+    res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(FAVICON),
+  );
   return page;
 }

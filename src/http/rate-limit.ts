@@ -60,7 +60,9 @@ export class RateLimiter {
   }
 
   refusal({ reset }: RateLimitTake): AppError {
-    return new AppError('rate_limited', 'Too many requests', { reason: `at most ${this.max} requests per ${this.windowSeconds} s; retry in ${reset} s` });
+    return new AppError('rate_limited', 'Too many requests', {
+      reason: `at most ${this.max} requests per ${this.windowSeconds} s; retry in ${reset} s`,
+    });
   }
 }
 

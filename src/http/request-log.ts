@@ -51,7 +51,12 @@ export function requestLog(log: Logger, metrics: ServerMetrics): RequestHandler 
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       // The original URL's path: under a mount such as /trpc, req.path is only the part after it.
       const path = req.originalUrl.split('?', 1)[0]!;
-      const labels = { family: familyLabel(path), route: routeTemplate(req, res), method: req.method, status: String(res.statusCode) };
+      const labels = {
+        family: familyLabel(path),
+        route: routeTemplate(req, res),
+        method: req.method,
+        status: String(res.statusCode),
+      };
       metrics.httpRequests.inc(labels);
       metrics.httpDuration.observe(labels, seconds);
       child.info({ method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1e4) / 10 }, 'request');

@@ -70,7 +70,13 @@ class PendingSockets {
   }
 }
 
-export function attachLiveSockets(server: Server, router: AnyRouter, deps: ContextDeps, log: Logger, options: LiveOptions): LiveSockets {
+export function attachLiveSockets(
+  server: Server,
+  router: AnyRouter,
+  deps: ContextDeps,
+  log: Logger,
+  options: LiveOptions,
+): LiveSockets {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const authenticated = new Set<WebSocket>();
   const pending = new PendingSockets();
@@ -93,7 +99,11 @@ export function attachLiveSockets(server: Server, router: AnyRouter, deps: Conte
     maxBatchSize: MAX_BATCH_SIZE,
     // Half the idle timeout between pings, so a live client always answers in time. A silent one meets the idle
     // timeout (4408, with its reason) before tRPC's own unanswered-ping cut-off, which only backs it up.
-    keepAlive: { enabled: true, pingMs: Math.max(50, Math.floor(options.idleTimeoutMs / 2)), pongWaitMs: Math.max(50, options.idleTimeoutMs) },
+    keepAlive: {
+      enabled: true,
+      pingMs: Math.max(50, Math.floor(options.idleTimeoutMs / 2)),
+      pongWaitMs: Math.max(50, options.idleTimeoutMs),
+    },
     createContext: ({ req, res, info }) => {
       const context = createContext(deps, {
         headers: headersFrom(info.connectionParams),

@@ -66,6 +66,20 @@ export interface ContextDeps {
   services: Services;
 }
 
-export function createContext(deps: ContextDeps, { headers, address, transport, log, requestId, socket }: Caller): Context {
-  return { orm: deps.orm, identity: deps.identify(headers), address, transport, log, requestId, now: deps.clock, services: deps.services, upload: null, socket: socket ?? null };
+export function createContext(
+  deps: ContextDeps,
+  { headers, address, transport, log, requestId, socket }: Caller,
+): Context {
+  return {
+    orm: deps.orm,
+    identity: deps.identify(headers),
+    address,
+    transport,
+    log,
+    requestId,
+    now: deps.clock,
+    services: deps.services,
+    upload: null,
+    socket: socket ?? null,
+  };
 }

@@ -6,7 +6,6 @@ import type { Context } from './context.ts';
 import { t } from './init.ts';
 import { TransactionHooks } from './transaction-hooks.ts';
 
-
 /** HubGW announces only what game servers must learn of at once; Aurora announces every change. */
 const HUBGW_LIVE_RESOURCES = ['punishments.', 'whitelist.', 'warps.'];
 
@@ -25,7 +24,10 @@ class RolledBack<Result> extends Error {
 }
 
 /** A call that announces nothing: its own statements and transactions are its business. */
-async function runWithoutEvent<Result extends { ok: boolean }>(ctx: Context, next: (hooks: TransactionHooks, em: Context['orm']['em']) => Promise<Result>): Promise<Result> {
+async function runWithoutEvent<Result extends { ok: boolean }>(
+  ctx: Context,
+  next: (hooks: TransactionHooks, em: Context['orm']['em']) => Promise<Result>,
+): Promise<Result> {
   const transaction = new TransactionHooks();
   const result = await next(transaction, ctx.orm.em.fork());
   await transaction.settle(result.ok);
@@ -48,11 +50,17 @@ async function runWithEvent<Result extends { ok: boolean; data?: unknown }>(
     result = await ctx.orm.em.fork().transactional(async (tx) => {
       const outcome = await next(transaction, tx);
       if (!outcome.ok) throw new RolledBack(outcome);
-      await storeEvent(tx, { family, type, data: outcome.data, createdAt: ctx.now() }, ctx.services.events.announcesByNotify);
+      await storeEvent(
+        tx,
+        { family, type, data: outcome.data, createdAt: ctx.now() },
+        ctx.services.events.announcesByNotify,
+      );
       return outcome;
     });
   } catch (error) {
-    await transaction.settle(false).catch((cleanup: unknown) => ctx.log.warn({ err: cleanup }, 'could not clean up after a rolled-back change'));
+    await transaction
+      .settle(false)
+      .catch((cleanup: unknown) => ctx.log.warn({ err: cleanup }, 'could not clean up after a rolled-back change'));
     if (error instanceof RolledBack) return error.result as Result;
     throw error;
   }
@@ -75,7 +83,9 @@ function familyProcedure(family: Family) {
     const eventType = path.slice(family.length + 1);
     const call = (transaction: TransactionHooks, em: Context['orm']['em']) => next({ ctx: { em, transaction } });
     const result =
-      type === 'mutation' && !meta?.readOnly && announces(family, eventType) ? await runWithEvent(ctx, family, eventType, call) : await runWithoutEvent(ctx, call);
+      type === 'mutation' && !meta?.readOnly && announces(family, eventType)
+        ? await runWithEvent(ctx, family, eventType, call)
+        : await runWithoutEvent(ctx, call);
     ctx.services.metrics.countCall(path, ctx.transport, result.ok ? null : result.error);
     return result;
   });

@@ -18,7 +18,13 @@ export class TransactionHooks {
   async settle(committed: boolean): Promise<void> {
     const hooks = committed ? this.#onCommit : this.#onRollback;
     const outcomes = [];
-    for (const hook of hooks) outcomes.push(await hook().then(() => null, (error: unknown) => ({ error })));
+    for (const hook of hooks)
+      outcomes.push(
+        await hook().then(
+          () => null,
+          (error: unknown) => ({ error }),
+        ),
+      );
     const failed = outcomes.find((outcome) => outcome !== null);
     if (failed) throw failed.error;
   }

@@ -23,7 +23,8 @@ export const fixtureRouter = router({
       .input(z.object({ name: z.string() }))
       .output(z.void())
       .mutation(({ input }) => {
-        if (input.name !== KNOWN_THING) throw new AppError('not_found', `Thing '${input.name}' not found`, { name: input.name });
+        if (input.name !== KNOWN_THING)
+          throw new AppError('not_found', `Thing '${input.name}' not found`, { name: input.name });
       }),
     echo: hubgwProcedure
       .meta({ openapi: { method: 'PATCH', path: '/api/v1/things/{id}' } })

@@ -4,7 +4,10 @@ import type { AppRouter } from '#routers/index.ts';
 import type { TestServer } from './server.ts';
 
 export function liveClient(server: TestServer, connectionParams?: Record<string, string>) {
-  const ws = createWSClient({ url: `${server.url.replace('http', 'ws')}/ws`, ...(connectionParams ? { connectionParams } : {}) });
+  const ws = createWSClient({
+    url: `${server.url.replace('http', 'ws')}/ws`,
+    ...(connectionParams ? { connectionParams } : {}),
+  });
   return { trpc: createTRPCClient<AppRouter>({ links: [wsLink({ client: ws })] }), close: () => ws.close() };
 }
 
@@ -18,7 +21,11 @@ interface Handlers<T> {
  * Resolves with the first `count` values a subscription yields, or rejects on its error or after `timeoutMs`.
  * `started` resolves once the server has started the subscription: it is listening from then on.
  */
-export function collect<T>(subscribe: (handlers: Handlers<T>) => { unsubscribe(): void }, count: number, timeoutMs = 10_000): Promise<T[]> & { started: Promise<void> } {
+export function collect<T>(
+  subscribe: (handlers: Handlers<T>) => { unsubscribe(): void },
+  count: number,
+  timeoutMs = 10_000,
+): Promise<T[]> & { started: Promise<void> } {
   let markStarted: () => void = () => {};
   const started = new Promise<void>((resolve) => (markStarted = resolve));
   const values = new Promise<T[]>((resolve, reject) => {

@@ -22,9 +22,17 @@ export interface ServerProcess {
  */
 export function runServerProcess(env: Record<string, string | undefined>): ServerProcess {
   const ownDataDir = env.DATA_DIR === undefined ? mkdtempSync(join(tmpdir(), 'game-backend-process-')) : null;
-  const merged = { PATH: process.env.PATH ?? '', DATABASE_URL: 'memory://', PORT: '0', DATA_DIR: ownDataDir ?? undefined, ...env };
+  const merged = {
+    PATH: process.env.PATH ?? '',
+    DATABASE_URL: 'memory://',
+    PORT: '0',
+    DATA_DIR: ownDataDir ?? undefined,
+    ...env,
+  };
   const child = spawn(process.execPath, [MAIN], {
-    env: Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+    env: Object.fromEntries(
+      Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    ),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (ownDataDir) child.on('exit', () => rmSync(ownDataDir, { recursive: true, force: true }));
@@ -55,7 +63,10 @@ export function runServerProcess(env: Record<string, string | undefined>): Serve
       const seen = logs.find((line) => line.msg === message);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no '${message}' log within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no '${message}' log within ${timeoutMs} ms; stderr: ${stderr}`)),
+          timeoutMs,
+        );
         waiters.push({
           message,
           resolve: (line) => {
@@ -74,11 +85,24 @@ export type HeldOutcome = { status: number; body: string } | { error: string };
  * A request whose body is sent in part at once and held back until `finish` is called, so it is in flight for as
  * long as a test wants (across a SIGTERM, say).
  */
-export function heldRequest(port: number, method: string, path: string, headers: Record<string, string>, body: string, sentFirst = 10) {
+export function heldRequest(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body: string,
+  sentFirst = 10,
+) {
   let finish!: () => void;
   const answered = new Promise<HeldOutcome>((resolve) => {
     const req = httpRequest(
-      { port, host: '127.0.0.1', method, path, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        port,
+        host: '127.0.0.1',
+        method,
+        path,
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         let text = '';
         res.on('data', (chunk) => (text += chunk));

@@ -8,7 +8,9 @@ const LABEL = '[a-zA-Z_][a-zA-Z0-9_]*';
 const VALUE = '(?:[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?|[+-]?[iI][nN][fF]|[nN][aA][nN])';
 const HELP_LINE = new RegExp(`^# HELP (${NAME}) (.*)$`);
 const TYPE_LINE = new RegExp(`^# TYPE (${NAME}) (counter|gauge|histogram|summary|untyped)$`);
-const SAMPLE_LINE = new RegExp(`^(${NAME})(?:\\{((?:${LABEL}="(?:[^"\\\\\\n]|\\\\[\\\\"n])*",?)*)\\})? (${VALUE})(?: -?\\d+)?$`);
+const SAMPLE_LINE = new RegExp(
+  `^(${NAME})(?:\\{((?:${LABEL}="(?:[^"\\\\\\n]|\\\\[\\\\"n])*",?)*)\\})? (${VALUE})(?: -?\\d+)?$`,
+);
 const LABEL_PAIR = new RegExp(`(${LABEL})="((?:[^"\\\\\\n]|\\\\[\\\\"n])*)"`, 'g');
 
 export interface Sample {
@@ -50,7 +52,8 @@ function checkHistograms(samples: Sample[], types: Map<string, string>): void {
       if (i > 0 && value < buckets[i - 1]![1]) throw new Error(`${key}: buckets are not cumulative`);
     });
     const last = buckets.at(-1);
-    if (!last || last[0] !== Infinity || last[1] !== count) throw new Error(`${key}: no +Inf bucket equal to its count`);
+    if (!last || last[0] !== Infinity || last[1] !== count)
+      throw new Error(`${key}: no +Inf bucket equal to its count`);
   }
 }
 
@@ -81,7 +84,10 @@ export function parseExposition(text: string): Exposition {
     types,
     samples,
     value(name, labels = {}) {
-      const found = samples.filter((sample) => sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value));
+      const found = samples.filter(
+        (sample) =>
+          sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value),
+      );
       if (found.length > 1) throw new Error(`${found.length} samples of ${name} match ${JSON.stringify(labels)}`);
       return found[0]?.value;
     },

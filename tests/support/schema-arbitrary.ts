@@ -34,17 +34,28 @@ const INT32 = 2 ** 31 - 1;
 
 function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
   if (schema.format === 'uuid') return fc.uuid();
-  if (schema.format === 'date-time') return fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((date) => date.toISOString());
+  if (schema.format === 'date-time')
+    return fc
+      .date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+      .map((date) => date.toISOString());
   if (schema.pattern) {
     const maxLength = schema.maxLength ?? Infinity;
-    return fc.stringMatching(new RegExp(schema.pattern)).filter((value) => value.length <= maxLength && value.length >= (schema.minLength ?? 0));
+    return fc
+      .stringMatching(new RegExp(schema.pattern))
+      .filter((value) => value.length <= maxLength && value.length >= (schema.minLength ?? 0));
   }
   return fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 40, 40) });
 }
 
 function numberArbitrary(schema: JsonSchema, integer: boolean): fc.Arbitrary<number> {
-  const min = Math.max(schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : -INT32), -Number.MAX_SAFE_INTEGER);
-  const max = Math.min(schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - 1 : INT32), Number.MAX_SAFE_INTEGER);
+  const min = Math.max(
+    schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : -INT32),
+    -Number.MAX_SAFE_INTEGER,
+  );
+  const max = Math.min(
+    schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - 1 : INT32),
+    Number.MAX_SAFE_INTEGER,
+  );
   if (integer) return fc.integer({ min: Math.ceil(Math.max(min, -INT32)), max: Math.floor(Math.min(max, INT32)) });
   return fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 }
@@ -59,7 +70,10 @@ export function arbitraryOf(schema: JsonSchema, components: Components, depth = 
   if (schema.allOf) return arbitraryOf(Object.assign({}, ...schema.allOf), components, depth);
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
   const concrete = types.filter((type) => type !== 'null');
-  const base = concrete.length === 0 ? fc.jsonValue({ maxDepth: 2 }) : fc.oneof(...concrete.map((type) => typed(type, schema, components, depth)));
+  const base =
+    concrete.length === 0
+      ? fc.jsonValue({ maxDepth: 2 })
+      : fc.oneof(...concrete.map((type) => typed(type, schema, components, depth)));
   return types.includes('null') || schema.nullable ? fc.option(base, { nil: null }) : base;
 }
 
@@ -74,13 +88,19 @@ function typed(type: string, schema: JsonSchema, components: Components, depth: 
     case 'boolean':
       return fc.boolean();
     case 'array':
-      return fc.array(schema.items && depth < 4 ? arbitraryOf(schema.items, components, depth + 1) : fc.jsonValue({ maxDepth: 1 }), {
-        minLength: schema.minItems ?? 0,
-        maxLength: Math.min(schema.maxItems ?? 4, 4),
-      });
+      return fc.array(
+        schema.items && depth < 4 ? arbitraryOf(schema.items, components, depth + 1) : fc.jsonValue({ maxDepth: 1 }),
+        {
+          minLength: schema.minItems ?? 0,
+          maxLength: Math.min(schema.maxItems ?? 4, 4),
+        },
+      );
     case 'object': {
-      const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, value]) => [key, arbitraryOf(value, components, depth + 1)]));
-      if (Object.keys(properties).length === 0) return fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 });
+      const properties = Object.fromEntries(
+        Object.entries(schema.properties ?? {}).map(([key, value]) => [key, arbitraryOf(value, components, depth + 1)]),
+      );
+      if (Object.keys(properties).length === 0)
+        return fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 });
       return fc.record(properties, { requiredKeys: (schema.required ?? []).filter((key) => key in properties) });
     }
     default:
@@ -129,8 +149,15 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 
 /** A valid object bent one way: a field made hostile, a required field dropped, or an unknown field added. */
 export function bentObject(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
-  return fc.tuple(valid, fc.nat(), hostileValue, fc.constantFrom('replace', 'drop', 'extra'), fc.string({ minLength: 1, maxLength: 12 })).map(
-    ([value, pick, hostile, how, extraKey]) => {
+  return fc
+    .tuple(
+      valid,
+      fc.nat(),
+      hostileValue,
+      fc.constantFrom('replace', 'drop', 'extra'),
+      fc.string({ minLength: 1, maxLength: 12 }),
+    )
+    .map(([value, pick, hostile, how, extraKey]) => {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return hostile;
       const copy: Record<string, unknown> = { ...value };
       const keys = Object.keys(copy);
@@ -138,6 +165,5 @@ export function bentObject(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> 
       else if (how === 'drop') delete copy[keys[pick % keys.length]!];
       else copy[keys[pick % keys.length]!] = hostile;
       return copy;
-    },
-  );
+    });
 }

@@ -33,11 +33,27 @@ export interface TestServerOptions {
   dataDir?: string;
 }
 
-export async function startTestServer({ env = {}, router, clock, databaseUrl, dataDir: givenDataDir }: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer({
+  env = {},
+  router,
+  clock,
+  databaseUrl,
+  dataDir: givenDataDir,
+}: TestServerOptions = {}): Promise<TestServer> {
   const database = databaseUrl ? { url: databaseUrl, drop: async () => {} } : await createTestDatabase();
   const dataDir = givenDataDir ?? (await mkdtemp(join(tmpdir(), 'game-backend-test-')));
   const removeDataDir = () => (givenDataDir ? Promise.resolve() : rm(dataDir, { recursive: true, force: true }));
-  const config = loadConfig({ PORT: '0', DATABASE_URL: database.url, DATA_DIR: dataDir, SECURITY__API_KEY: API_KEY, RATE_LIMIT__MAX: '1000000', ...env }, () => 'unused');
+  const config = loadConfig(
+    {
+      PORT: '0',
+      DATABASE_URL: database.url,
+      DATA_DIR: dataDir,
+      SECURITY__API_KEY: API_KEY,
+      RATE_LIMIT__MAX: '1000000',
+      ...env,
+    },
+    () => 'unused',
+  );
   let server: RunningServer;
   try {
     server = await startServer(config, createLogger('silent'), { router, clock });
@@ -89,7 +105,12 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-export async function request<T = any>(server: TestServer, method: string, path: string, options: RequestOptions = {}): Promise<TestResponse<T>> {
+export async function request<T = any>(
+  server: TestServer,
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<TestResponse<T>> {
   const headers: Record<string, string> = { ...options.headers };
   let body = options.body;
   if (options.json !== undefined) {
@@ -104,7 +125,10 @@ export async function request<T = any>(server: TestServer, method: string, path:
 
 /** A HubGW call with the test API key. */
 export function hubgw<T = any>(server: TestServer, method: string, path: string, options: RequestOptions = {}) {
-  return request<T>(server, method, `/api/v1${path}`, { ...options, headers: { 'X-API-Key': API_KEY, ...options.headers } });
+  return request<T>(server, method, `/api/v1${path}`, {
+    ...options,
+    headers: { 'X-API-Key': API_KEY, ...options.headers },
+  });
 }
 
 /** A clock a test can move: the server reads `clock.now` wherever a rule depends on time. */

@@ -8,14 +8,26 @@ import { updateSettings } from '../settings/service.ts';
 const tags = ['aurora: actions'];
 
 async function record(em: EntityManager, action: string, details: Record<string, unknown>, now: Date): Promise<void> {
-  await em.execute('insert into aurora.admin_actions (action, details, created_at) values (?, ?, ?)', [action, JSON.stringify(details), now]);
+  await em.execute('insert into aurora.admin_actions (action, details, created_at) values (?, ?, ?)', [
+    action,
+    JSON.stringify(details),
+    now,
+  ]);
 }
 
 const actionResult = z.object({ success: z.literal(true), message: z.string() });
 
 export const actionsRouter = router({
   reloadCommands: auroraProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/actions/reload-commands', description: "Reloads the bot's slash commands.", tags, summary: 'Ask the bot to reload its slash commands' } })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/actions/reload-commands',
+        description: "Reloads the bot's slash commands.",
+        tags,
+        summary: 'Ask the bot to reload its slash commands',
+      },
+    })
     .input(z.void())
     .output(actionResult)
     .mutation(async ({ ctx }) => {
@@ -24,7 +36,15 @@ export const actionsRouter = router({
     }),
 
   clearCache: auroraProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/actions/clear-cache', description: 'Clears the internal caches, on every instance.', tags, summary: 'Drop cached statistics' } })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/actions/clear-cache',
+        description: 'Clears the internal caches, on every instance.',
+        tags,
+        summary: 'Drop cached statistics',
+      },
+    })
     .input(z.void())
     .output(actionResult)
     .mutation(async ({ ctx }) => {
@@ -34,7 +54,16 @@ export const actionsRouter = router({
     }),
 
   maintenanceMode: auroraProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/actions/maintenance-mode', description: 'Turns maintenance mode on or off.', tags, summary: 'Turn maintenance mode on or off (persisted in settings)', errorResponses: [400] } })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/actions/maintenance-mode',
+        description: 'Turns maintenance mode on or off.',
+        tags,
+        summary: 'Turn maintenance mode on or off (persisted in settings)',
+        errorResponses: [400],
+      },
+    })
     .input(z.object({ enabled: z.boolean(), reason: text(500).nullable().optional() }))
     .output(z.object({ success: z.literal(true), enabled: z.boolean(), reason: z.string().nullable() }))
     .mutation(async ({ ctx, input }) => {

@@ -8,25 +8,62 @@ const tags = ['aurora: classes'];
 
 export const classesRouter = router({
   list: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/classes', description: 'Lists all classes.', tags, summary: 'All classes' } })
+    .meta({
+      openapi: { method: 'GET', path: '/api/classes', description: 'Lists all classes.', tags, summary: 'All classes' },
+    })
     .input(z.void())
     .output(z.object({ classes: z.array(auroraClass) }))
     .query(async ({ ctx }) => ({ classes: await listClasses(ctx.em) })),
 
   create: auroraProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/classes', description: 'Creates a new class.', tags, summary: 'Create a class', errorResponses: [400, 409] }, status: 201 })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/classes',
+        description: 'Creates a new class.',
+        tags,
+        summary: 'Create a class',
+        errorResponses: [400, 409],
+      },
+      status: 201,
+    })
     .input(createClassInput)
     .output(z.object({ success: z.literal(true), class: auroraClass }))
-    .mutation(async ({ ctx, input }) => ({ success: true as const, class: await createClass(ctx.em, input, ctx.now()) })),
+    .mutation(async ({ ctx, input }) => ({
+      success: true as const,
+      class: await createClass(ctx.em, input, ctx.now()),
+    })),
 
   update: auroraProcedure
-    .meta({ openapi: { method: 'PUT', path: '/api/classes/{id}', description: 'Updates a class: the fields given, as GET returns them.', tags, summary: 'Change a class', errorResponses: [400, 404, 409] } })
+    .meta({
+      openapi: {
+        method: 'PUT',
+        path: '/api/classes/{id}',
+        description: 'Updates a class: the fields given, as GET returns them.',
+        tags,
+        summary: 'Change a class',
+        errorResponses: [400, 404, 409],
+      },
+    })
     .input(updateClassInput)
     .output(z.object({ success: z.literal(true), class: auroraClass }))
-    .mutation(async ({ ctx, input }) => ({ success: true as const, class: await updateClass(ctx.em, input, ctx.now()) })),
+    .mutation(async ({ ctx, input }) => ({
+      success: true as const,
+      class: await updateClass(ctx.em, input, ctx.now()),
+    })),
 
   delete: auroraProcedure
-    .meta({ openapi: { method: 'DELETE', path: '/api/classes/{id}', description: 'Deletes a class.', tags, summary: "Delete a class; its members' classId becomes null", errorResponses: [400, 404] }, status: 204 })
+    .meta({
+      openapi: {
+        method: 'DELETE',
+        path: '/api/classes/{id}',
+        description: 'Deletes a class.',
+        tags,
+        summary: "Delete a class; its members' classId becomes null",
+        errorResponses: [400, 404],
+      },
+      status: 204,
+    })
     .input(z.object({ id: classId }))
     .output(z.void())
     .mutation(({ ctx, input }) => deleteClass(ctx.em, input.id)),

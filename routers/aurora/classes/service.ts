@@ -7,7 +7,10 @@ import type { ClassResponse, CreateClassInput, UpdateClassInput } from './schema
 const CLASS_COLUMNS = 'id, name, balance::text as balance, role_id as "roleId"';
 
 function duplicate(input: { id: string }) {
-  const error = () => new AppError('already_exists', 'Class already exists', { reason: `a class with id '${input.id}' or the same name exists` });
+  const error = () =>
+    new AppError('already_exists', 'Class already exists', {
+      reason: `a class with id '${input.id}' or the same name exists`,
+    });
   return { classes_pkey: error, classes_name_key: error };
 }
 

@@ -24,7 +24,14 @@ function isOutOfRange(error: unknown): boolean {
 async function record(tx: EntityManager, movement: Movement, signedAmount: bigint, now: Date): Promise<void> {
   await tx.execute(
     'insert into aurora.transactions (user_id, related_user_id, amount, type, description, created_at) values (?, ?, ?, ?, ?, ?)',
-    [movement.userId, movement.relatedUserId ?? null, signedAmount.toString(), movement.type, movement.description, now],
+    [
+      movement.userId,
+      movement.relatedUserId ?? null,
+      signedAmount.toString(),
+      movement.type,
+      movement.description,
+      now,
+    ],
   );
 }
 
@@ -32,13 +39,15 @@ async function record(tx: EntityManager, movement: Movement, signedAmount: bigin
 export async function credit(tx: EntityManager, movement: Movement, amount: bigint, now: Date): Promise<bigint> {
   let rows: { balance: string }[];
   try {
-    rows = await tx.execute('update aurora.users set balance = balance + ?, updated_at = ? where id = ? returning balance::text as balance', [
-      amount.toString(),
-      now,
-      movement.userId,
-    ]);
+    rows = await tx.execute(
+      'update aurora.users set balance = balance + ?, updated_at = ? where id = ? returning balance::text as balance',
+      [amount.toString(), now, movement.userId],
+    );
   } catch (error) {
-    if (isOutOfRange(error)) throw new AppError('invalid_state', 'Balance limit reached', { reason: `user ${movement.userId} cannot hold ${amount} more` });
+    if (isOutOfRange(error))
+      throw new AppError('invalid_state', 'Balance limit reached', {
+        reason: `user ${movement.userId} cannot hold ${amount} more`,
+      });
     throw error;
   }
   if (!rows[0]) throw userNotFound(movement.userId);
@@ -56,9 +65,16 @@ export async function debit(tx: EntityManager, movement: Movement, amount: bigin
     [amount.toString(), now, movement.userId, amount.toString()],
   );
   if (!rows[0]) {
-    const held = await tx.execute<{ balance: string }[]>('select balance::text as balance from aurora.users where id = ?', [movement.userId]);
+    const held = await tx.execute<{ balance: string }[]>(
+      'select balance::text as balance from aurora.users where id = ?',
+      [movement.userId],
+    );
     if (!held[0]) throw userNotFound(movement.userId);
-    throw new AppError('invalid_state', 'Insufficient funds', { reason: `balance is ${held[0].balance}, ${amount} needed`, balance: held[0].balance, required: amount.toString() });
+    throw new AppError('invalid_state', 'Insufficient funds', {
+      reason: `balance is ${held[0].balance}, ${amount} needed`,
+      balance: held[0].balance,
+      required: amount.toString(),
+    });
   }
   await record(tx, movement, -amount, now);
   return BigInt(rows[0].balance);

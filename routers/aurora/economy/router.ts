@@ -11,9 +11,25 @@ const balanceOf = z.object({ id: z.string(), balance: z.string() });
 
 export const economyRouter = router({
   dailyStatus: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/economy/daily/{userId}', description: "Extension: whether a user's daily reward can be claimed, and when the next claim opens.", tags, summary: "Whether a user's daily reward is open, and when the next one opens", errorResponses: [400, 404] } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/economy/daily/{userId}',
+        description: "Extension: whether a user's daily reward can be claimed, and when the next claim opens.",
+        tags,
+        summary: "Whether a user's daily reward is open, and when the next one opens",
+        errorResponses: [400, 404],
+      },
+    })
     .input(z.object({ userId: discordId }))
-    .output(z.object({ claimable: z.boolean(), streak: z.number().int(), lastClaimAt: timestamp.nullable(), nextClaimAt: timestamp }))
+    .output(
+      z.object({
+        claimable: z.boolean(),
+        streak: z.number().int(),
+        lastClaimAt: timestamp.nullable(),
+        nextClaimAt: timestamp,
+      }),
+    )
     .query(({ ctx, input }) => dailyStatus(ctx.em, input.userId, ctx.now())),
 
   daily: auroraProcedure
@@ -40,7 +56,10 @@ export const economyRouter = router({
         nextClaimAt: timestamp,
       }),
     )
-    .mutation(async ({ ctx, input }) => ({ success: true as const, ...(await claimDaily(ctx.em, input.userId, ctx.now())) })),
+    .mutation(async ({ ctx, input }) => ({
+      success: true as const,
+      ...(await claimDaily(ctx.em, input.userId, ctx.now())),
+    })),
 
   transfer: auroraProcedure
     .meta({
@@ -57,7 +76,10 @@ export const economyRouter = router({
     .input(
       z
         .object({ fromUserId: discordId, toUserId: discordId, amount: positiveBigintString })
-        .refine((body) => body.fromUserId !== body.toUserId, { message: 'cannot transfer to oneself', path: ['toUserId'] }),
+        .refine((body) => body.fromUserId !== body.toUserId, {
+          message: 'cannot transfer to oneself',
+          path: ['toUserId'],
+        }),
     )
     .output(z.object({ success: z.literal(true), amount: z.string(), from: balanceOf, to: balanceOf }))
     .mutation(async ({ ctx, input }) => ({ success: true as const, ...(await transfer(ctx.em, input, ctx.now())) })),

@@ -67,8 +67,17 @@ export function claimDaily(em: EntityManager, userId: string, now: Date): Promis
       });
     }
     const reward = dailyReward((await readSettings(tx)).economy.daily, claim.streak);
-    await tx.execute('update aurora.users set daily_streak = ?, last_daily_at = ? where id = ?', [claim.streak, now, userId]);
-    const balance = await credit(tx, { userId, type: 'DAILY_REWARD', description: `Daily reward (Streak: ${claim.streak})` }, reward.amount, now);
+    await tx.execute('update aurora.users set daily_streak = ?, last_daily_at = ? where id = ?', [
+      claim.streak,
+      now,
+      userId,
+    ]);
+    const balance = await credit(
+      tx,
+      { userId, type: 'DAILY_REWARD', description: `Daily reward (Streak: ${claim.streak})` },
+      reward.amount,
+      now,
+    );
     return {
       amount: reward.amount.toString(),
       streak: claim.streak,
@@ -97,15 +106,40 @@ export function transfer(em: EntityManager, input: TransferInput, now: Date): Pr
     const amount = BigInt(input.amount);
     const { minAmount, maxAmount } = (await readSettings(tx)).economy.transfers;
     if (amount < BigInt(minAmount) || amount > BigInt(maxAmount)) {
-      throw new AppError('validation_error', 'Amount out of range', { reason: `transfers must be from ${minAmount} to ${maxAmount}` });
+      throw new AppError('validation_error', 'Amount out of range', {
+        reason: `transfers must be from ${minAmount} to ${maxAmount}`,
+      });
     }
     // Both rows are locked in id order, so two opposite transfers between the same users queue rather than deadlock.
-    const locked = await tx.execute<{ id: string }[]>('select id from aurora.users where id in (?, ?) order by id for update', [input.fromUserId, input.toUserId]);
+    const locked = await tx.execute<{ id: string }[]>(
+      'select id from aurora.users where id in (?, ?) order by id for update',
+      [input.fromUserId, input.toUserId],
+    );
     for (const id of [input.fromUserId, input.toUserId]) {
       if (!locked.some((row) => row.id === id)) throw userNotFound(id);
     }
-    const fromBalance = await debit(tx, { userId: input.fromUserId, relatedUserId: input.toUserId, type: 'TRANSFER_OUT', description: `Transfer to ${input.toUserId}` }, amount, now);
-    const toBalance = await credit(tx, { userId: input.toUserId, relatedUserId: input.fromUserId, type: 'TRANSFER_IN', description: `Transfer from ${input.fromUserId}` }, amount, now);
+    const fromBalance = await debit(
+      tx,
+      {
+        userId: input.fromUserId,
+        relatedUserId: input.toUserId,
+        type: 'TRANSFER_OUT',
+        description: `Transfer to ${input.toUserId}`,
+      },
+      amount,
+      now,
+    );
+    const toBalance = await credit(
+      tx,
+      {
+        userId: input.toUserId,
+        relatedUserId: input.fromUserId,
+        type: 'TRANSFER_IN',
+        description: `Transfer from ${input.fromUserId}`,
+      },
+      amount,
+      now,
+    );
     return {
       amount: amount.toString(),
       from: { id: input.fromUserId, balance: fromBalance.toString() },

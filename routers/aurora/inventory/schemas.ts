@@ -5,4 +5,3 @@ import { item } from '../items/schemas.ts';
 export const inventoryEntry = z
   .object({ userId: z.string(), itemId: z.number().int(), quantity: z.string(), item })
   .meta({ id: 'AuroraInventoryEntry' });
-

@@ -30,7 +30,10 @@ export async function listInventory(em: EntityManager, userId: string): Promise<
 }
 
 export async function findEntry(em: EntityManager, userId: string, itemId: number): Promise<EntryRow> {
-  const rows = await em.execute<EntryRow[]>(`${ENTRY_SELECT} where inv.user_id = ? and inv.item_id = ?`, [userId, itemId]);
+  const rows = await em.execute<EntryRow[]>(`${ENTRY_SELECT} where inv.user_id = ? and inv.item_id = ?`, [
+    userId,
+    itemId,
+  ]);
   return rows[0]!;
 }
 
@@ -38,7 +41,13 @@ export async function findEntry(em: EntityManager, userId: string, itemId: numbe
  * Adds to a stack only while it stays at or under `limit`, in one upsert; answers false, changing nothing, when it
  * would not. An unknown user or item is a 404, decided by the foreign keys.
  */
-export async function stackItems(em: EntityManager, userId: string, itemId: number, quantity: bigint, limit: bigint): Promise<boolean> {
+export async function stackItems(
+  em: EntityManager,
+  userId: string,
+  itemId: number,
+  quantity: bigint,
+  limit: bigint,
+): Promise<boolean> {
   if (quantity > limit) return false;
   const added = await translateViolations(
     () =>
@@ -76,12 +85,18 @@ export function removeFromInventory(em: EntityManager, userId: string, itemId: n
     if (!held[0]) throw new AppError('not_found', 'Item not in inventory');
     const quantity = BigInt(held[0].quantity);
     if (amount > quantity) {
-      throw new AppError('validation_error', 'Not enough items', { reason: `holds ${quantity}, asked to remove ${amount}` });
+      throw new AppError('validation_error', 'Not enough items', {
+        reason: `holds ${quantity}, asked to remove ${amount}`,
+      });
     }
     if (amount === quantity) {
       await tx.execute('delete from aurora.inventory where user_id = ? and item_id = ?', [userId, itemId]);
     } else {
-      await tx.execute('update aurora.inventory set quantity = quantity - ? where user_id = ? and item_id = ?', [amount.toString(), userId, itemId]);
+      await tx.execute('update aurora.inventory set quantity = quantity - ? where user_id = ? and item_id = ?', [
+        amount.toString(),
+        userId,
+        itemId,
+      ]);
     }
   });
 }

@@ -12,7 +12,10 @@ export async function findItem(em: EntityManager, id: number): Promise<ItemRespo
   return rows[0] ?? null;
 }
 
-export async function listItems(em: EntityManager, filter: ListItemsInput): Promise<{ items: ItemResponse[]; total: number }> {
+export async function listItems(
+  em: EntityManager,
+  filter: ListItemsInput,
+): Promise<{ items: ItemResponse[]; total: number }> {
   const pattern = filter.search === undefined ? null : containsPattern(filter.search);
   const { where, params } = whereOf([
     pattern === null ? null : [`(name ilike ? escape '\\' or description ilike ? escape '\\')`, pattern, pattern],

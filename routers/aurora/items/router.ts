@@ -11,13 +11,31 @@ const itemResult = z.object({ success: z.literal(true), item });
 
 export const itemsRouter = router({
   list: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/items', tags, summary: 'Items, filtered', description: 'search matches name and description, case-insensitively.', errorResponses: [400] } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/items',
+        tags,
+        summary: 'Items, filtered',
+        description: 'search matches name and description, case-insensitively.',
+        errorResponses: [400],
+      },
+    })
     .input(listItemsInput)
     .output(z.object({ items: z.array(item), total: z.number().int() }))
     .query(({ ctx, input }) => listItems(ctx.em, input)),
 
   get: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/items/{id}', description: 'Gets one item by id.', tags, summary: 'One item', errorResponses: [400, 404] } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/items/{id}',
+        description: 'Gets one item by id.',
+        tags,
+        summary: 'One item',
+        errorResponses: [400, 404],
+      },
+    })
     .input(z.object({ id: itemId }))
     .output(item)
     .query(async ({ ctx, input }) => {
@@ -33,7 +51,8 @@ export const itemsRouter = router({
         path: '/api/items',
         tags,
         summary: 'Create an item',
-        description: 'JSON, or multipart/form-data with `data` (the JSON fields) and `image` (PNG, JPEG, WebP or GIF, at most 15 MB, checked from its bytes). An uploaded image is served at /assets/items/<id>.<ext>, and iconUrl and imageUrl point to it.',
+        description:
+          'JSON, or multipart/form-data with `data` (the JSON fields) and `image` (PNG, JPEG, WebP or GIF, at most 15 MB, checked from its bytes). An uploaded image is served at /assets/items/<id>.<ext>, and iconUrl and imageUrl point to it.',
         contentTypes: ['application/json', 'multipart/form-data'],
         errorResponses: [400, 409],
       },
@@ -50,7 +69,8 @@ export const itemsRouter = router({
     .meta({
       openapi: {
         method: 'POST',
-        path: '/api/items/{id}/icon', description: "Uploads or replaces an item's image, sent as the multipart/form-data field `image`.",
+        path: '/api/items/{id}/icon',
+        description: "Uploads or replaces an item's image, sent as the multipart/form-data field `image`.",
         tags,
         summary: "Upload or replace an item's image (multipart field `image`)",
         contentTypes: ['multipart/form-data'],
@@ -59,16 +79,38 @@ export const itemsRouter = router({
     })
     .input(z.object({ id: itemId }))
     .output(itemResult)
-    .mutation(async ({ ctx, input }) => ({ success: true as const, item: await replaceImage(ctx.em, input.id, ctx.upload, ctx.services.itemAssets, ctx.transaction, ctx.now()) })),
+    .mutation(async ({ ctx, input }) => ({
+      success: true as const,
+      item: await replaceImage(ctx.em, input.id, ctx.upload, ctx.services.itemAssets, ctx.transaction, ctx.now()),
+    })),
 
   update: auroraProcedure
-    .meta({ openapi: { method: 'PUT', path: '/api/items/{id}', description: 'Updates an existing item: the fields given, as GET returns them.', tags, summary: 'Change given fields of an item', errorResponses: [400, 404, 409] } })
+    .meta({
+      openapi: {
+        method: 'PUT',
+        path: '/api/items/{id}',
+        description: 'Updates an existing item: the fields given, as GET returns them.',
+        tags,
+        summary: 'Change given fields of an item',
+        errorResponses: [400, 404, 409],
+      },
+    })
     .input(updateItemInput)
     .output(itemResult)
     .mutation(async ({ ctx, input }) => ({ success: true as const, item: await updateItem(ctx.em, input, ctx.now()) })),
 
   delete: auroraProcedure
-    .meta({ openapi: { method: 'DELETE', path: '/api/items/{id}', description: 'Deletes an item and its uploaded image.', tags, summary: 'Delete an item and its image', errorResponses: [400, 404] }, status: 204 })
+    .meta({
+      openapi: {
+        method: 'DELETE',
+        path: '/api/items/{id}',
+        description: 'Deletes an item and its uploaded image.',
+        tags,
+        summary: 'Delete an item and its image',
+        errorResponses: [400, 404],
+      },
+      status: 204,
+    })
     .input(z.object({ id: itemId }))
     .output(z.void())
     .mutation(({ ctx, input }) => deleteItem(ctx.em, input.id, ctx.services.itemAssets, ctx.transaction)),

@@ -21,8 +21,16 @@ export function createItem(em: EntityManager, fields: ItemFields, now: Date): Pr
       `insert into aurora.items (name, description, type, rarity, price, icon_url, image_url, usage_data, created_at, updated_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning ${ITEM_COLUMNS}`,
       [
-        fields.name, fields.description ?? null, fields.type, fields.rarity, fields.price, fields.iconUrl ?? null, fields.imageUrl ?? null,
-        fields.usageData == null ? null : JSON.stringify(fields.usageData), now, now,
+        fields.name,
+        fields.description ?? null,
+        fields.type,
+        fields.rarity,
+        fields.price,
+        fields.iconUrl ?? null,
+        fields.imageUrl ?? null,
+        fields.usageData == null ? null : JSON.stringify(fields.usageData),
+        now,
+        now,
       ],
     );
     return rows[0]!;
@@ -42,7 +50,9 @@ const COLUMNS = {
 
 export function updateItem(em: EntityManager, input: UpdateItemInput, now: Date): Promise<ItemResponse> {
   const given = (Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]).filter((field) => input[field] !== undefined);
-  const values = given.map((field) => (field === 'usageData' && input.usageData !== null ? JSON.stringify(input.usageData) : input[field]));
+  const values = given.map((field) =>
+    field === 'usageData' && input.usageData !== null ? JSON.stringify(input.usageData) : input[field],
+  );
   return rethrowDuplicate(input.name, async () => {
     const rows = await em.execute<ItemResponse[]>(
       `update aurora.items set ${[...given.map((field) => `${COLUMNS[field]} = ?`), 'updated_at = ?'].join(', ')}
@@ -55,7 +65,13 @@ export function updateItem(em: EntityManager, input: UpdateItemInput, now: Date)
 }
 
 /** Points the item's icon and image at its uploaded file, and records which staged upload that is. */
-async function pointAtImage(em: EntityManager, id: number, url: string, token: string, now: Date): Promise<ItemResponse> {
+async function pointAtImage(
+  em: EntityManager,
+  id: number,
+  url: string,
+  token: string,
+  now: Date,
+): Promise<ItemResponse> {
   const rows = await em.execute<ItemResponse[]>(
     `update aurora.items set icon_url = ?, image_url = ?, image_token = ?, updated_at = ? where id = ? returning ${ITEM_COLUMNS}`,
     [url, url, token, now, id],
@@ -95,19 +111,41 @@ async function writeWithImage(
 }
 
 /** Creates the item, with its image when one was uploaded. */
-export function createItemWithImage(em: EntityManager, fields: ItemFields, upload: Upload | null, assets: ItemAssets, hooks: TransactionHooks, now: Date): Promise<ItemResponse> {
+export function createItemWithImage(
+  em: EntityManager,
+  fields: ItemFields,
+  upload: Upload | null,
+  assets: ItemAssets,
+  hooks: TransactionHooks,
+  now: Date,
+): Promise<ItemResponse> {
   if (!upload) return createItem(em, fields, now);
   return writeWithImage(em, upload, assets, hooks, now, async (tx) => (await createItem(tx, fields, now)).id);
 }
 
 /** Replaces the item's image; the old file of another type is removed once the new one is in place. */
-export function replaceImage(em: EntityManager, id: number, upload: Upload | null, assets: ItemAssets, hooks: TransactionHooks, now: Date): Promise<ItemResponse> {
-  if (!upload) throw new AppError('validation_error', 'An image is required', { reason: "send it as the multipart field 'image'" });
+export function replaceImage(
+  em: EntityManager,
+  id: number,
+  upload: Upload | null,
+  assets: ItemAssets,
+  hooks: TransactionHooks,
+  now: Date,
+): Promise<ItemResponse> {
+  if (!upload)
+    throw new AppError('validation_error', 'An image is required', {
+      reason: "send it as the multipart field 'image'",
+    });
   return writeWithImage(em, upload, assets, hooks, now, async () => id);
 }
 
 /** Deletes the item; its image files go once the deletion has committed. */
-export async function deleteItem(em: EntityManager, id: number, assets: ItemAssets, hooks: TransactionHooks): Promise<void> {
+export async function deleteItem(
+  em: EntityManager,
+  id: number,
+  assets: ItemAssets,
+  hooks: TransactionHooks,
+): Promise<void> {
   const result = await em.execute<QueryResult>('delete from aurora.items where id = ?', [id], 'run');
   if (result.affectedRows === 0) throw new AppError('not_found', 'Item not found');
   hooks.onCommit(() => assets.remove(id));

@@ -44,10 +44,22 @@ export const lootdropsRouter = router({
       }),
     )
     .output(z.object({ success: z.literal(true), lootdrop }))
-    .mutation(async ({ ctx, input }) => ({ success: true as const, lootdrop: await spawnLootdrop(ctx.em, input, ctx.now()) })),
+    .mutation(async ({ ctx, input }) => ({
+      success: true as const,
+      lootdrop: await spawnLootdrop(ctx.em, input, ctx.now()),
+    })),
 
   get: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/lootdrops/{id}', description: 'Extension: one lootdrop, claimed or not.', tags, summary: 'One lootdrop', errorResponses: [400, 404] } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/lootdrops/{id}',
+        description: 'Extension: one lootdrop, claimed or not.',
+        tags,
+        summary: 'One lootdrop',
+        errorResponses: [400, 404],
+      },
+    })
     .input(z.object({ id: lootdropId }))
     .output(lootdrop)
     .query(({ ctx, input }) => findLootdrop(ctx.em, input.id)),
@@ -65,5 +77,8 @@ export const lootdropsRouter = router({
     })
     .input(z.object({ id: lootdropId, userId: discordId }))
     .output(z.object({ success: z.literal(true), lootdrop, balance: z.string() }))
-    .mutation(async ({ ctx, input }) => ({ success: true as const, ...(await claimLootdrop(ctx.em, input.id, input.userId, ctx.now())) })),
+    .mutation(async ({ ctx, input }) => ({
+      success: true as const,
+      ...(await claimLootdrop(ctx.em, input.id, input.userId, ctx.now())),
+    })),
 });

@@ -38,7 +38,9 @@ export interface SpawnInput {
 
 export async function spawnLootdrop(em: EntityManager, input: SpawnInput, now: Date): Promise<Lootdrop> {
   const rules = (await readSettings(em)).lootdrops;
-  const [low, high] = [BigInt(rules.minAmount), BigInt(rules.maxAmount)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) as [bigint, bigint];
+  const [low, high] = [BigInt(rules.minAmount), BigInt(rules.maxAmount)].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  ) as [bigint, bigint];
   const amount = input.amount === undefined ? randomAmount(low, high) : BigInt(input.amount);
   const expiresAt = new Date(now.getTime() + (input.expiresInMinutes ?? rules.expiryMinutes) * 60_000);
   const rows = await em.execute<Lootdrop[]>(
@@ -71,11 +73,17 @@ export function claimLootdrop(em: EntityManager, id: string, userId: string, now
     );
     if (!claimed[0]) {
       const drop = await findLootdrop(tx, id);
-      if (drop.claimedAt !== null) throw new AppError('conflict', 'Lootdrop already claimed', { reason: `claimed at ${drop.claimedAt}` });
+      if (drop.claimedAt !== null)
+        throw new AppError('conflict', 'Lootdrop already claimed', { reason: `claimed at ${drop.claimedAt}` });
       throw new AppError('invalid_state', 'Lootdrop expired', { reason: `expired at ${drop.expiresAt}` });
     }
     const lootdrop = toLootdrop(claimed[0]);
-    const balance = await credit(tx, { userId, type: 'LOOTDROP_CLAIM', description: `Lootdrop #${id}` }, BigInt(lootdrop.amount), now);
+    const balance = await credit(
+      tx,
+      { userId, type: 'LOOTDROP_CLAIM', description: `Lootdrop #${id}` },
+      BigInt(lootdrop.amount),
+      now,
+    );
     return { lootdrop, balance: balance.toString() };
   });
 }

@@ -11,13 +11,31 @@ const caseResult = z.object({ success: z.literal(true), case: moderationCase });
 
 export const moderationRouter = router({
   list: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/moderation', description: 'Lists moderation cases, with optional filtering.', tags, summary: 'Cases, newest first', errorResponses: [400] } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/moderation',
+        description: 'Lists moderation cases, with optional filtering.',
+        tags,
+        summary: 'Cases, newest first',
+        errorResponses: [400],
+      },
+    })
     .input(listCasesInput)
     .output(z.object({ cases: z.array(moderationCase), total: z.number().int() }))
     .query(({ ctx, input }) => listCases(ctx.em, input)),
 
   get: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/moderation/{caseId}', description: 'Gets one case by its case id (for example CASE-0001).', tags, summary: 'One case by its case id', errorResponses: [400, 404] } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/moderation/{caseId}',
+        description: 'Gets one case by its case id (for example CASE-0001).',
+        tags,
+        summary: 'One case by its case id',
+        errorResponses: [400, 404],
+      },
+    })
     .input(z.object({ caseId: caseIdParam }))
     .output(moderationCase)
     .query(async ({ ctx, input }) => {
@@ -33,7 +51,8 @@ export const moderationRouter = router({
         path: '/api/moderation',
         tags,
         summary: 'Open a case',
-        description: 'The case id is the next CASE-NNNN. warn, timeout and ban start active; kick, note and prune start inactive.',
+        description:
+          'The case id is the next CASE-NNNN. warn, timeout and ban start active; kick, note and prune start inactive.',
         errorResponses: [400],
       },
       status: 201,
@@ -43,7 +62,16 @@ export const moderationRouter = router({
     .mutation(async ({ ctx, input }) => ({ success: true as const, case: await createCase(ctx.em, input, ctx.now()) })),
 
   clear: auroraProcedure
-    .meta({ openapi: { method: 'PUT', path: '/api/moderation/{caseId}/clear', description: 'Clears (resolves) a moderation case.', tags, summary: 'Resolve a case; a cleared case answers 409', errorResponses: [400, 404, 409] } })
+    .meta({
+      openapi: {
+        method: 'PUT',
+        path: '/api/moderation/{caseId}/clear',
+        description: 'Clears (resolves) a moderation case.',
+        tags,
+        summary: 'Resolve a case; a cleared case answers 409',
+        errorResponses: [400, 404, 409],
+      },
+    })
     .input(clearCaseInput)
     .output(caseResult)
     .mutation(async ({ ctx, input }) => ({ success: true as const, case: await clearCase(ctx.em, input, ctx.now()) })),

@@ -16,7 +16,10 @@ function toCase(row: CaseResponse): CaseResponse {
 }
 
 export async function findCase(em: EntityManager, caseId: string): Promise<CaseResponse | null> {
-  const rows = await em.execute<CaseResponse[]>(`select ${CASE_COLUMNS} from aurora.moderation_cases where case_id = ?`, [caseId]);
+  const rows = await em.execute<CaseResponse[]>(
+    `select ${CASE_COLUMNS} from aurora.moderation_cases where case_id = ?`,
+    [caseId],
+  );
   return rows[0] ? toCase(rows[0]) : null;
 }
 
@@ -31,7 +34,10 @@ export async function listCases(em: EntityManager, filter: ListCasesInput) {
     `select ${CASE_COLUMNS} from aurora.moderation_cases ${where} order by created_at desc, id desc limit ? offset ?`,
     [...params, capped(filter.limit), filter.offset],
   );
-  return { cases: rows.map(toCase), total: await countRows(em, `select count(*) from aurora.moderation_cases ${where}`, params) };
+  return {
+    cases: rows.map(toCase),
+    total: await countRows(em, `select count(*) from aurora.moderation_cases ${where}`, params),
+  };
 }
 
 export async function createCase(em: EntityManager, input: CreateCaseInput, now: Date): Promise<CaseResponse> {
@@ -39,23 +45,37 @@ export async function createCase(em: EntityManager, input: CreateCaseInput, now:
     `insert into aurora.moderation_cases (case_id, type, user_id, username, moderator_id, moderator_name, reason, metadata, active, created_at)
      values ('CASE-' || lpad(nextval('aurora.moderation_case_number')::text, 4, '0'), ?, ?, ?, ?, ?, ?, ?, ?, ?)
      returning ${CASE_COLUMNS}`,
-    [input.type, input.userId, input.username, input.moderatorId, input.moderatorName, input.reason, JSON.stringify(input.metadata), STARTS_ACTIVE.has(input.type), now],
+    [
+      input.type,
+      input.userId,
+      input.username,
+      input.moderatorId,
+      input.moderatorName,
+      input.reason,
+      JSON.stringify(input.metadata),
+      STARTS_ACTIVE.has(input.type),
+      now,
+    ],
   );
   return toCase(rows[0]!);
 }
 
-export async function clearCase(
-  em: EntityManager,
-  input: ClearCaseInput,
-  now: Date,
-): Promise<CaseResponse> {
+export async function clearCase(em: EntityManager, input: ClearCaseInput, now: Date): Promise<CaseResponse> {
   const rows = await em.execute<CaseResponse[]>(
     `update aurora.moderation_cases set active = false, resolved_at = ?, resolved_by = ?, resolved_reason = ?,
        metadata = case when ?::text is null then metadata else metadata || jsonb_build_object('clearedByName', ?::text) end
      where case_id = ? and active returning ${CASE_COLUMNS}`,
-    [now, input.clearedBy, input.reason ?? null, input.clearedByName ?? null, input.clearedByName ?? null, input.caseId],
+    [
+      now,
+      input.clearedBy,
+      input.reason ?? null,
+      input.clearedByName ?? null,
+      input.clearedByName ?? null,
+      input.caseId,
+    ],
   );
   if (rows[0]) return toCase(rows[0]);
-  if (await findCase(em, input.caseId)) throw new AppError('conflict', 'Case is already cleared', { reason: `${input.caseId} is not active` });
+  if (await findCase(em, input.caseId))
+    throw new AppError('conflict', 'Case is already cleared', { reason: `${input.caseId} is not active` });
   throw new AppError('not_found', 'Case not found');
 }

@@ -11,7 +11,16 @@ const tags = ['aurora: quests'];
 
 export const questProgressProcedures = {
   forUser: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/users/{userId}/quests', description: "Extension: a user's assigned quests with their progress.", tags, summary: "A user's quests with their progress", errorResponses: [400, 404] } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/users/{userId}/quests',
+        description: "Extension: a user's assigned quests with their progress.",
+        tags,
+        summary: "A user's quests with their progress",
+        errorResponses: [400, 404],
+      },
+    })
     .input(z.object({ userId: discordId }))
     .output(z.object({ success: z.literal(true), data: z.array(userQuest) }))
     .query(async ({ ctx, input }) => ({ success: true as const, data: await listUserQuests(ctx.em, input.userId) })),
@@ -23,14 +32,18 @@ export const questProgressProcedures = {
         path: '/api/users/{userId}/quests',
         tags,
         summary: 'Give a user a quest',
-        description: 'At most quests.maxActive uncompleted quests per user (409 limit_exceeded), and never the same quest twice (409 already_exists).',
+        description:
+          'At most quests.maxActive uncompleted quests per user (409 limit_exceeded), and never the same quest twice (409 already_exists).',
         errorResponses: [400, 404, 409],
       },
       status: 201,
     })
     .input(z.object({ userId: discordId, questId: z.number().int().min(1).max(2_147_483_647) }))
     .output(z.object({ success: z.literal(true), data: userQuest }))
-    .mutation(async ({ ctx, input }) => ({ success: true as const, data: await assignQuest(ctx.em, input.userId, input.questId, ctx.now()) })),
+    .mutation(async ({ ctx, input }) => ({
+      success: true as const,
+      data: await assignQuest(ctx.em, input.userId, input.questId, ctx.now()),
+    })),
 
   triggerEvent: auroraProcedure
     .meta({

@@ -39,14 +39,20 @@ interface Standing {
 }
 
 async function lockUser(tx: EntityManager, userId: string): Promise<Standing> {
-  const rows = await tx.execute<Standing[]>('select balance::text as balance, xp::text as xp, level from aurora.users where id = ? for update', [userId]);
+  const rows = await tx.execute<Standing[]>(
+    'select balance::text as balance, xp::text as xp, level from aurora.users where id = ? for update',
+    [userId],
+  );
   if (!rows[0]) throw userNotFound(userId);
   return rows[0];
 }
 
 export async function listUserQuests(em: EntityManager, userId: string): Promise<UserQuestResponse[]> {
   if (!(await userExists(em, userId))) throw userNotFound(userId);
-  const rows = await em.execute<UserQuestRow[]>(`${USER_QUEST_SELECT} where uq.user_id = ? order by uq.assigned_at, q.id`, [userId]);
+  const rows = await em.execute<UserQuestRow[]>(
+    `${USER_QUEST_SELECT} where uq.user_id = ? order by uq.assigned_at, q.id`,
+    [userId],
+  );
   return rows.map(toUserQuest);
 }
 
@@ -54,24 +60,46 @@ export function assignQuest(em: EntityManager, userId: string, questId: number, 
   return em.transactional(async (tx) => {
     await lockUser(tx, userId);
     const { maxActive } = (await readSettings(tx)).quests;
-    const active = await countRows(tx, 'select count(*) from aurora.user_quests where user_id = ? and completed_at is null', [userId]);
-    if (active >= maxActive) throw new AppError('limit_exceeded', 'Too many active quests', { reason: `a user holds at most ${maxActive} active quests` });
+    const active = await countRows(
+      tx,
+      'select count(*) from aurora.user_quests where user_id = ? and completed_at is null',
+      [userId],
+    );
+    if (active >= maxActive)
+      throw new AppError('limit_exceeded', 'Too many active quests', {
+        reason: `a user holds at most ${maxActive} active quests`,
+      });
     const inserted = await translateViolations(
       () =>
         tx.execute(
           'insert into aurora.user_quests (user_id, quest_id, progress, assigned_at) values (?, ?, 0, ?) on conflict (user_id, quest_id) do nothing returning quest_id',
           [userId, questId, now],
         ),
-      { user_quests_quest_id_foreign: () => new AppError('not_found', 'Quest not found', { reason: `no quest with id ${questId}` }) },
+      {
+        user_quests_quest_id_foreign: () =>
+          new AppError('not_found', 'Quest not found', { reason: `no quest with id ${questId}` }),
+      },
     );
-    if (inserted.length === 0) throw new AppError('already_exists', 'Quest already assigned', { reason: `quest ${questId} was given to this user before` });
-    const rows = await tx.execute<UserQuestRow[]>(`${USER_QUEST_SELECT} where uq.user_id = ? and uq.quest_id = ?`, [userId, questId]);
+    if (inserted.length === 0)
+      throw new AppError('already_exists', 'Quest already assigned', {
+        reason: `quest ${questId} was given to this user before`,
+      });
+    const rows = await tx.execute<UserQuestRow[]>(`${USER_QUEST_SELECT} where uq.user_id = ? and uq.quest_id = ?`, [
+      userId,
+      questId,
+    ]);
     return toUserQuest(rows[0]!);
   });
 }
 
 /** Adds the completed quests' XP and raises the level to match; a level set higher by an admin is kept. */
-async function payExperience(tx: EntityManager, userId: string, before: Standing, completed: UserQuestRow[], now: Date): Promise<Standing> {
+async function payExperience(
+  tx: EntityManager,
+  userId: string,
+  before: Standing,
+  completed: UserQuestRow[],
+  now: Date,
+): Promise<Standing> {
   const gained = completed.reduce((sum, quest) => sum + BigInt(quest.xp_reward), BigInt(before.xp));
   // XP saturates at the column's limit rather than refusing a reward already earned.
   // biome-ignore lint/complexity/useMathMinMax: these are bigints, which Math.min does not take
@@ -122,7 +150,12 @@ export function reportEvent(em: EntityManager, input: QuestEvent, now: Date): Pr
     const completed = advanced.filter((row) => row.completedAt !== null);
     for (const quest of completed) {
       if (quest.balance_reward > 0) {
-        await credit(tx, { userId: input.userId, type: 'QUEST_REWARD', description: `Quest reward: ${quest.name}` }, BigInt(quest.balance_reward), now);
+        await credit(
+          tx,
+          { userId: input.userId, type: 'QUEST_REWARD', description: `Quest reward: ${quest.name}` },
+          BigInt(quest.balance_reward),
+          now,
+        );
       }
     }
     const user = completed.length === 0 ? before : await payExperience(tx, input.userId, before, completed, now);

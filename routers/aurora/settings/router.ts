@@ -8,7 +8,15 @@ const tags = ['aurora: settings'];
 
 export const settingsRouter = router({
   get: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/settings', description: "Gets the bot's current configuration.", tags, summary: 'The whole settings document, defaults filled in' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/settings',
+        description: "Gets the bot's current configuration.",
+        tags,
+        summary: 'The whole settings document, defaults filled in',
+      },
+    })
     .input(z.void())
     .output(botSettings)
     .query(({ ctx }) => readSettings(ctx.em)),
@@ -20,22 +28,43 @@ export const settingsRouter = router({
         path: '/api/settings',
         tags,
         summary: 'Deep-merge a partial settings document',
-        description: 'The merged document is validated as a whole: an unknown key or a bad value answers 400 and changes nothing. __proto__, constructor and prototype are refused.',
+        description:
+          'The merged document is validated as a whole: an unknown key or a bad value answers 400 and changes nothing. __proto__, constructor and prototype are refused.',
         errorResponses: [400],
       },
     })
     .input(settingsPatch)
     .output(z.object({ success: z.literal(true), settings: botSettings }))
-    .mutation(async ({ ctx, input }) => ({ success: true as const, settings: await updateSettings(ctx.em, input, ctx.now()) })),
+    .mutation(async ({ ctx, input }) => ({
+      success: true as const,
+      settings: await updateSettings(ctx.em, input, ctx.now()),
+    })),
 
   meta: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/settings/meta', description: 'Gets the Discord metadata (roles, channels, commands).', tags, summary: 'Roles, channels and commands, as last published by the bot' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/settings/meta',
+        description: 'Gets the Discord metadata (roles, channels, commands).',
+        tags,
+        summary: 'Roles, channels and commands, as last published by the bot',
+      },
+    })
     .input(z.void())
     .output(discordMeta)
     .query(({ ctx }) => readDiscordMeta(ctx.em)),
 
   publishMeta: auroraProcedure
-    .meta({ openapi: { method: 'PUT', path: '/api/settings/meta', description: 'Extension: the bot publishes its Discord metadata, which GET /api/settings/meta then returns.', tags, summary: "Publish the bot's Discord metadata", errorResponses: [400] } })
+    .meta({
+      openapi: {
+        method: 'PUT',
+        path: '/api/settings/meta',
+        description: 'Extension: the bot publishes its Discord metadata, which GET /api/settings/meta then returns.',
+        tags,
+        summary: "Publish the bot's Discord metadata",
+        errorResponses: [400],
+      },
+    })
     .input(discordMeta)
     .output(discordMeta)
     .mutation(({ ctx, input }) => publishDiscordMeta(ctx.em, input, ctx.now())),

@@ -18,7 +18,9 @@ export const botSettings = z
             maxReward: bigintString.default('10000'),
           })
           .prefault({}),
-        transfers: z.strictObject({ minAmount: bigintString.default('1'), maxAmount: bigintString.default('1000000000') }).prefault({}),
+        transfers: z
+          .strictObject({ minAmount: bigintString.default('1'), maxAmount: bigintString.default('1000000000') })
+          .prefault({}),
       })
       .prefault({}),
     inventory: z.strictObject({ maxStackSize: bigintString.default('999'), maxSlots: count(50, 10_000) }).prefault({}),
@@ -32,7 +34,12 @@ export const botSettings = z
       })
       .prefault({}),
     commands: z.strictObject({ disabled: z.array(name(64)).max(500).default([]) }).prefault({}),
-    system: z.strictObject({ maintenanceMode: z.boolean().default(false), maintenanceReason: text(500).nullable().default(null) }).prefault({}),
+    system: z
+      .strictObject({
+        maintenanceMode: z.boolean().default(false),
+        maintenanceReason: text(500).nullable().default(null),
+      })
+      .prefault({}),
   })
   .meta({ id: 'AuroraSettings' });
 
@@ -44,7 +51,9 @@ function anyPartOf(schema: z.ZodType): z.ZodType {
   if ((def.type === 'default' || def.type === 'prefault') && def.innerType) return anyPartOf(def.innerType);
   if (!(schema instanceof z.ZodObject)) return schema;
   const shape = schema.shape as Record<string, z.ZodType>;
-  return z.strictObject(Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, anyPartOf(field).optional()])));
+  return z.strictObject(
+    Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, anyPartOf(field).optional()])),
+  );
 }
 
 /** What POST /api/settings merges: any part of the settings document. The merged whole is validated again. */

@@ -12,11 +12,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Merges `patch` into `base` without ever following or copying a prototype key. */
-export function deepMerge(base: Record<string, unknown>, patch: Record<string, unknown>, path: string[] = []): Record<string, unknown> {
+export function deepMerge(
+  base: Record<string, unknown>,
+  patch: Record<string, unknown>,
+  path: string[] = [],
+): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...base };
   for (const key of Object.keys(patch)) {
     if (FORBIDDEN_KEYS.has(key)) {
-      throw new AppError('validation_error', 'Validation failed', { issues: [{ path: [...path, key].join('.'), message: 'is not a settings key' }] });
+      throw new AppError('validation_error', 'Validation failed', {
+        issues: [{ path: [...path, key].join('.'), message: 'is not a settings key' }],
+      });
     }
     const value = patch[key];
     const current = merged[key];
@@ -26,7 +32,10 @@ export function deepMerge(base: Record<string, unknown>, patch: Record<string, u
 }
 
 async function readDocument(em: EntityManager, key: string): Promise<Record<string, unknown> | null> {
-  const rows = await em.execute<{ value: Record<string, unknown> }[]>('select value from aurora.settings where key = ?', [key]);
+  const rows = await em.execute<{ value: Record<string, unknown> }[]>(
+    'select value from aurora.settings where key = ?',
+    [key],
+  );
   return rows[0]?.value ?? null;
 }
 

@@ -18,7 +18,16 @@ export const shopRouter = router({
         errorResponses: [400, 404],
       },
     })
-    .input(z.object({ userId: discordId, itemId: z.number().int().min(1).max(2_147_483_647), quantity: positiveBigintString.default('1') }))
+    .input(
+      z.object({
+        userId: discordId,
+        itemId: z.number().int().min(1).max(2_147_483_647),
+        quantity: positiveBigintString.default('1'),
+      }),
+    )
     .output(z.object({ success: z.literal(true), cost: z.string(), balance: z.string(), entry: inventoryEntry }))
-    .mutation(async ({ ctx, input }) => ({ success: true as const, ...(await buy(ctx.em, input.userId, input.itemId, BigInt(input.quantity), ctx.now())) })),
+    .mutation(async ({ ctx, input }) => ({
+      success: true as const,
+      ...(await buy(ctx.em, input.userId, input.itemId, BigInt(input.quantity), ctx.now())),
+    })),
 });

@@ -8,7 +8,9 @@ import { dashboardStats } from './service.ts';
 
 const tags = ['aurora: stats'];
 
-const activityBucket = z.object({ hour: timestamp, transactions: z.number().int(), cases: z.number().int() }).meta({ id: 'AuroraActivityHour' });
+const activityBucket = z
+  .object({ hour: timestamp, transactions: z.number().int(), cases: z.number().int() })
+  .meta({ id: 'AuroraActivityHour' });
 const activity = z.object({ buckets: z.array(activityBucket), generatedAt: timestamp });
 type Activity = z.infer<typeof activity>;
 
@@ -25,7 +27,11 @@ async function hourlyActivity(em: EntityManager, now: Date): Promise<Activity> {
        from aurora.moderation_cases where created_at >= ? and created_at < ? group by 1`,
     [start / HOUR_MS, new Date(start), new Date(end), start / HOUR_MS, new Date(start), new Date(end)],
   );
-  const buckets = Array.from({ length: 24 }, (_, index) => ({ hour: new Date(start + index * HOUR_MS).toISOString(), transactions: 0, cases: 0 }));
+  const buckets = Array.from({ length: 24 }, (_, index) => ({
+    hour: new Date(start + index * HOUR_MS).toISOString(),
+    transactions: 0,
+    cases: 0,
+  }));
   for (const row of rows) {
     const bucket = buckets[row.bucket];
     if (bucket) bucket[row.source as 'transactions' | 'cases'] = Number(row.count);
@@ -35,14 +41,33 @@ async function hourlyActivity(em: EntityManager, now: Date): Promise<Activity> {
 
 export const statsRouter = router({
   get: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/stats', description: 'Gets the full dashboard statistics.', tags, summary: 'Dashboard totals' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/stats',
+        description: 'Gets the full dashboard statistics.',
+        tags,
+        summary: 'Dashboard totals',
+      },
+    })
     .input(z.void())
     .output(stats)
     .query(({ ctx }) => dashboardStats(ctx.em, ctx.now(), ctx.services)),
 
   activity: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/stats/activity', description: 'Gets the activity aggregation, cached for five minutes.', tags, summary: 'Transactions and cases per hour, last 24 hours (cached five minutes; clear-cache drops it)' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/stats/activity',
+        description: 'Gets the activity aggregation, cached for five minutes.',
+        tags,
+        summary: 'Transactions and cases per hour, last 24 hours (cached five minutes; clear-cache drops it)',
+      },
+    })
     .input(z.void())
     .output(activity)
-    .query(({ ctx }) => ctx.services.activityCache.get(ctx.now, () => hourlyActivity(ctx.em, ctx.now())) as Promise<Activity>),
+    .query(
+      ({ ctx }) =>
+        ctx.services.activityCache.get(ctx.now, () => hourlyActivity(ctx.em, ctx.now())) as Promise<Activity>,
+    ),
 });

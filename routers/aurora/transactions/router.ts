@@ -20,11 +20,24 @@ const transaction = z
 
 type TransactionResponse = z.infer<typeof transaction>;
 
-const listInput = z.object({ userId: discordId.optional(), type: z.enum(TRANSACTION_TYPES).optional(), ...pagination(50) });
+const listInput = z.object({
+  userId: discordId.optional(),
+  type: z.enum(TRANSACTION_TYPES).optional(),
+  ...pagination(50),
+});
 
 export const transactionsRouter = router({
   list: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/transactions', description: 'Lists economy transactions.', tags: ['aurora: transactions'], summary: 'Transactions, newest first', errorResponses: [400] } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/transactions',
+        description: 'Lists economy transactions.',
+        tags: ['aurora: transactions'],
+        summary: 'Transactions, newest first',
+        errorResponses: [400],
+      },
+    })
     .input(listInput)
     .output(z.object({ transactions: z.array(transaction), total: z.number().int() }))
     .query(async ({ ctx, input }) => {

@@ -14,7 +14,10 @@ type UserRow = Omit<UserResponse, 'class'> & { className: string | null; classBa
 
 function toUser({ className, classBalance, ...row }: UserRow): UserResponse {
   const user = withIsoTimestamps(row, ['createdAt', 'updatedAt']);
-  return { ...user, class: row.classId && className !== null ? { id: row.classId, name: className, balance: classBalance! } : null };
+  return {
+    ...user,
+    class: row.classId && className !== null ? { id: row.classId, name: className, balance: classBalance! } : null,
+  };
 }
 
 export async function userExists(em: EntityManager, id: string): Promise<boolean> {
@@ -29,7 +32,10 @@ export async function findUser(em: EntityManager, id: string): Promise<UserRespo
 // Whitelisted so the sort column never comes from the request text itself.
 const SORT_COLUMNS = { balance: 'u.balance', level: 'u.level', xp: 'u.xp', username: 'lower(u.username)' } as const;
 
-export async function listUsers(em: EntityManager, filter: ListUsersInput): Promise<{ users: UserResponse[]; total: number }> {
+export async function listUsers(
+  em: EntityManager,
+  filter: ListUsersInput,
+): Promise<{ users: UserResponse[]; total: number }> {
   const where = filter.search === undefined ? '' : `where u.username ilike ? escape '\\'`;
   const params = filter.search === undefined ? [] : [containsPattern(filter.search)];
   const order = filter.sortOrder === 'asc' ? 'asc' : 'desc';

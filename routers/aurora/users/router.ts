@@ -12,13 +12,31 @@ const userResult = z.object({ success: z.literal(true), user: auroraUser });
 
 export const usersRouter = router({
   list: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/users', description: 'Lists users, with optional filtering and sorting.', tags, summary: 'Users, searched and sorted (bigints sort numerically)', errorResponses: [400] } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/users',
+        description: 'Lists users, with optional filtering and sorting.',
+        tags,
+        summary: 'Users, searched and sorted (bigints sort numerically)',
+        errorResponses: [400],
+      },
+    })
     .input(listUsersInput)
     .output(z.object({ users: z.array(auroraUser), total: z.number().int() }))
     .query(({ ctx, input }) => listUsers(ctx.em, input)),
 
   get: auroraProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/users/{id}', description: 'Gets one user by Discord id.', tags, summary: 'One user by Discord id, with its class', errorResponses: [400, 404] } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/users/{id}',
+        description: 'Gets one user by Discord id.',
+        tags,
+        summary: 'One user by Discord id, with its class',
+        errorResponses: [400, 404],
+      },
+    })
     .input(z.object({ id: discordId }))
     .output(auroraUser)
     .query(async ({ ctx, input }) => {
@@ -28,7 +46,17 @@ export const usersRouter = router({
     }),
 
   create: auroraProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/users', description: "Extension: the bot's onboarding of a new user. An existing id answers 409.", tags, summary: "Onboard a user (the bot's extension)", errorResponses: [400, 409] }, status: 201 })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/users',
+        description: "Extension: the bot's onboarding of a new user. An existing id answers 409.",
+        tags,
+        summary: "Onboard a user (the bot's extension)",
+        errorResponses: [400, 409],
+      },
+      status: 201,
+    })
     .input(createUserInput)
     .output(userResult)
     .mutation(async ({ ctx, input }) => ({ success: true as const, user: await createUser(ctx.em, input, ctx.now()) })),
@@ -40,7 +68,8 @@ export const usersRouter = router({
         path: '/api/users/{id}',
         tags,
         summary: 'Change given fields of a user',
-        description: 'A balance change is recorded as an ADMIN_ADJUST transaction of the difference. An unknown classId answers 400.',
+        description:
+          'A balance change is recorded as an ADMIN_ADJUST transaction of the difference. An unknown classId answers 400.',
         errorResponses: [400, 404],
       },
     })

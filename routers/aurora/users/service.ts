@@ -6,7 +6,10 @@ import { findUser } from './queries.ts';
 import type { CreateUserInput, UpdateUserInput, UserResponse } from './schemas.ts';
 
 function unknownClass(classId: string | null | undefined) {
-  return { users_class_id_foreign: () => new AppError('validation_error', 'Unknown class', { reason: `no class with id '${classId}'` }) };
+  return {
+    users_class_id_foreign: () =>
+      new AppError('validation_error', 'Unknown class', { reason: `no class with id '${classId}'` }),
+  };
 }
 
 export function createUser(em: EntityManager, input: CreateUserInput, now: Date): Promise<UserResponse> {
@@ -16,11 +19,22 @@ export function createUser(em: EntityManager, input: CreateUserInput, now: Date)
         tx.execute(
           `insert into aurora.users (id, username, balance, xp, level, daily_streak, is_active, class_id, settings, created_at, updated_at)
            values (?, ?, ?, ?, ?, 0, true, ?, ?, ?, ?) on conflict (id) do nothing returning id`,
-          [input.id, input.username, input.balance, input.xp, input.level, input.classId ?? null, JSON.stringify(input.settings), now, now],
+          [
+            input.id,
+            input.username,
+            input.balance,
+            input.xp,
+            input.level,
+            input.classId ?? null,
+            JSON.stringify(input.settings),
+            now,
+            now,
+          ],
         ),
       unknownClass(input.classId),
     );
-    if (rows.length === 0) throw new AppError('already_exists', 'User already exists', { reason: `a user with id '${input.id}' exists` });
+    if (rows.length === 0)
+      throw new AppError('already_exists', 'User already exists', { reason: `a user with id '${input.id}' exists` });
     return (await findUser(tx, input.id))!;
   });
 }
@@ -38,7 +52,10 @@ const COLUMNS = {
 
 export function updateUser(em: EntityManager, input: UpdateUserInput, now: Date): Promise<UserResponse> {
   return em.transactional(async (tx) => {
-    const current = await tx.execute<{ balance: string }[]>('select balance::text as balance from aurora.users where id = ? for update', [input.id]);
+    const current = await tx.execute<{ balance: string }[]>(
+      'select balance::text as balance from aurora.users where id = ? for update',
+      [input.id],
+    );
     if (!current[0]) throw new AppError('not_found', 'User not found');
     const given = (Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]).filter((field) => input[field] !== undefined);
     const values = given.map((field) => (field === 'settings' ? JSON.stringify(input.settings) : input[field]));

@@ -19,7 +19,14 @@ const auditInput = z.union([commandRecord, z.array(commandRecord).min(1).max(100
 export const auditRouter = router({
   logCommands: hubgwProcedure
     .meta({
-      openapi: { method: 'POST', path: '/api/v1/audit/commands', description: "Logs a command's execution for the audit.", tags: ['hubgw: audit'], summary: 'Record executed commands (one, or an array of up to 1000)', errorResponses: [400] },
+      openapi: {
+        method: 'POST',
+        path: '/api/v1/audit/commands',
+        description: "Logs a command's execution for the audit.",
+        tags: ['hubgw: audit'],
+        summary: 'Record executed commands (one, or an array of up to 1000)',
+        errorResponses: [400],
+      },
       status: 202,
     })
     .input(auditInput)

@@ -7,7 +7,17 @@ const tags = ['hubgw: cooldowns'];
 
 export const cooldownsRouter = router({
   check: hubgwProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/v1/cooldowns/check', description: "Checks a player's cooldown status.", tags, summary: "A player's cooldown status", errorResponses: [400] }, readOnly: true })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/v1/cooldowns/check',
+        description: "Checks a player's cooldown status.",
+        tags,
+        summary: "A player's cooldown status",
+        errorResponses: [400],
+      },
+      readOnly: true,
+    })
     .input(checkCooldownInput)
     .output(cooldownStatus)
     .mutation(({ ctx, input }) => checkCooldown(ctx.em, input.player_uuid, input.cooldown_type, ctx.now())),

@@ -24,7 +24,10 @@ export const createCooldownInput = z
   .object({
     player_uuid: playerUuid,
     cooldown_type: cooldownType,
-    expires_at: timestampInput.optional().meta({ description: 'Wins over cooldown_seconds when both are given; a time in the past stores the cooldown as already expired' }),
+    expires_at: timestampInput.optional().meta({
+      description:
+        'Wins over cooldown_seconds when both are given; a time in the past stores the cooldown as already expired',
+    }),
     cooldown_seconds: z.number().int().positive().optional(),
     data: z.record(z.string(), z.unknown()).nullable().optional(),
   })

@@ -12,7 +12,10 @@ function toHomeResponse(row: HomeResponse): HomeResponse {
 }
 
 export async function listHomes(em: EntityManager, playerUuid: string): Promise<HomeResponse[]> {
-  const rows = await em.execute<HomeResponse[]>(`select ${HOME_COLUMNS} from hubgw.homes where player_uuid = ? order by name`, [playerUuid]);
+  const rows = await em.execute<HomeResponse[]>(
+    `select ${HOME_COLUMNS} from hubgw.homes where player_uuid = ? order by name`,
+    [playerUuid],
+  );
   return rows.map(toHomeResponse);
 }
 

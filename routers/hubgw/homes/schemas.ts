@@ -8,7 +8,12 @@ export const upsertHomeInput = z.object({
   name: typedName,
   ...locationInput,
   is_public: z.boolean().default(false),
-  max_homes: z.number().int().min(0).optional().meta({ description: 'When given, creating a new name is refused once the player has this many homes.' }),
+  max_homes: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .meta({ description: 'When given, creating a new name is refused once the player has this many homes.' }),
 });
 
 export const getHomeInput = z.object({ player_uuid: playerUuid, name: typedName });

@@ -14,7 +14,8 @@ export const kitsRouter = router({
         path: '/api/v1/kits/claim',
         tags,
         summary: 'Hand a kit to a player',
-        description: "Gives a kit to a player, and starts the kit's cooldown (type `kit|<kit name in lower case>`). During it: 400 cooldown_active with details.cooldown_remaining and details.expires_at.",
+        description:
+          "Gives a kit to a player, and starts the kit's cooldown (type `kit|<kit name in lower case>`). During it: 400 cooldown_active with details.cooldown_remaining and details.expires_at.",
         errorResponses: [400, 404],
       },
     })
@@ -23,13 +24,30 @@ export const kitsRouter = router({
     .mutation(({ ctx, input }) => claimKit(ctx.em, input.player_uuid, input.kit_name, ctx.now())),
 
   upsert: hubgwProcedure
-    .meta({ openapi: { method: 'PUT', path: '/api/v1/kits/', description: 'Extension: creates or replaces a kit definition (kits are data).', tags, summary: 'Create or replace a kit definition', errorResponses: [400] } })
+    .meta({
+      openapi: {
+        method: 'PUT',
+        path: '/api/v1/kits/',
+        description: 'Extension: creates or replaces a kit definition (kits are data).',
+        tags,
+        summary: 'Create or replace a kit definition',
+        errorResponses: [400],
+      },
+    })
     .input(upsertKitInput)
     .output(kit)
     .mutation(({ ctx, input }) => upsertKit(ctx.em, input, ctx.now())),
 
   list: hubgwProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/v1/kits/', description: 'Extension: lists the kit definitions.', tags, summary: 'All kit definitions' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/v1/kits/',
+        description: 'Extension: lists the kit definitions.',
+        tags,
+        summary: 'All kit definitions',
+      },
+    })
     .input(z.void())
     .output(kitList)
     .query(async ({ ctx }) => {
@@ -38,7 +56,17 @@ export const kitsRouter = router({
     }),
 
   delete: hubgwProcedure
-    .meta({ openapi: { method: 'DELETE', path: '/api/v1/kits/{name}', description: 'Extension: deletes a kit definition.', tags, summary: 'Delete a kit definition', errorResponses: [400, 404] }, status: 204 })
+    .meta({
+      openapi: {
+        method: 'DELETE',
+        path: '/api/v1/kits/{name}',
+        description: 'Extension: deletes a kit definition.',
+        tags,
+        summary: 'Delete a kit definition',
+        errorResponses: [400, 404],
+      },
+      status: 204,
+    })
     .input(kitNameInput)
     .output(z.void())
     .mutation(({ ctx, input }) => deleteKit(ctx.em, input.name)),

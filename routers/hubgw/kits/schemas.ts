@@ -11,7 +11,11 @@ export const kitItem = z.object({
 
 export const upsertKitInput = z.object({
   name: typedName,
-  cooldown_seconds: z.number().int().min(0).max(10 * 365 * 24 * 3600),
+  cooldown_seconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(10 * 365 * 24 * 3600),
   items: z.array(kitItem).max(256),
   description: text(1024).nullable().optional(),
 });

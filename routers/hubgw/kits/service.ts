@@ -25,7 +25,15 @@ export async function upsertKit(em: EntityManager, input: UpsertKitInput, now: D
      on conflict ((lower(name))) do update set name = excluded.name, cooldown_seconds = excluded.cooldown_seconds,
        items = excluded.items, description = excluded.description, updated_at = excluded.updated_at
      returning ${KIT_COLUMNS}`,
-    [crypto.randomUUID(), input.name, input.cooldown_seconds, JSON.stringify(input.items), input.description ?? null, now, now],
+    [
+      crypto.randomUUID(),
+      input.name,
+      input.cooldown_seconds,
+      JSON.stringify(input.items),
+      input.description ?? null,
+      now,
+      now,
+    ],
   );
   return toKit(rows[0]!);
 }
@@ -36,7 +44,9 @@ export async function listKits(em: EntityManager): Promise<KitResponse[]> {
 }
 
 async function findKit(em: EntityManager, name: string): Promise<KitResponse> {
-  const rows = await em.execute<KitResponse[]>(`select ${KIT_COLUMNS} from hubgw.kits where lower(name) = lower(?)`, [name]);
+  const rows = await em.execute<KitResponse[]>(`select ${KIT_COLUMNS} from hubgw.kits where lower(name) = lower(?)`, [
+    name,
+  ]);
   if (!rows[0]) throw new AppError('not_found', `Kit '${name}' not found`, { kit_name: name });
   return toKit(rows[0]);
 }
@@ -49,7 +59,13 @@ export async function deleteKit(em: EntityManager, name: string): Promise<void> 
 export async function claimKit(em: EntityManager, playerUuid: string, kitName: string, now: Date) {
   const kit = await findKit(em, kitName);
   if (kit.cooldown_seconds > 0) {
-    const runningUntil = await startCooldownIfIdle(em, playerUuid, kitCooldownType(kit.name), kit.cooldown_seconds, now);
+    const runningUntil = await startCooldownIfIdle(
+      em,
+      playerUuid,
+      kitCooldownType(kit.name),
+      kit.cooldown_seconds,
+      now,
+    );
     if (runningUntil) {
       const remaining = remainingSeconds(runningUntil, now);
       throw new AppError('cooldown_active', `Kit '${kit.name}' is on cooldown for ${remaining} more seconds`, {
@@ -59,5 +75,10 @@ export async function claimKit(em: EntityManager, playerUuid: string, kitName: s
       });
     }
   }
-  return { success: true as const, message: `Kit '${kit.name}' claimed`, cooldown_remaining: kit.cooldown_seconds, items: kit.items };
+  return {
+    success: true as const,
+    message: `Kit '${kit.name}' claimed`,
+    cooldown_remaining: kit.cooldown_seconds,
+    items: kit.items,
+  };
 }

@@ -1,32 +1,77 @@
 // HubGW LuckPerms: players by uuid or username, groups, permissions, and creating a player.
 import { z } from 'zod';
 import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
-import { createPlayerInput, group, groupName, permission, player, playerWithPermissions, username, uuidInput } from './schemas.ts';
+import {
+  createPlayerInput,
+  group,
+  groupName,
+  permission,
+  player,
+  playerWithPermissions,
+  username,
+  uuidInput,
+} from './schemas.ts';
 import { createPlayer, groupByName, permissionsOf, playerByUsername, playerByUuid } from './service.ts';
 
 const tags = ['hubgw: luckperms'];
 
 export const luckpermsRouter = router({
   player: hubgwProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/v1/luckperms/players/{uuid}', description: "Gets a player's information by UUID.", tags, summary: 'A player by UUID', errorResponses: [400, 404] } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/v1/luckperms/players/{uuid}',
+        description: "Gets a player's information by UUID.",
+        tags,
+        summary: 'A player by UUID',
+        errorResponses: [400, 404],
+      },
+    })
     .input(uuidInput)
     .output(player)
     .query(({ ctx, input }) => playerByUuid(ctx.em, input.uuid)),
 
   playerByUsername: hubgwProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/v1/luckperms/players/username/{username}', description: "Gets a player's information by name.", tags, summary: 'A player by name (case-insensitive)', errorResponses: [400, 404] } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/v1/luckperms/players/username/{username}',
+        description: "Gets a player's information by name.",
+        tags,
+        summary: 'A player by name (case-insensitive)',
+        errorResponses: [400, 404],
+      },
+    })
     .input(z.object({ username }))
     .output(player)
     .query(({ ctx, input }) => playerByUsername(ctx.em, input.username)),
 
   group: hubgwProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/v1/luckperms/groups/{name}', description: "Gets a group's information by name.", tags, summary: 'A group by name', errorResponses: [400, 404] } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/v1/luckperms/groups/{name}',
+        description: "Gets a group's information by name.",
+        tags,
+        summary: 'A group by name',
+        errorResponses: [400, 404],
+      },
+    })
     .input(z.object({ name: groupName }))
     .output(group)
     .query(({ ctx, input }) => groupByName(ctx.em, input.name)),
 
   permissions: hubgwProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/v1/luckperms/players/{uuid}/permissions', description: "Lists a player's permissions.", tags, summary: "A player's own permission nodes", errorResponses: [400, 404] } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/v1/luckperms/players/{uuid}/permissions',
+        description: "Lists a player's permissions.",
+        tags,
+        summary: "A player's own permission nodes",
+        errorResponses: [400, 404],
+      },
+    })
     .input(uuidInput)
     .output(z.array(permission))
     .query(async ({ ctx, input }) => {
@@ -35,7 +80,16 @@ export const luckpermsRouter = router({
     }),
 
   playerWithPermissions: hubgwProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/v1/luckperms/players/{uuid}/with-permissions', description: "Gets a player's information with all of their permissions.", tags, summary: 'A player with their permission nodes', errorResponses: [400, 404] } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/v1/luckperms/players/{uuid}/with-permissions',
+        description: "Gets a player's information with all of their permissions.",
+        tags,
+        summary: 'A player with their permission nodes',
+        errorResponses: [400, 404],
+      },
+    })
     .input(uuidInput)
     .output(playerWithPermissions)
     .query(async ({ ctx, input }) => {
@@ -50,7 +104,8 @@ export const luckpermsRouter = router({
         path: '/api/v1/luckperms/players',
         tags,
         summary: 'Create a player',
-        description: 'Creates a new player in LuckPerms. Without a uuid, the offline-mode UUID Minecraft derives from the name. Duplicate username or uuid: 409; unknown group: 400.',
+        description:
+          'Creates a new player in LuckPerms. Without a uuid, the offline-mode UUID Minecraft derives from the name. Duplicate username or uuid: 409; unknown group: 400.',
         errorResponses: [400, 409],
       },
       status: 201,

@@ -8,7 +8,13 @@ export const username = name(16);
 export const groupName = name(36);
 
 export const player = z
-  .object({ uuid: z.string(), username: z.string(), primary_group: z.string(), created_at: timestamp, updated_at: timestamp })
+  .object({
+    uuid: z.string(),
+    username: z.string(),
+    primary_group: z.string(),
+    created_at: timestamp,
+    updated_at: timestamp,
+  })
   .meta({ id: 'LuckPermsPlayer' });
 
 export const permission = z
@@ -26,9 +32,13 @@ export const permission = z
   })
   .meta({ id: 'LuckPermsPermission' });
 
-export const playerWithPermissions = player.extend({ permissions: z.array(permission) }).meta({ id: 'LuckPermsPlayerWithPermissions' });
+export const playerWithPermissions = player
+  .extend({ permissions: z.array(permission) })
+  .meta({ id: 'LuckPermsPlayerWithPermissions' });
 
-export const group = z.object({ name: z.string(), created_at: timestamp, updated_at: timestamp }).meta({ id: 'LuckPermsGroup' });
+export const group = z
+  .object({ name: z.string(), created_at: timestamp, updated_at: timestamp })
+  .meta({ id: 'LuckPermsGroup' });
 
 export const createPlayerInput = z.object({
   username,

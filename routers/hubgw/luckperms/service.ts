@@ -18,19 +18,28 @@ function playerNotFound(key: 'uuid' | 'username', value: string): AppError {
 }
 
 export async function playerByUuid(em: EntityManager, uuid: string): Promise<PlayerResponse> {
-  const rows = await em.execute<PlayerResponse[]>(`select ${PLAYER_COLUMNS} from luckperms_players where uuid = lower(?)`, [uuid]);
+  const rows = await em.execute<PlayerResponse[]>(
+    `select ${PLAYER_COLUMNS} from luckperms_players where uuid = lower(?)`,
+    [uuid],
+  );
   if (!rows[0]) throw playerNotFound('uuid', uuid);
   return stamped(rows[0]);
 }
 
 export async function playerByUsername(em: EntityManager, username: string): Promise<PlayerResponse> {
-  const rows = await em.execute<PlayerResponse[]>(`select ${PLAYER_COLUMNS} from luckperms_players where username = lower(?)`, [username]);
+  const rows = await em.execute<PlayerResponse[]>(
+    `select ${PLAYER_COLUMNS} from luckperms_players where username = lower(?)`,
+    [username],
+  );
   if (!rows[0]) throw playerNotFound('username', username);
   return stamped(rows[0]);
 }
 
 export async function groupByName(em: EntityManager, name: string): Promise<GroupResponse> {
-  const rows = await em.execute<GroupResponse[]>('select name, created_at, updated_at from luckperms_groups where name = lower(?)', [name]);
+  const rows = await em.execute<GroupResponse[]>(
+    'select name, created_at, updated_at from luckperms_groups where name = lower(?)',
+    [name],
+  );
   if (!rows[0]) throw new AppError('not_found', `Group '${name}' not found`, { name });
   return stamped(rows[0]);
 }
@@ -56,9 +65,13 @@ export function createPlayer(em: EntityManager, input: CreatePlayerInput, now: D
     await tx.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`luckperms:username:${username}`]);
     const groups = await tx.execute('select 1 from luckperms_groups where name = ?', [primaryGroup]);
     if (groups.length === 0) {
-      throw new AppError('validation_error', 'Validation failed', { issues: [{ path: 'primary_group', message: `unknown group '${primaryGroup}'` }] });
+      throw new AppError('validation_error', 'Validation failed', {
+        issues: [{ path: 'primary_group', message: `unknown group '${primaryGroup}'` }],
+      });
     }
-    const sameName = await tx.execute<{ uuid: string }[]>('select uuid from luckperms_players where username = ?', [username]);
+    const sameName = await tx.execute<{ uuid: string }[]>('select uuid from luckperms_players where username = ?', [
+      username,
+    ]);
     if (sameName[0]) {
       throw new AppError('already_exists', `Player '${username}' already exists`, { username, uuid: sameName[0].uuid });
     }

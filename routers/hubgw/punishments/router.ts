@@ -23,7 +23,8 @@ export const punishmentsRouter = router({
         path: '/api/v1/punishments/',
         tags,
         summary: 'Punish a player',
-        description: 'Creates a new punishment (a ban or a mute). A second active ban (ban or ip_ban) or mute for the same player answers 409 already_exists.',
+        description:
+          'Creates a new punishment (a ban or a mute). A second active ban (ban or ip_ban) or mute for the same player answers 409 already_exists.',
         errorResponses: [400, 409],
       },
       status: 201,
@@ -45,10 +46,22 @@ export const punishmentsRouter = router({
     })
     .input(revokePunishmentInput)
     .output(punishment)
-    .mutation(({ ctx, input }) => revokePunishment(ctx.em, input.punishment_id, input.revoked_by, input.revoked_reason ?? null, ctx.now())),
+    .mutation(({ ctx, input }) =>
+      revokePunishment(ctx.em, input.punishment_id, input.revoked_by, input.revoked_reason ?? null, ctx.now()),
+    ),
 
   query: hubgwProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/v1/punishments/query', description: 'Searches punishments by filters.', tags, summary: 'Punishments by filter, newest first', errorResponses: [400] }, readOnly: true })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/v1/punishments/query',
+        description: 'Searches punishments by filters.',
+        tags,
+        summary: 'Punishments by filter, newest first',
+        errorResponses: [400],
+      },
+      readOnly: true,
+    })
     .input(queryPunishmentsInput)
     .output(punishmentPage)
     .mutation(async ({ ctx, input }) => {
@@ -57,7 +70,16 @@ export const punishmentsRouter = router({
     }),
 
   banStatus: hubgwProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/v1/punishments/ban/{player_uuid}', description: "Gets a player's active ban status.", tags, summary: "A player's active ban (ban or ip_ban)", errorResponses: [400] } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/v1/punishments/ban/{player_uuid}',
+        description: "Gets a player's active ban status.",
+        tags,
+        summary: "A player's active ban (ban or ip_ban)",
+        errorResponses: [400],
+      },
+    })
     .input(statusInput)
     .output(banStatus)
     .query(async ({ ctx, input }) => {
@@ -66,7 +88,16 @@ export const punishmentsRouter = router({
     }),
 
   muteStatus: hubgwProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/v1/punishments/mute/{player_uuid}', description: "Gets a player's active mute status.", tags, summary: "A player's active mute", errorResponses: [400] } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/v1/punishments/mute/{player_uuid}',
+        description: "Gets a player's active mute status.",
+        tags,
+        summary: "A player's active mute",
+        errorResponses: [400],
+      },
+    })
     .input(statusInput)
     .output(muteStatus)
     .query(async ({ ctx, input }) => {

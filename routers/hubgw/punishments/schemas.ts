@@ -14,8 +14,14 @@ export const createPunishmentInput = z.object({
   reason: text(2048).min(1),
   staff_uuid: playerUuid.nullable().optional(),
   staff_name: typedName.nullable().optional(),
-  expires_at: timestampInput.nullable().optional().meta({ description: 'Absent or null: permanent; in the past: stored as already expired (imported history)' }),
-  evidence_url: text(2048).nullable().optional().meta({ description: 'Free text: a link, or a note such as "see #evidence"' }),
+  expires_at: timestampInput
+    .nullable()
+    .optional()
+    .meta({ description: 'Absent or null: permanent; in the past: stored as already expired (imported history)' }),
+  evidence_url: text(2048)
+    .nullable()
+    .optional()
+    .meta({ description: 'Free text: a link, or a note such as "see #evidence"' }),
   notes: text(2048).nullable().optional(),
 });
 

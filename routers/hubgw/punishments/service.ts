@@ -30,7 +30,12 @@ function placeholders(count: number): string {
   return Array.from({ length: count }, () => '?').join(', ');
 }
 
-async function activeOf(em: EntityManager, playerUuid: string, types: PunishmentType[], now: Date): Promise<PunishmentResponse | null> {
+async function activeOf(
+  em: EntityManager,
+  playerUuid: string,
+  types: PunishmentType[],
+  now: Date,
+): Promise<PunishmentResponse | null> {
   const rows = await em.execute<PunishmentResponse[]>(
     `select ${REPORTED_COLUMNS} from hubgw.punishments
      where player_uuid = ? and punishment_type in (${placeholders(types.length)}) and ${EFFECTIVELY_ACTIVE}
@@ -40,7 +45,11 @@ async function activeOf(em: EntityManager, playerUuid: string, types: Punishment
   return rows[0] ? toPunishment(rows[0]) : null;
 }
 
-export function createPunishment(em: EntityManager, input: CreatePunishmentInput, now: Date): Promise<PunishmentResponse> {
+export function createPunishment(
+  em: EntityManager,
+  input: CreatePunishmentInput,
+  now: Date,
+): Promise<PunishmentResponse> {
   // An expiry in the past is stored as it is (an imported ban history), inactive from the start, so it never holds
   // the player's one active slot.
   const expiresAt = input.expires_at ? new Date(input.expires_at) : null;
@@ -59,9 +68,23 @@ export function createPunishment(em: EntityManager, input: CreatePunishmentInput
       `insert into hubgw.punishments (${STORED_COLUMNS}) values (${placeholders(17)})
        on conflict do nothing returning ${STORED_COLUMNS}`,
       [
-        crypto.randomUUID(), input.player_uuid, input.player_name, input.player_ip ?? null, input.punishment_type, input.reason,
-        input.staff_uuid ?? null, input.staff_name ?? null, expiresAt, active, null, null, null,
-        input.evidence_url ?? null, input.notes ?? null, now, now,
+        crypto.randomUUID(),
+        input.player_uuid,
+        input.player_name,
+        input.player_ip ?? null,
+        input.punishment_type,
+        input.reason,
+        input.staff_uuid ?? null,
+        input.staff_name ?? null,
+        expiresAt,
+        active,
+        null,
+        null,
+        null,
+        input.evidence_url ?? null,
+        input.notes ?? null,
+        now,
+        now,
       ],
     );
     if (rows[0]) return toPunishment(rows[0]);
@@ -74,9 +97,18 @@ export function createPunishment(em: EntityManager, input: CreatePunishmentInput
   });
 }
 
-export function revokePunishment(em: EntityManager, id: string, revokedBy: string, reason: string | null, now: Date): Promise<PunishmentResponse> {
+export function revokePunishment(
+  em: EntityManager,
+  id: string,
+  revokedBy: string,
+  reason: string | null,
+  now: Date,
+): Promise<PunishmentResponse> {
   return em.transactional(async (tx) => {
-    const rows = await tx.execute<PunishmentResponse[]>(`select ${REPORTED_COLUMNS} from hubgw.punishments where id = ? for update`, [now, id]);
+    const rows = await tx.execute<PunishmentResponse[]>(
+      `select ${REPORTED_COLUMNS} from hubgw.punishments where id = ? for update`,
+      [now, id],
+    );
     const current = rows[0];
     if (!current) throw new AppError('not_found', `Punishment '${id}' not found`, { punishment_id: id });
     if (!current.is_active) {

@@ -7,7 +7,8 @@ import { coordinate, playerUuid } from '../schemas.ts';
 
 const tags = ['hubgw: teleport history'];
 
-const COLUMNS = 'id, player_uuid, from_world, from_x, from_y, from_z, to_world, to_x, to_y, to_z, tp_type, target_name, created_at';
+const COLUMNS =
+  'id, player_uuid, from_world, from_x, from_y, from_z, to_world, to_x, to_y, to_z, tp_type, target_name, created_at';
 
 const createTeleportInput = z.object({
   player_uuid: playerUuid,
@@ -49,22 +50,52 @@ function toTeleport(row: TeleportResponse): TeleportResponse {
 
 export const teleportsRouter = router({
   create: hubgwProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/v1/teleport-history/', description: 'Records a teleport in the history.', tags, summary: 'Record a teleport', errorResponses: [400] }, status: 201 })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/v1/teleport-history/',
+        description: 'Records a teleport in the history.',
+        tags,
+        summary: 'Record a teleport',
+        errorResponses: [400],
+      },
+      status: 201,
+    })
     .input(createTeleportInput)
     .output(teleport)
     .mutation(async ({ ctx, input }) => {
       const rows = await ctx.em.execute<TeleportResponse[]>(
         `insert into hubgw.teleport_history (${COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning ${COLUMNS}`,
         [
-          crypto.randomUUID(), input.player_uuid, input.from_world, input.from_x, input.from_y, input.from_z,
-          input.to_world, input.to_x, input.to_y, input.to_z, input.tp_type, input.target_name ?? null, ctx.now(),
+          crypto.randomUUID(),
+          input.player_uuid,
+          input.from_world,
+          input.from_x,
+          input.from_y,
+          input.from_z,
+          input.to_world,
+          input.to_x,
+          input.to_y,
+          input.to_z,
+          input.tp_type,
+          input.target_name ?? null,
+          ctx.now(),
         ],
       );
       return toTeleport(rows[0]!);
     }),
 
   list: hubgwProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/v1/teleport-history/players/{player_uuid}', description: "Gets a player's teleport history.", tags, summary: "A player's teleports, newest first", errorResponses: [400] } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/v1/teleport-history/players/{player_uuid}',
+        description: "Gets a player's teleport history.",
+        tags,
+        summary: "A player's teleports, newest first",
+        errorResponses: [400],
+      },
+    })
     .input(z.object({ player_uuid: playerUuid, limit: z.coerce.number().int().min(1).max(1000).default(100) }))
     .output(z.array(teleport))
     .query(async ({ ctx, input }) => {

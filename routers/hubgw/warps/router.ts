@@ -2,38 +2,96 @@
 import { z } from 'zod';
 import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
 import { pageMeta } from '../schemas.ts';
-import { createWarpInput, deleteWarpInput, getWarpInput, listWarpsInput, updateWarpInput, warp, warpPage } from './schemas.ts';
+import {
+  createWarpInput,
+  deleteWarpInput,
+  getWarpInput,
+  listWarpsInput,
+  updateWarpInput,
+  warp,
+  warpPage,
+} from './schemas.ts';
 import { createWarp, deleteWarp, getWarp, listWarps, updateWarp } from './service.ts';
 
 const tags = ['hubgw: warps'];
 
 export const warpsRouter = router({
   create: hubgwProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/v1/warps/', description: 'Creates a new warp, checking the per-player limit.', tags, summary: 'Create a warp', errorResponses: [400, 409] }, status: 201 })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/v1/warps/',
+        description: 'Creates a new warp, checking the per-player limit.',
+        tags,
+        summary: 'Create a warp',
+        errorResponses: [400, 409],
+      },
+      status: 201,
+    })
     .input(createWarpInput)
     .output(warp)
     .mutation(({ ctx, input }) => createWarp(ctx.em, input, ctx.now())),
 
   update: hubgwProcedure
-    .meta({ openapi: { method: 'PATCH', path: '/api/v1/warps/', description: 'Updates an existing warp. Only its owner may edit a warp.', tags, summary: "Change a warp's given fields (owner only)", errorResponses: [400, 403, 404] } })
+    .meta({
+      openapi: {
+        method: 'PATCH',
+        path: '/api/v1/warps/',
+        description: 'Updates an existing warp. Only its owner may edit a warp.',
+        tags,
+        summary: "Change a warp's given fields (owner only)",
+        errorResponses: [400, 403, 404],
+      },
+    })
     .input(updateWarpInput)
     .output(warp)
     .mutation(({ ctx, input }) => updateWarp(ctx.em, input, ctx.now())),
 
   delete: hubgwProcedure
-    .meta({ openapi: { method: 'DELETE', path: '/api/v1/warps/', description: 'Deletes a warp. Only its owner may delete a warp.', tags, summary: 'Delete a warp (owner only); the body names it', errorResponses: [400, 403, 404] }, status: 204, jsonBody: true })
+    .meta({
+      openapi: {
+        method: 'DELETE',
+        path: '/api/v1/warps/',
+        description: 'Deletes a warp. Only its owner may delete a warp.',
+        tags,
+        summary: 'Delete a warp (owner only); the body names it',
+        errorResponses: [400, 403, 404],
+      },
+      status: 204,
+      jsonBody: true,
+    })
     .input(deleteWarpInput)
     .output(z.void())
     .mutation(({ ctx, input }) => deleteWarp(ctx.em, input.name, input.player_uuid)),
 
   get: hubgwProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/v1/warps/get', description: 'Gets one warp by name. Open to every player.', tags, summary: 'One warp by name', errorResponses: [400, 404] }, readOnly: true })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/v1/warps/get',
+        description: 'Gets one warp by name. Open to every player.',
+        tags,
+        summary: 'One warp by name',
+        errorResponses: [400, 404],
+      },
+      readOnly: true,
+    })
     .input(getWarpInput)
     .output(warp)
     .mutation(({ ctx, input }) => getWarp(ctx.em, input.name)),
 
   list: hubgwProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/v1/warps/list', description: 'Lists warps, with filters.', tags, summary: 'Warps by filter, ordered by name', errorResponses: [400] }, readOnly: true })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/v1/warps/list',
+        description: 'Lists warps, with filters.',
+        tags,
+        summary: 'Warps by filter, ordered by name',
+        errorResponses: [400],
+      },
+      readOnly: true,
+    })
     .input(listWarpsInput)
     .output(warpPage)
     .mutation(async ({ ctx, input }) => {

@@ -11,7 +11,12 @@ export const createWarpInput = z.object({
   ...locationInput,
   is_public: z.boolean().default(true),
   description,
-  max_warps: z.number().int().min(0).optional().meta({ description: 'When given, creation is refused once the owner has this many warps.' }),
+  max_warps: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .meta({ description: 'When given, creation is refused once the owner has this many warps.' }),
 });
 
 export const updateWarpInput = z.object({

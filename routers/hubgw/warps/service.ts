@@ -4,7 +4,8 @@ import { AppError } from '#src/errors.ts';
 import { containsPattern, countRows, whereOf, withIsoTimestamps } from '../../shared/sql.ts';
 import type { CreateWarpInput, ListWarpsInput, UpdateWarpInput, WarpResponse } from './schemas.ts';
 
-const WARP_COLUMNS = 'id, player_uuid, name, world, x, y, z, yaw, pitch, is_public, description, created_at, updated_at';
+const WARP_COLUMNS =
+  'id, player_uuid, name, world, x, y, z, yaw, pitch, is_public, description, created_at, updated_at';
 const TIMESTAMPS = ['created_at', 'updated_at'] as const;
 
 function toWarp(row: WarpResponse): WarpResponse {
@@ -39,7 +40,9 @@ export function createWarp(em: EntityManager, input: CreateWarpInput, now: Date)
     const existing = await findWarp(tx, input.name);
     if (existing) throw alreadyExists(input.name, existing.player_uuid);
     if (input.max_warps !== undefined) {
-      const current = await countRows(tx, 'select count(*) from hubgw.warps where player_uuid = ?', [input.player_uuid]);
+      const current = await countRows(tx, 'select count(*) from hubgw.warps where player_uuid = ?', [
+        input.player_uuid,
+      ]);
       if (current >= input.max_warps) {
         throw new AppError('limit_exceeded', `Warp limit exceeded. Maximum ${input.max_warps} warps allowed.`, {
           player_uuid: input.player_uuid,
@@ -53,7 +56,21 @@ export function createWarp(em: EntityManager, input: CreateWarpInput, now: Date)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        on conflict ((lower(name))) do nothing
        returning ${WARP_COLUMNS}`,
-      [crypto.randomUUID(), input.player_uuid, input.name, input.world, input.x, input.y, input.z, input.yaw, input.pitch, input.is_public, input.description ?? null, now, now],
+      [
+        crypto.randomUUID(),
+        input.player_uuid,
+        input.name,
+        input.world,
+        input.x,
+        input.y,
+        input.z,
+        input.yaw,
+        input.pitch,
+        input.is_public,
+        input.description ?? null,
+        now,
+        now,
+      ],
     );
     if (rows[0]) return toWarp(rows[0]);
     const winner = await findWarp(tx, input.name);
@@ -61,7 +78,12 @@ export function createWarp(em: EntityManager, input: CreateWarpInput, now: Date)
   });
 }
 
-async function ownedWarp(em: EntityManager, name: string, requestedBy: string, verb: 'update' | 'delete'): Promise<WarpResponse> {
+async function ownedWarp(
+  em: EntityManager,
+  name: string,
+  requestedBy: string,
+  verb: 'update' | 'delete',
+): Promise<WarpResponse> {
   const found = await findWarp(em, name, true);
   if (!found) throw new AppError('not_found', `Warp '${name}' not found`, { name });
   if (found.player_uuid !== requestedBy.toLowerCase()) {
@@ -107,6 +129,8 @@ export async function listWarps(em: EntityManager, filter: ListWarpsInput) {
     [...params, filter.size, (filter.page - 1) * filter.size],
   );
   // Past the last page the window count has no row to ride on, so count separately.
-  const total = rows[0] ? Number(rows[0].total) : await countRows(em, `select count(*) from hubgw.warps ${where}`, params);
+  const total = rows[0]
+    ? Number(rows[0].total)
+    : await countRows(em, `select count(*) from hubgw.warps ${where}`, params);
   return { warps: rows.map(({ total: _total, ...warp }) => toWarp(warp)), total };
 }

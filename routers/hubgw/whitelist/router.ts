@@ -14,7 +14,8 @@ export const whitelistRouter = router({
         path: '/api/v1/whitelist/add',
         tags,
         summary: 'Whitelist a player',
-        description: 'Adds a player to the whitelist. A name with an active, unexpired entry answers 409 already_exists; an inactive or expired entry is replaced.',
+        description:
+          'Adds a player to the whitelist. A name with an active, unexpired entry answers 409 already_exists; an inactive or expired entry is replaced.',
         errorResponses: [400, 409],
       },
       status: 201,
@@ -24,19 +25,49 @@ export const whitelistRouter = router({
     .mutation(({ ctx, input }) => addToWhitelist(ctx.em, input, ctx.now())),
 
   remove: hubgwProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/v1/whitelist/remove', description: 'Removes a player from the whitelist.', tags, summary: "Remove a player's entry", errorResponses: [400, 404] }, status: 204 })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/v1/whitelist/remove',
+        description: 'Removes a player from the whitelist.',
+        tags,
+        summary: "Remove a player's entry",
+        errorResponses: [400, 404],
+      },
+      status: 204,
+    })
     .input(playerNameInput)
     .output(z.void())
     .mutation(({ ctx, input }) => removeFromWhitelist(ctx.em, input.player_name)),
 
   check: hubgwProcedure
-    .meta({ openapi: { method: 'POST', path: '/api/v1/whitelist/check', description: 'Checks whether a player is on the whitelist.', tags, summary: 'Whether a player has an active, unexpired entry', errorResponses: [400] }, readOnly: true })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/v1/whitelist/check',
+        description: 'Checks whether a player is on the whitelist.',
+        tags,
+        summary: 'Whether a player has an active, unexpired entry',
+        errorResponses: [400],
+      },
+      readOnly: true,
+    })
     .input(playerNameInput)
     .output(z.object({ is_whitelisted: z.boolean() }))
-    .mutation(async ({ ctx, input }) => ({ is_whitelisted: await isWhitelisted(ctx.em, input.player_name, ctx.now()) })),
+    .mutation(async ({ ctx, input }) => ({
+      is_whitelisted: await isWhitelisted(ctx.em, input.player_name, ctx.now()),
+    })),
 
   list: hubgwProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/v1/whitelist/', description: 'Lists every player on the whitelist.', tags, summary: 'Every stored entry, newest first' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/v1/whitelist/',
+        description: 'Lists every player on the whitelist.',
+        tags,
+        summary: 'Every stored entry, newest first',
+      },
+    })
     .input(z.void())
     .output(whitelistList)
     .query(async ({ ctx }) => {
@@ -45,7 +76,15 @@ export const whitelistRouter = router({
     }),
 
   count: hubgwProcedure
-    .meta({ openapi: { method: 'GET', path: '/api/v1/whitelist/count', description: 'Counts the players on the whitelist.', tags, summary: 'How many entries are stored' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/v1/whitelist/count',
+        description: 'Counts the players on the whitelist.',
+        tags,
+        summary: 'How many entries are stored',
+      },
+    })
     .input(z.void())
     .output(z.object({ total: z.number().int() }))
     .query(async ({ ctx }) => ({ total: await countWhitelist(ctx.em) })),

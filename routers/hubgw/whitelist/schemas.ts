@@ -7,7 +7,10 @@ export const addWhitelistInput = z.object({
   player_name: typedName,
   added_by: typedName,
   added_at: timestampInput.optional().meta({ description: 'Defaults to now' }),
-  expires_at: timestampInput.nullable().optional().meta({ description: 'Absent or null: never expires; in the past: stored as already expired' }),
+  expires_at: timestampInput
+    .nullable()
+    .optional()
+    .meta({ description: 'Absent or null: never expires; in the past: stored as already expired' }),
   is_active: z.boolean().default(true),
   reason: text(1024).nullable().optional(),
 });

@@ -12,7 +12,11 @@ function toEntry(row: WhitelistEntryResponse): WhitelistEntryResponse {
 }
 
 /** One statement: the conflict clause replaces an inactive or expired entry and leaves a live one alone. */
-export async function addToWhitelist(em: EntityManager, input: AddWhitelistInput, now: Date): Promise<WhitelistEntryResponse> {
+export async function addToWhitelist(
+  em: EntityManager,
+  input: AddWhitelistInput,
+  now: Date,
+): Promise<WhitelistEntryResponse> {
   const rows = await em.execute<WhitelistEntryResponse[]>(
     `insert into hubgw.whitelist as entry (${ENTRY_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?)
      on conflict ((lower(player_name))) do update set id = excluded.id, player_name = excluded.player_name,
@@ -32,13 +36,19 @@ export async function addToWhitelist(em: EntityManager, input: AddWhitelistInput
     ],
   );
   if (!rows[0]) {
-    throw new AppError('already_exists', `Player '${input.player_name}' is already whitelisted`, { player_name: input.player_name });
+    throw new AppError('already_exists', `Player '${input.player_name}' is already whitelisted`, {
+      player_name: input.player_name,
+    });
   }
   return toEntry(rows[0]);
 }
 
 export async function removeFromWhitelist(em: EntityManager, playerName: string): Promise<void> {
-  const result = await em.execute<QueryResult>('delete from hubgw.whitelist where lower(player_name) = lower(?)', [playerName], 'run');
+  const result = await em.execute<QueryResult>(
+    'delete from hubgw.whitelist where lower(player_name) = lower(?)',
+    [playerName],
+    'run',
+  );
   if (result.affectedRows === 0) {
     throw new AppError('not_found', `Player '${playerName}' is not on the whitelist`, { player_name: playerName });
   }
@@ -55,7 +65,9 @@ export async function isWhitelisted(em: EntityManager, playerName: string, now: 
 }
 
 export async function listWhitelist(em: EntityManager): Promise<WhitelistEntryResponse[]> {
-  const rows = await em.execute<WhitelistEntryResponse[]>(`select ${ENTRY_COLUMNS} from hubgw.whitelist order by added_at desc, id`);
+  const rows = await em.execute<WhitelistEntryResponse[]>(
+    `select ${ENTRY_COLUMNS} from hubgw.whitelist order by added_at desc, id`,
+  );
   return rows.map(toEntry);
 }
 
