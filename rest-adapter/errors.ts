@@ -3,7 +3,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, toAppError } from '#src/errors.ts';
 import { requestLocals } from '#src/http/request-log.ts';
 import { errorBody } from './error-bodies.ts';
-import { familyOf } from './routes.ts';
+import { familyOf } from '#src/http/families.ts';
 
 export const unknownRoute: RequestHandler = (req, _res, next) => {
   next(new AppError('not_found', `No route for ${req.method} ${req.path}`));

@@ -2,7 +2,7 @@
 import { callTRPCProcedure, type AnyRouter } from '@trpc/server';
 import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
-import { assertAccess } from '#src/auth.ts';
+import { accessRefusal } from '#src/auth.ts';
 import { createContext, type Context, type ContextDeps } from '#src/trpc/context.ts';
 import { clientAddress } from '#src/http/rate-limit.ts';
 import { requestLocals } from '#src/http/request-log.ts';
@@ -29,12 +29,9 @@ export function authenticate(route: RestRoute, deps: ContextDeps): RequestHandle
     res.locals.context = context;
     if (route.protect && !context.identity[route.family]) {
       // Refused before the procedure runs, so counted here as the call's outcome.
-      try {
-        assertAccess(context.identity, route.family);
-      } catch (error) {
-        deps.services.metrics.countCall(route.procedurePath, 'rest', error);
-        throw error;
-      }
+      const refusal = accessRefusal(route.family);
+      deps.services.metrics.countCall(route.procedurePath, 'rest', refusal);
+      throw refusal;
     }
     next();
   };

@@ -3,6 +3,7 @@ import type { AnyProcedure, AnyRouter } from '@trpc/server';
 import { z } from 'zod';
 import type { Family } from '#src/auth.ts';
 import type { RouteMeta } from '#src/trpc/init.ts';
+import { familyOf } from '#src/http/families.ts';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -25,12 +26,6 @@ export interface RestRoute {
   /** Whether the route also reads multipart/form-data (a `data` JSON field and an `image` file). */
   multipart: boolean;
   procedure: AnyProcedure;
-}
-
-/** Which family a path belongs to; a miscased `/api/V1/...` is still HubGW's, so its 404 comes in HubGW's format. */
-export function familyOf(path: string): Family {
-  const lower = path.toLowerCase();
-  return lower === '/api/v1' || lower.startsWith('/api/v1/') ? 'hubgw' : 'aurora';
 }
 
 function normalizePath(path: string): string {

@@ -44,9 +44,13 @@ export function createIdentify(config: Pick<Config, 'apiKey' | 'adminToken'>): I
   });
 }
 
-export function assertAccess(identity: Identity, family: Family): void {
-  if (identity[family]) return;
-  throw family === 'hubgw'
+/** The 401 a call without its family's credential gets. */
+export function accessRefusal(family: Family): AppError {
+  return family === 'hubgw'
     ? new AppError('unauthorized', 'Missing or invalid API key')
     : new AppError('unauthorized', 'Missing or invalid admin token');
+}
+
+export function assertAccess(identity: Identity, family: Family): void {
+  if (!identity[family]) throw accessRefusal(family);
 }

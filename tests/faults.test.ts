@@ -1,14 +1,11 @@
 // When the database stops taking connections, requests fail fast with 503 in their family's format; once it is
 // back, the same server serves again without a restart. On PostgreSQL, where connections can be refused.
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onPostgres } from './support/database.ts';
+import { onPostgres, queryDatabase } from './support/database.ts';
 import { hubgw, request, startTestServer, type TestServer } from './support/server.ts';
 
 async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await client.connect();
-  await client.query(sql).finally(() => client.end());
+  await queryDatabase(process.env.TEST_DATABASE_URL!, sql);
 }
 
 describe.skipIf(!onPostgres)('database unavailable', () => {

@@ -4,10 +4,9 @@
 // production database, with the server in its own process so that its memory is its own.
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createTestDatabase, onPostgres, type TestDatabase } from './support/database.ts';
+import { createTestDatabase, onPostgres, queryDatabase, type TestDatabase } from './support/database.ts';
 import { runServerProcess, type ServerProcess } from './support/process.ts';
 
 /**
@@ -119,15 +118,13 @@ describe.skipIf(!onPostgres)('a subscriber that reads nothing for 30 s under loa
       const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
       expect(metrics).toContain('\nlive_subscribers_closed_behind_total{family="aurora"} 1\n');
 
-      const client = new pg.Client({ connectionString: database.url });
-      await client.connect();
       const committed = (
-        await client.query<{ id: string }>(
+        await queryDatabase<{ id: string }>(
+          database.url,
           "select id::text as id from live_events where family = 'aurora' and id > $1 order by live_events.id",
           [slow.received[0]],
         )
-      ).rows.map((row) => row.id);
-      await client.end();
+      ).map((row) => row.id);
       const resumed = rawSubscriber(port, slow.received.at(-1)!);
       for (
         let waited = 0;

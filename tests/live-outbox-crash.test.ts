@@ -2,23 +2,12 @@
 // 20 writers keep it busy, again and again, leaves every committed change with its event and no event without its
 // change. On PostgreSQL, which survives its client's death mid-transaction.
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, onPostgres, type TestDatabase } from './support/database.ts';
+import { createTestDatabase, onPostgres, queryDatabase, type TestDatabase } from './support/database.ts';
 import { runServerProcess } from './support/process.ts';
 
 const ROUNDS = 6;
 const WRITERS = 20;
-
-async function query<Row>(url: string, sql: string): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as Row[];
-  } finally {
-    await client.end();
-  }
-}
 
 /** Starts the server on `url`, keeps `WRITERS` writers creating quests until it dies, and kills it after `killAfterMs`. */
 async function writeUntilKilled(url: string, round: number, killAfterMs: number): Promise<number> {
@@ -60,18 +49,18 @@ describe.skipIf(!onPostgres)('a writing server killed mid-change, again and agai
     let acknowledged = 0;
     for (let round = 0; round < ROUNDS; round++)
       acknowledged += await writeUntilKilled(database.url, round, 700 + Math.random() * 600);
-    const [{ quests }] = (await query<{ quests: number }>(
+    const [{ quests }] = (await queryDatabase<{ quests: number }>(
       database.url,
       'select count(*)::int as quests from aurora.quests',
     )) as [{ quests: number }];
     // Every quest a client was told of committed; some committed whose answer the kill cut off.
     expect(quests).toBeGreaterThanOrEqual(acknowledged);
     expect(acknowledged).toBeGreaterThan(ROUNDS * WRITERS);
-    const withoutEvent = await query(
+    const withoutEvent = await queryDatabase(
       database.url,
       "select q.id from aurora.quests q where not exists (select 1 from live_events e where e.type = 'quests.create' and (e.data->'data'->>'id')::int = q.id)",
     );
-    const withoutChange = await query(
+    const withoutChange = await queryDatabase(
       database.url,
       "select e.id from live_events e where e.type = 'quests.create' and not exists (select 1 from aurora.quests q where q.id = (e.data->'data'->>'id')::int)",
     );

@@ -7,6 +7,17 @@ import { API_KEY, request, startTestServer, type TestServer } from './support/se
 const TOKEN = 'side-door-admin-token';
 const bearer = { Authorization: `Bearer ${TOKEN}` };
 
+/** An open raw WebSocket to /ws, and the tRPC replies it receives, parsed (keep-alive PINGs left out). */
+async function openSocket(server: TestServer) {
+  const socket = new WebSocket(`${server.url.replace('http', 'ws')}/ws`);
+  const replies: any[] = [];
+  socket.addEventListener('message', (event) => {
+    if (event.data !== 'PING') replies.push(JSON.parse(String(event.data)));
+  });
+  await new Promise((resolve) => socket.addEventListener('open', resolve));
+  return { socket, replies };
+}
+
 describe('paths are case-sensitive', () => {
   let server: TestServer;
   beforeAll(async () => {
@@ -63,13 +74,7 @@ describe('paths are case-sensitive', () => {
   });
 
   it('reports a malformed WebSocket message as a parse error, not an internal one', async () => {
-    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/ws`);
-    const replies: any[] = [];
-    socket.addEventListener(
-      'message',
-      (event) => event.data !== 'PING' && replies.push(JSON.parse(String(event.data))),
-    );
-    await new Promise((resolve) => socket.addEventListener('open', resolve));
+    const { socket, replies } = await openSocket(server);
     socket.send('{"id": 1, "method": ');
     await expect.poll(() => replies.length).toBe(1);
     socket.close();
@@ -78,13 +83,7 @@ describe('paths are case-sensitive', () => {
   });
 
   it('refuses a WebSocket batch of more than 32 calls, and answers one of 32', async () => {
-    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/ws`);
-    const replies: any[] = [];
-    socket.addEventListener(
-      'message',
-      (event) => event.data !== 'PING' && replies.push(JSON.parse(String(event.data))),
-    );
-    await new Promise((resolve) => socket.addEventListener('open', resolve));
+    const { socket, replies } = await openSocket(server);
     const batch = (size: number, from: number) =>
       JSON.stringify(
         Array.from({ length: size }, (_, i) => ({

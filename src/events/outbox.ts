@@ -21,14 +21,9 @@ export interface NewEvent {
  */
 export async function storeEvent(em: EntityManager, event: NewEvent, announce: boolean): Promise<void> {
   const data = event.data === undefined ? null : JSON.stringify(event.data);
-  const values = [event.family, event.type, data, event.createdAt];
-  if (!announce) {
-    await em.execute('insert into live_events (family, type, data, created_at) values (?, ?, ?, ?)', values, 'run');
-    return;
-  }
   await em.execute(
     `with stored as (insert into live_events (family, type, data, created_at) values (?, ?, ?, ?) returning family)
-     select pg_notify('${NOTIFY_CHANNEL}', ?) from stored`,
-    [...values, eventsPayload(event.family)],
+     select ${announce ? `pg_notify('${NOTIFY_CHANNEL}', ?)` : 'family'} from stored`,
+    [event.family, event.type, data, event.createdAt, ...(announce ? [eventsPayload(event.family)] : [])],
   );
 }

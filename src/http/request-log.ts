@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from '../logger.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
+import { familyOf } from './families.ts';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -33,11 +34,10 @@ function routeTemplate(req: Request, res: Response): string {
   return '(unmatched)';
 }
 
+/** The metrics' family label: an API family, `trpc`, or `server` for the server's own pages. */
 function familyLabel(path: string): string {
-  if (path === '/api/v1' || path.startsWith('/api/v1/')) return 'hubgw';
-  if (path === '/api' || path.startsWith('/api/')) return 'aurora';
-  if (path.startsWith('/trpc/')) return 'trpc';
-  return 'server';
+  if (path === '/api' || path.startsWith('/api/')) return familyOf(path);
+  return path.startsWith('/trpc/') ? 'trpc' : 'server';
 }
 
 export function requestLog(log: Logger, metrics: ServerMetrics): RequestHandler {

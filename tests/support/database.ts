@@ -6,14 +6,23 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+/** Runs one statement on its own connection to `url`, as another client of that database would. */
+export async function queryDatabase<Row = Record<string, unknown>>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query(sql, params)).rows as Row[];
   } finally {
     await client.end();
   }
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  await queryDatabase(process.env.TEST_DATABASE_URL!, sql);
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {
