@@ -22,5 +22,3 @@ export const Home = defineEntity({
     },
   ],
 });
-
-export type HomeEntity = InstanceType<typeof Home.class>;

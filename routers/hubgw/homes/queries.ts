@@ -1,28 +1,46 @@
-// Homes reads, on the plugin's hot path: plain SQL whose rows are already in the API's shape but for timestamps.
+// Homes as the API shows them; the plugin reads them on its hot path.
 import type { EntityManager } from '@mikro-orm/sql';
-import { withIsoTimestamps } from '../../shared/sql.ts';
+import { sql } from 'kysely';
+import type { Home } from '#entities/hubgw/home.ts';
+import { AppError } from '#src/errors.ts';
+import { db, type Stored } from '../../shared/database.ts';
 import type { HomeResponse } from './schemas.ts';
 
-const HOME_COLUMNS = 'id, player_uuid, name, world, x, y, z, yaw, pitch, is_public, created_at, updated_at';
-
-const TIMESTAMPS = ['created_at', 'updated_at'] as const;
-
-function toHomeResponse(row: HomeResponse): HomeResponse {
-  return withIsoTimestamps(row, TIMESTAMPS);
+export function toHome(home: Stored<typeof Home>): HomeResponse {
+  return {
+    id: home.id,
+    player_uuid: home.playerUuid,
+    name: home.name,
+    world: home.world,
+    x: home.x,
+    y: home.y,
+    z: home.z,
+    yaw: home.yaw,
+    pitch: home.pitch,
+    is_public: home.isPublic,
+    created_at: home.createdAt.toISOString(),
+    updated_at: home.updatedAt.toISOString(),
+  };
 }
 
-export async function listHomes(em: EntityManager, playerUuid: string): Promise<HomeResponse[]> {
-  const rows = await em.execute<HomeResponse[]>(
-    `select ${HOME_COLUMNS} from hubgw.homes where player_uuid = ? order by name`,
-    [playerUuid],
-  );
-  return rows.map(toHomeResponse);
+export async function listHomes(em: EntityManager, playerUuid: string) {
+  const rows = await db(em)
+    .selectFrom('Home')
+    .selectAll()
+    .where('playerUuid', '=', playerUuid)
+    .orderBy('name')
+    .execute();
+  return { homes: rows.map(toHome), total: rows.length };
 }
 
-export async function findHome(em: EntityManager, playerUuid: string, name: string): Promise<HomeResponse | null> {
-  const rows = await em.execute<HomeResponse[]>(
-    `select ${HOME_COLUMNS} from hubgw.homes where player_uuid = ? and lower(name) = lower(?)`,
-    [playerUuid, name],
-  );
-  return rows[0] ? toHomeResponse(rows[0]) : null;
+/** Names match without regard to case, through the unique index on (player_uuid, lower(name)). */
+export async function getHome(em: EntityManager, playerUuid: string, name: string): Promise<HomeResponse> {
+  const found = await db(em)
+    .selectFrom('Home')
+    .selectAll()
+    .where('playerUuid', '=', playerUuid)
+    .where(sql`lower(name)`, '=', name.toLowerCase())
+    .executeTakeFirst();
+  if (!found) throw new AppError('not_found', `Home '${name}' not found`, { player_uuid: playerUuid, name });
+  return toHome(found);
 }

@@ -1,9 +1,8 @@
 // HubGW homes: PUT /homes/, POST /homes/get, GET /homes/{player_uuid}.
 import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
 import { getHomeInput, home, homeList, listHomesInput, upsertHomeInput } from './schemas.ts';
-import { AppError } from '#src/errors.ts';
-import { findHome, listHomes } from './queries.ts';
-import { homeEntityToResponse, upsertHome } from './service.ts';
+import { getHome, listHomes } from './queries.ts';
+import { upsertHome } from './service.ts';
 
 const tags = ['hubgw: homes'];
 
@@ -22,7 +21,7 @@ export const homesRouter = router({
     })
     .input(upsertHomeInput)
     .output(home)
-    .mutation(async ({ ctx, input }) => homeEntityToResponse(await upsertHome(ctx.em, input, ctx.now()))),
+    .mutation(({ ctx, input }) => upsertHome(ctx.em, input, ctx.now())),
 
   get: hubgwProcedure
     .meta({
@@ -38,15 +37,7 @@ export const homesRouter = router({
     })
     .input(getHomeInput)
     .output(home)
-    .mutation(async ({ ctx, input }) => {
-      const found = await findHome(ctx.em, input.player_uuid, input.name);
-      if (!found)
-        throw new AppError('not_found', `Home '${input.name}' not found`, {
-          player_uuid: input.player_uuid,
-          name: input.name,
-        });
-      return found;
-    }),
+    .mutation(({ ctx, input }) => getHome(ctx.em, input.player_uuid, input.name)),
 
   list: hubgwProcedure
     .meta({
@@ -61,8 +52,5 @@ export const homesRouter = router({
     })
     .input(listHomesInput)
     .output(homeList)
-    .query(async ({ ctx, input }) => {
-      const homes = await listHomes(ctx.em, input.player_uuid);
-      return { homes, total: homes.length };
-    }),
+    .query(({ ctx, input }) => listHomes(ctx.em, input.player_uuid)),
 });

@@ -1,7 +1,6 @@
 // HubGW warps: create, owner-only update and delete, get by name, filtered list.
 import { z } from 'zod';
 import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
-import { pageMeta } from '../schemas.ts';
 import {
   createWarpInput,
   deleteWarpInput,
@@ -11,7 +10,8 @@ import {
   warp,
   warpPage,
 } from './schemas.ts';
-import { createWarp, deleteWarp, getWarp, listWarps, updateWarp } from './service.ts';
+import { getWarp, listWarps } from './queries.ts';
+import { createWarp, deleteWarp, updateWarp } from './service.ts';
 
 const tags = ['hubgw: warps'];
 
@@ -94,8 +94,5 @@ export const warpsRouter = router({
     })
     .input(listWarpsInput)
     .output(warpPage)
-    .mutation(async ({ ctx, input }) => {
-      const { warps, total } = await listWarps(ctx.em, input);
-      return { warps, ...pageMeta(total, input.page, input.size) };
-    }),
+    .mutation(({ ctx, input }) => listWarps(ctx.em, input)),
 });

@@ -1,0 +1,64 @@
+// Warps as the API shows them: one by name, or a filtered page ordered by name.
+import type { EntityManager } from '@mikro-orm/sql';
+import { sql } from 'kysely';
+import type { Warp } from '#entities/hubgw/warp.ts';
+import { AppError } from '#src/errors.ts';
+import { containsPattern, db, type Db, type Stored } from '../../shared/database.ts';
+import { pageMeta } from '../schemas.ts';
+import type { ListWarpsInput, WarpResponse } from './schemas.ts';
+
+export function toWarp(row: Stored<typeof Warp>): WarpResponse {
+  return {
+    id: row.id,
+    player_uuid: row.playerUuid,
+    name: row.name,
+    world: row.world,
+    x: row.x,
+    y: row.y,
+    z: row.z,
+    yaw: row.yaw,
+    pitch: row.pitch,
+    is_public: row.isPublic,
+    description: row.description ?? null,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+export function warpNotFound(name: string): AppError {
+  return new AppError('not_found', `Warp '${name}' not found`, { name });
+}
+
+/** Names are unique without regard to case, through the unique index on lower(name). */
+export function byName(query: Db, name: string) {
+  return query.selectFrom('Warp').selectAll().where(sql`lower(name)`, '=', name.toLowerCase());
+}
+
+export async function getWarp(em: EntityManager, name: string): Promise<WarpResponse> {
+  const found = await byName(db(em), name).executeTakeFirst();
+  if (!found) throw warpNotFound(name);
+  return toWarp(found);
+}
+
+export async function listWarps(em: EntityManager, filter: ListWarpsInput) {
+  const filtered = db(em)
+    .selectFrom('Warp')
+    .$if(filter.name !== undefined, (query) =>
+      query.where('name', 'ilike', sql<string>`${containsPattern(filter.name!)} escape '\\'`),
+    )
+    .$if(filter.world !== undefined, (query) => query.where('world', '=', filter.world!))
+    .$if(filter.is_public !== undefined, (query) => query.where('isPublic', '=', filter.is_public!));
+  const rows = await filtered
+    .selectAll()
+    .select(sql<string>`count(*) over ()`.as('total'))
+    .orderBy(sql`lower(name)`)
+    .orderBy('id')
+    .limit(filter.size)
+    .offset((filter.page - 1) * filter.size)
+    .execute();
+  // Past the last page the window count has no row to ride on, so count separately.
+  const total = rows[0]
+    ? Number(rows[0].total)
+    : Number((await filtered.select(sql<string>`count(*)`.as('count')).executeTakeFirstOrThrow()).count);
+  return { warps: rows.map(toWarp), ...pageMeta(total, filter.page, filter.size) };
+}
