@@ -1,7 +1,8 @@
 // HubGW cooldowns: POST /cooldowns/check, POST /cooldowns/.
 import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
 import { checkCooldownInput, cooldownCreated, cooldownStatus, createCooldownInput } from './schemas.ts';
-import { checkCooldown, setCooldown } from './service.ts';
+import { checkCooldown } from './queries.ts';
+import { setCooldown } from './service.ts';
 
 const tags = ['hubgw: cooldowns'];
 
@@ -37,8 +38,5 @@ export const cooldownsRouter = router({
     })
     .input(createCooldownInput)
     .output(cooldownCreated)
-    .mutation(async ({ ctx, input }) => {
-      await setCooldown(ctx.em, input, ctx.now());
-      return { message: 'Cooldown created successfully' };
-    }),
+    .mutation(({ ctx, input }) => setCooldown(ctx.em, input, ctx.now())),
 });

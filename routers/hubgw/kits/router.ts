@@ -2,7 +2,8 @@
 import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
 import { z } from 'zod';
 import { claimKitInput, kit, kitClaimed, kitList, kitNameInput, upsertKitInput } from './schemas.ts';
-import { claimKit, deleteKit, listKits, upsertKit } from './service.ts';
+import { listKits } from './queries.ts';
+import { claimKit, deleteKit, upsertKit } from './service.ts';
 
 const tags = ['hubgw: kits'];
 
@@ -50,10 +51,7 @@ export const kitsRouter = router({
     })
     .input(z.void())
     .output(kitList)
-    .query(async ({ ctx }) => {
-      const kits = await listKits(ctx.em);
-      return { kits, total: kits.length };
-    }),
+    .query(({ ctx }) => listKits(ctx.em)),
 
   delete: hubgwProcedure
     .meta({

@@ -1,63 +1,44 @@
 // Kits: definitions kept as data, and claims guarded by the `kit|<name>` cooldown.
-import type { EntityManager, QueryResult } from '@mikro-orm/sql';
+import type { EntityManager } from '@mikro-orm/sql';
+import { sql } from 'kysely';
 import { AppError } from '#src/errors.ts';
-import { withIsoTimestamps } from '../../shared/sql.ts';
+import { db, expectTouched } from '../../shared/database.ts';
+import { remainingSeconds } from '../cooldowns/queries.ts';
 import { canonicalCooldownType } from '../cooldowns/schemas.ts';
-import { remainingSeconds, startCooldownIfIdle } from '../cooldowns/service.ts';
+import { startCooldownIfIdle } from '../cooldowns/service.ts';
+import { getKit, kitNotFound, toKit } from './queries.ts';
 import type { KitResponse, UpsertKitInput } from './schemas.ts';
 
-const KIT_COLUMNS = 'name, cooldown_seconds, items, description, created_at, updated_at';
-const TIMESTAMPS = ['created_at', 'updated_at'] as const;
-
 /** The cooldown type a kit's claims use, in the one form `/cooldowns/check` reads too. */
-export function kitCooldownType(kitName: string): string {
+function kitCooldownType(kitName: string): string {
   return canonicalCooldownType(`kit|${kitName}`);
 }
 
-function toKit(row: KitResponse): KitResponse {
-  return withIsoTimestamps(row, TIMESTAMPS);
-}
-
+/** Creates or replaces the kit named without regard to case, taking the name's new casing. */
 export async function upsertKit(em: EntityManager, input: UpsertKitInput, now: Date): Promise<KitResponse> {
-  const rows = await em.execute<KitResponse[]>(
-    `insert into hubgw.kits (id, name, cooldown_seconds, items, description, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?)
-     on conflict ((lower(name))) do update set name = excluded.name, cooldown_seconds = excluded.cooldown_seconds,
-       items = excluded.items, description = excluded.description, updated_at = excluded.updated_at
-     returning ${KIT_COLUMNS}`,
-    [
-      crypto.randomUUID(),
-      input.name,
-      input.cooldown_seconds,
-      JSON.stringify(input.items),
-      input.description ?? null,
-      now,
-      now,
-    ],
-  );
-  return toKit(rows[0]!);
-}
-
-export async function listKits(em: EntityManager): Promise<KitResponse[]> {
-  const rows = await em.execute<KitResponse[]>(`select ${KIT_COLUMNS} from hubgw.kits order by lower(name)`);
-  return rows.map(toKit);
-}
-
-async function findKit(em: EntityManager, name: string): Promise<KitResponse> {
-  const rows = await em.execute<KitResponse[]>(`select ${KIT_COLUMNS} from hubgw.kits where lower(name) = lower(?)`, [
-    name,
-  ]);
-  if (!rows[0]) throw new AppError('not_found', `Kit '${name}' not found`, { kit_name: name });
-  return toKit(rows[0]);
+  const definition = {
+    name: input.name,
+    cooldownSeconds: input.cooldown_seconds,
+    items: input.items,
+    description: input.description ?? null,
+    updatedAt: now,
+  };
+  const row = await db(em)
+    .insertInto('Kit')
+    .values({ id: crypto.randomUUID(), createdAt: now, ...definition })
+    .onConflict((conflict) => conflict.expression(sql`lower(name)`).doUpdateSet(definition))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toKit(row);
 }
 
 export async function deleteKit(em: EntityManager, name: string): Promise<void> {
-  const result = await em.execute<QueryResult>('delete from hubgw.kits where lower(name) = lower(?)', [name], 'run');
-  if (result.affectedRows === 0) throw new AppError('not_found', `Kit '${name}' not found`, { kit_name: name });
+  const result = await db(em).deleteFrom('Kit').where(sql`lower(name)`, '=', name.toLowerCase()).executeTakeFirst();
+  expectTouched(result, () => kitNotFound(name));
 }
 
 export async function claimKit(em: EntityManager, playerUuid: string, kitName: string, now: Date) {
-  const kit = await findKit(em, kitName);
+  const kit = await getKit(em, kitName);
   if (kit.cooldown_seconds > 0) {
     const runningUntil = await startCooldownIfIdle(
       em,

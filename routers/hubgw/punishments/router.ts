@@ -1,6 +1,5 @@
 // HubGW punishments: create, revoke, query, and a player's ban and mute status.
 import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
-import { pageMeta } from '../schemas.ts';
 import {
   banStatus,
   createPunishmentInput,
@@ -11,7 +10,8 @@ import {
   revokePunishmentInput,
   statusInput,
 } from './schemas.ts';
-import { activeBan, activeMute, createPunishment, queryPunishments, revokePunishment } from './service.ts';
+import { getBanStatus, getMuteStatus, queryPunishments } from './queries.ts';
+import { createPunishment, revokePunishment } from './service.ts';
 
 const tags = ['hubgw: punishments'];
 
@@ -64,10 +64,7 @@ export const punishmentsRouter = router({
     })
     .input(queryPunishmentsInput)
     .output(punishmentPage)
-    .mutation(async ({ ctx, input }) => {
-      const { punishments, total } = await queryPunishments(ctx.em, input, ctx.now());
-      return { punishments, ...pageMeta(total, input.page, input.size) };
-    }),
+    .mutation(({ ctx, input }) => queryPunishments(ctx.em, input, ctx.now())),
 
   banStatus: hubgwProcedure
     .meta({
@@ -82,10 +79,7 @@ export const punishmentsRouter = router({
     })
     .input(statusInput)
     .output(banStatus)
-    .query(async ({ ctx, input }) => {
-      const found = await activeBan(ctx.em, input.player_uuid, ctx.now());
-      return { is_banned: found !== null, punishment: found };
-    }),
+    .query(({ ctx, input }) => getBanStatus(ctx.em, input.player_uuid, ctx.now())),
 
   muteStatus: hubgwProcedure
     .meta({
@@ -100,8 +94,5 @@ export const punishmentsRouter = router({
     })
     .input(statusInput)
     .output(muteStatus)
-    .query(async ({ ctx, input }) => {
-      const found = await activeMute(ctx.em, input.player_uuid, ctx.now());
-      return { is_muted: found !== null, punishment: found };
-    }),
+    .query(({ ctx, input }) => getMuteStatus(ctx.em, input.player_uuid, ctx.now())),
 });

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
 import { addWhitelistInput, playerNameInput, whitelistEntry, whitelistList } from './schemas.ts';
-import { addToWhitelist, countWhitelist, isWhitelisted, listWhitelist, removeFromWhitelist } from './service.ts';
+import { countWhitelist, isWhitelisted, listWhitelist } from './queries.ts';
+import { addToWhitelist, removeFromWhitelist } from './service.ts';
 
 const tags = ['hubgw: whitelist'];
 
@@ -54,9 +55,7 @@ export const whitelistRouter = router({
     })
     .input(playerNameInput)
     .output(z.object({ is_whitelisted: z.boolean() }))
-    .mutation(async ({ ctx, input }) => ({
-      is_whitelisted: await isWhitelisted(ctx.em, input.player_name, ctx.now()),
-    })),
+    .mutation(({ ctx, input }) => isWhitelisted(ctx.em, input.player_name, ctx.now())),
 
   list: hubgwProcedure
     .meta({
@@ -70,10 +69,7 @@ export const whitelistRouter = router({
     })
     .input(z.void())
     .output(whitelistList)
-    .query(async ({ ctx }) => {
-      const entries = await listWhitelist(ctx.em);
-      return { entries, total: entries.length };
-    }),
+    .query(({ ctx }) => listWhitelist(ctx.em)),
 
   count: hubgwProcedure
     .meta({
@@ -87,5 +83,5 @@ export const whitelistRouter = router({
     })
     .input(z.void())
     .output(z.object({ total: z.number().int() }))
-    .query(async ({ ctx }) => ({ total: await countWhitelist(ctx.em) })),
+    .query(({ ctx }) => countWhitelist(ctx.em)),
 });
