@@ -1,16 +1,16 @@
 // Every entity the ORM knows, for both API families.
-import { AuroraAdminAction } from './aurora/admin-action.ts';
-import { AuroraClass } from './aurora/class.ts';
-import { AuroraInventoryEntry } from './aurora/inventory-entry.ts';
-import { AuroraItem } from './aurora/item.ts';
-import { AuroraLootdrop } from './aurora/lootdrop.ts';
-import { AuroraModerationCase } from './aurora/moderation-case.ts';
-import { AuroraQuest } from './aurora/quest.ts';
-import { AuroraRowCount } from './aurora/row-count.ts';
-import { AuroraSetting } from './aurora/setting.ts';
-import { AuroraTransaction } from './aurora/transaction.ts';
-import { AuroraUser } from './aurora/user.ts';
-import { AuroraUserQuest } from './aurora/user-quest.ts';
+import { AdminAction } from './aurora/admin-action.ts';
+import { Class } from './aurora/class.ts';
+import { InventoryEntry } from './aurora/inventory-entry.ts';
+import { Item } from './aurora/item.ts';
+import { Lootdrop } from './aurora/lootdrop.ts';
+import { ModerationCase } from './aurora/moderation-case.ts';
+import { Quest } from './aurora/quest.ts';
+import { RowCount } from './aurora/row-count.ts';
+import { Setting } from './aurora/setting.ts';
+import { Transaction } from './aurora/transaction.ts';
+import { User } from './aurora/user.ts';
+import { UserQuest } from './aurora/user-quest.ts';
 import { CommandAudit } from './hubgw/command-audit.ts';
 import { Cooldown } from './hubgw/cooldown.ts';
 import { Home } from './hubgw/home.ts';
@@ -18,7 +18,7 @@ import { LiveEvent } from './live-event.ts';
 import { LiveEventHorizon } from './live-event-horizon.ts';
 import { Kit } from './hubgw/kit.ts';
 import { Punishment } from './hubgw/punishment.ts';
-import { Teleport } from './hubgw/teleport.ts';
+import { TeleportHistoryEntry } from './hubgw/teleport-history-entry.ts';
 import { UserLink } from './hubgw/user-link.ts';
 import { Warp } from './hubgw/warp.ts';
 import { WhitelistEntry } from './hubgw/whitelist-entry.ts';
@@ -32,18 +32,18 @@ import {
 } from './luckperms/tables.ts';
 
 export const entities = [
-  AuroraUser,
-  AuroraClass,
-  AuroraItem,
-  AuroraInventoryEntry,
-  AuroraTransaction,
-  AuroraModerationCase,
-  AuroraQuest,
-  AuroraUserQuest,
-  AuroraLootdrop,
-  AuroraSetting,
-  AuroraAdminAction,
-  AuroraRowCount,
+  User,
+  Class,
+  Item,
+  InventoryEntry,
+  Transaction,
+  ModerationCase,
+  Quest,
+  UserQuest,
+  Lootdrop,
+  Setting,
+  AdminAction,
+  RowCount,
   Home,
   Kit,
   Cooldown,
@@ -51,7 +51,7 @@ export const entities = [
   WhitelistEntry,
   Punishment,
   CommandAudit,
-  Teleport,
+  TeleportHistoryEntry,
   UserLink,
   LuckPermsPlayer,
   LuckPermsGroup,

@@ -1,8 +1,8 @@
 // A record of each admin action taken through the API.
 import { defineEntity, p } from '@mikro-orm/core';
 
-export const AuroraAdminAction = defineEntity({
-  name: 'AuroraAdminAction',
+export const AdminAction = defineEntity({
+  name: 'AdminAction',
   schema: 'aurora',
   tableName: 'admin_actions',
   properties: {

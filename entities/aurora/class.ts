@@ -1,8 +1,8 @@
 // A class users can belong to, with a shared balance. Names are unique case-insensitively.
 import { defineEntity, p } from '@mikro-orm/core';
 
-export const AuroraClass = defineEntity({
-  name: 'AuroraClass',
+export const Class = defineEntity({
+  name: 'Class',
   schema: 'aurora',
   tableName: 'classes',
   properties: {

@@ -3,8 +3,8 @@ import { defineEntity, p } from '@mikro-orm/core';
 
 export const ITEM_RARITIES = ['C', 'R', 'SR', 'SSR'] as const;
 
-export const AuroraItem = defineEntity({
-  name: 'AuroraItem',
+export const Item = defineEntity({
+  name: 'Item',
   schema: 'aurora',
   tableName: 'items',
   properties: {

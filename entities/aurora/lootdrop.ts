@@ -1,10 +1,10 @@
 // Money dropped in a channel for the first claimer. A drop is claimed at most once: the claimer and the time are
 // set together, and only while the drop is unclaimed and unexpired. A claimer's row going later keeps the claim time.
 import { defineEntity, p } from '@mikro-orm/core';
-import { AuroraUser } from './user.ts';
+import { User } from './user.ts';
 
-export const AuroraLootdrop = defineEntity({
-  name: 'AuroraLootdrop',
+export const Lootdrop = defineEntity({
+  name: 'Lootdrop',
   schema: 'aurora',
   tableName: 'lootdrops',
   properties: {
@@ -13,7 +13,7 @@ export const AuroraLootdrop = defineEntity({
     channelId: p.string().length(20).nullable(),
     createdAt: p.datetime(),
     expiresAt: p.datetime(),
-    claimedBy: () => p.manyToOne(AuroraUser).fieldName('claimed_by').nullable().deleteRule('set null'),
+    claimedBy: () => p.manyToOne(User).fieldName('claimed_by').nullable().deleteRule('set null'),
     claimedAt: p.datetime().nullable(),
   },
   checks: [

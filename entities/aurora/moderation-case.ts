@@ -3,8 +3,8 @@ import { defineEntity, p } from '@mikro-orm/core';
 
 export const CASE_TYPES = ['warn', 'timeout', 'kick', 'ban', 'note', 'prune'] as const;
 
-export const AuroraModerationCase = defineEntity({
-  name: 'AuroraModerationCase',
+export const ModerationCase = defineEntity({
+  name: 'ModerationCase',
   schema: 'aurora',
   tableName: 'moderation_cases',
   properties: {

@@ -1,8 +1,8 @@
 // A quest: progress advances on its trigger event until the target, then it pays its rewards.
 import { defineEntity, p } from '@mikro-orm/core';
 
-export const AuroraQuest = defineEntity({
-  name: 'AuroraQuest',
+export const Quest = defineEntity({
+  name: 'Quest',
   schema: 'aurora',
   tableName: 'quests',
   properties: {

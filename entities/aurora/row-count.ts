@@ -1,8 +1,8 @@
 // Row counts kept by triggers, for tables whose lists answer a total and whose count(*) would grow with them.
 import { defineEntity, p } from '@mikro-orm/core';
 
-export const AuroraRowCount = defineEntity({
-  name: 'AuroraRowCount',
+export const RowCount = defineEntity({
+  name: 'RowCount',
   schema: 'aurora',
   tableName: 'row_counts',
   properties: {

@@ -1,8 +1,8 @@
 // Named JSON documents the bot and dashboard share: the bot's settings, and the Discord metadata it publishes.
 import { defineEntity, p } from '@mikro-orm/core';
 
-export const AuroraSetting = defineEntity({
-  name: 'AuroraSetting',
+export const Setting = defineEntity({
+  name: 'Setting',
   schema: 'aurora',
   tableName: 'settings',
   properties: {

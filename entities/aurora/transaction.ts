@@ -1,6 +1,6 @@
 // One movement of money, written in the same database transaction as the balance change it records.
 import { defineEntity, p } from '@mikro-orm/core';
-import { AuroraUser } from './user.ts';
+import { User } from './user.ts';
 
 export const TRANSACTION_TYPES = [
   'DAILY_REWARD',
@@ -12,14 +12,14 @@ export const TRANSACTION_TYPES = [
   'ADMIN_ADJUST',
 ] as const;
 
-export const AuroraTransaction = defineEntity({
-  name: 'AuroraTransaction',
+export const Transaction = defineEntity({
+  name: 'Transaction',
   schema: 'aurora',
   tableName: 'transactions',
   properties: {
     id: p.bigint('string').primary().autoincrement(),
-    user: () => p.manyToOne(AuroraUser),
-    relatedUser: () => p.manyToOne(AuroraUser).nullable(),
+    user: () => p.manyToOne(User),
+    relatedUser: () => p.manyToOne(User).nullable(),
     amount: p.bigint('string'),
     type: p.string().length(32),
     description: p.text().nullable(),

@@ -1,10 +1,10 @@
 // An economy user, keyed by Discord id. Money and counters are bigints that travel as decimal strings; deleting
 // a class leaves its members without one.
 import { defineEntity, p } from '@mikro-orm/core';
-import { AuroraClass } from './class.ts';
+import { Class } from './class.ts';
 
-export const AuroraUser = defineEntity({
-  name: 'AuroraUser',
+export const User = defineEntity({
+  name: 'User',
   schema: 'aurora',
   tableName: 'users',
   properties: {
@@ -17,7 +17,7 @@ export const AuroraUser = defineEntity({
     // When the last daily reward was claimed: the UTC day it falls on decides the next claim and the streak.
     lastDailyAt: p.datetime().nullable(),
     isActive: p.boolean(),
-    class: () => p.manyToOne(AuroraClass).nullable().deleteRule('set null').index('users_class_id_idx'),
+    class: () => p.manyToOne(Class).nullable().deleteRule('set null').index('users_class_id_idx'),
     settings: p.json<Record<string, unknown>>(),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),

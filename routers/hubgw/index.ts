@@ -8,7 +8,7 @@ import { kitsRouter } from './kits/router.ts';
 import { hubgwLiveRouter } from './live.ts';
 import { luckpermsRouter } from './luckperms/router.ts';
 import { punishmentsRouter } from './punishments/router.ts';
-import { teleportsRouter } from './teleports/router.ts';
+import { teleportHistoryRouter } from './teleport-history/router.ts';
 import { usersRouter } from './users/router.ts';
 import { warpsRouter } from './warps/router.ts';
 import { whitelistRouter } from './whitelist/router.ts';
@@ -23,7 +23,7 @@ export const hubgwRouter = router({
   punishments: punishmentsRouter,
   audit: auditRouter,
   luckperms: luckpermsRouter,
-  teleportHistory: teleportsRouter,
+  teleportHistory: teleportHistoryRouter,
   users: usersRouter,
   live: hubgwLiveRouter,
 });

@@ -7,7 +7,7 @@ export const classId = name(20);
 
 export const auroraClass = z
   .object({ id: z.string(), name: z.string(), balance: z.string(), roleId: z.string().nullable() })
-  .meta({ id: 'AuroraClass' });
+  .meta({ id: 'Class' });
 
 export const createClassInput = z.object({
   id: classId,

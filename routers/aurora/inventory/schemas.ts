@@ -4,4 +4,4 @@ import { item } from '../items/schemas.ts';
 
 export const inventoryEntry = z
   .object({ userId: z.string(), itemId: z.number().int(), quantity: z.string(), item })
-  .meta({ id: 'AuroraInventoryEntry' });
+  .meta({ id: 'InventoryEntry' });

@@ -21,7 +21,7 @@ export const item = z
     imageUrl: z.string().nullable(),
     usageData: z.record(z.string(), z.unknown()).nullable(),
   })
-  .meta({ id: 'AuroraItem' });
+  .meta({ id: 'Item' });
 
 export const itemFields = z.object({
   name: name(100),

@@ -18,7 +18,7 @@ const lootdrop = z
     claimedBy: z.string().nullable(),
     claimedAt: timestamp.nullable(),
   })
-  .meta({ id: 'AuroraLootdrop' });
+  .meta({ id: 'Lootdrop' });
 
 const lootdropId = z.string().regex(/^[1-9]\d{0,17}$/, 'must be a lootdrop id');
 

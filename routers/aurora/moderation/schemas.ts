@@ -21,7 +21,7 @@ export const moderationCase = z
     resolvedBy: z.string().nullable(),
     resolvedReason: z.string().nullable(),
   })
-  .meta({ id: 'AuroraModerationCase' });
+  .meta({ id: 'ModerationCase' });
 
 export const createCaseInput = z.object({
   type: z.enum(CASE_TYPES),

@@ -11,7 +11,7 @@ export const quest = z
     requirements: z.object({ target: z.number().int() }),
     rewards: z.object({ xp: z.number().int(), balance: z.number().int() }),
   })
-  .meta({ id: 'AuroraQuest' });
+  .meta({ id: 'Quest' });
 
 export type QuestResponse = z.infer<typeof quest>;
 
@@ -62,6 +62,6 @@ export const userQuest = z
     completedAt: timestamp.nullable(),
     quest,
   })
-  .meta({ id: 'AuroraUserQuest' });
+  .meta({ id: 'UserQuest' });
 
 export type UserQuestResponse = z.infer<typeof userQuest>;

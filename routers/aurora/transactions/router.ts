@@ -16,7 +16,7 @@ const transaction = z
     description: z.string().nullable(),
     createdAt: timestamp,
   })
-  .meta({ id: 'AuroraTransaction' });
+  .meta({ id: 'Transaction' });
 
 type TransactionResponse = z.infer<typeof transaction>;
 

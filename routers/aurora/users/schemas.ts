@@ -21,7 +21,7 @@ export const auroraUser = z
     createdAt: timestamp,
     updatedAt: timestamp,
   })
-  .meta({ id: 'AuroraUser' });
+  .meta({ id: 'User' });
 
 export const listUsersInput = z.object({
   search: name(100).optional(),

@@ -1,11 +1,10 @@
 // HubGW users: the game account linked to a website user name (read by the plugin, written by the website).
-import { z } from 'zod';
-import { AppError } from '#src/errors.ts';
 import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
-import { name } from '../../shared/schemas.ts';
+import { getGameId } from './queries.ts';
+import { gameId, linkGameIdInput, userNameInput } from './schemas.ts';
+import { linkGameId } from './service.ts';
 
 const tags = ['hubgw: users'];
-const gameId = z.object({ game_id: z.string() }).meta({ id: 'GameId' });
 
 export const usersRouter = router({
   gameId: hubgwProcedure
@@ -19,16 +18,9 @@ export const usersRouter = router({
         errorResponses: [400, 404],
       },
     })
-    .input(z.object({ name: name(64) }))
+    .input(userNameInput)
     .output(gameId)
-    .query(async ({ ctx, input }) => {
-      const rows = await ctx.em.execute<{ game_id: string }[]>(
-        'select game_id from hubgw.user_links where lower(name) = lower(?)',
-        [input.name],
-      );
-      if (!rows[0]) throw new AppError('not_found', `User '${input.name}' not found`, { name: input.name });
-      return { game_id: rows[0].game_id };
-    }),
+    .query(({ ctx, input }) => getGameId(ctx.em, input.name)),
 
   linkGameId: hubgwProcedure
     .meta({
@@ -41,15 +33,7 @@ export const usersRouter = router({
         errorResponses: [400],
       },
     })
-    .input(z.object({ name: name(64), game_id: name(64) }))
+    .input(linkGameIdInput)
     .output(gameId)
-    .mutation(async ({ ctx, input }) => {
-      const now = ctx.now();
-      await ctx.em.execute(
-        `insert into hubgw.user_links (id, name, game_id, created_at, updated_at) values (?, ?, ?, ?, ?)
-         on conflict ((lower(name))) do update set name = excluded.name, game_id = excluded.game_id, updated_at = excluded.updated_at`,
-        [crypto.randomUUID(), input.name, input.game_id, now, now],
-      );
-      return { game_id: input.game_id };
-    }),
+    .mutation(({ ctx, input }) => linkGameId(ctx.em, input, ctx.now())),
 });

@@ -1,8 +1,8 @@
-// One teleport a player made, kept as history.
+// One teleport a player made, an entry in their teleport history.
 import { defineEntity, p } from '@mikro-orm/core';
 
-export const Teleport = defineEntity({
-  name: 'Teleport',
+export const TeleportHistoryEntry = defineEntity({
+  name: 'TeleportHistoryEntry',
   schema: 'hubgw',
   tableName: 'teleport_history',
   properties: {
