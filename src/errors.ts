@@ -44,6 +44,15 @@ export class AppError extends TRPCError {
   get status(): number {
     return errorCodes[this.appCode].status;
   }
+
+  /** Input that is well-formed but wrong, named by the field at fault. */
+  static validation(path: string, message: string): AppError {
+    return AppError.invalid([{ path, message }]);
+  }
+
+  static invalid(issues: ValidationIssue[]): AppError {
+    return new AppError('validation_error', 'Validation failed', { issues });
+  }
 }
 
 export interface ValidationIssue {
@@ -108,7 +117,7 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof TRPCError && error.cause instanceof AppError) return error.cause;
   const issues = validationIssuesOf(error);
   if (issues && error instanceof TRPCError && error.code === 'BAD_REQUEST') {
-    return new AppError('validation_error', 'Validation failed', { issues });
+    return AppError.invalid(issues);
   }
   if (isDatabaseUnavailable(error))
     return new AppError('unavailable', 'The database is unavailable; try again shortly');

@@ -1,17 +1,23 @@
 // HubGW LuckPerms: players by uuid or username, groups, permissions, and creating a player.
-import { z } from 'zod';
 import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
 import {
   createPlayerInput,
   group,
-  groupName,
-  permission,
+  groupNameInput,
+  permissionList,
   player,
   playerWithPermissions,
-  username,
+  usernameInput,
   uuidInput,
 } from './schemas.ts';
-import { createPlayer, groupByName, permissionsOf, playerByUsername, playerByUuid } from './service.ts';
+import {
+  findPlayerWithPermissions,
+  groupByName,
+  playerByUsername,
+  playerByUuid,
+  playerPermissions,
+} from './queries.ts';
+import { createPlayer } from './service.ts';
 
 const tags = ['hubgw: luckperms'];
 
@@ -42,7 +48,7 @@ export const luckpermsRouter = router({
         errorResponses: [400, 404],
       },
     })
-    .input(z.object({ username }))
+    .input(usernameInput)
     .output(player)
     .query(({ ctx, input }) => playerByUsername(ctx.em, input.username)),
 
@@ -57,7 +63,7 @@ export const luckpermsRouter = router({
         errorResponses: [400, 404],
       },
     })
-    .input(z.object({ name: groupName }))
+    .input(groupNameInput)
     .output(group)
     .query(({ ctx, input }) => groupByName(ctx.em, input.name)),
 
@@ -73,11 +79,8 @@ export const luckpermsRouter = router({
       },
     })
     .input(uuidInput)
-    .output(z.array(permission))
-    .query(async ({ ctx, input }) => {
-      await playerByUuid(ctx.em, input.uuid);
-      return permissionsOf(ctx.em, input.uuid);
-    }),
+    .output(permissionList)
+    .query(({ ctx, input }) => playerPermissions(ctx.em, input.uuid)),
 
   playerWithPermissions: hubgwProcedure
     .meta({
@@ -92,10 +95,7 @@ export const luckpermsRouter = router({
     })
     .input(uuidInput)
     .output(playerWithPermissions)
-    .query(async ({ ctx, input }) => {
-      const found = await playerByUuid(ctx.em, input.uuid);
-      return { ...found, permissions: await permissionsOf(ctx.em, input.uuid) };
-    }),
+    .query(({ ctx, input }) => findPlayerWithPermissions(ctx.em, input.uuid)),
 
   createPlayer: hubgwProcedure
     .meta({

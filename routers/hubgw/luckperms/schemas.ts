@@ -48,6 +48,12 @@ export const createPlayerInput = z.object({
 
 export const uuidInput = z.object({ uuid: playerUuid });
 
+export const usernameInput = z.object({ username });
+
+export const groupNameInput = z.object({ name: groupName });
+
+export const permissionList = z.array(permission);
+
 export type PlayerResponse = z.infer<typeof player>;
 export type PermissionResponse = z.infer<typeof permission>;
 export type GroupResponse = z.infer<typeof group>;

@@ -1,7 +1,14 @@
 // HubGW whitelist: add, remove, check, list, count.
 import { z } from 'zod';
 import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
-import { addWhitelistInput, playerNameInput, whitelistEntry, whitelistList } from './schemas.ts';
+import {
+  addWhitelistInput,
+  playerNameInput,
+  whitelistCount,
+  whitelistEntry,
+  whitelistList,
+  whitelistStanding,
+} from './schemas.ts';
 import { countWhitelist, isWhitelisted, listWhitelist } from './queries.ts';
 import { addToWhitelist, removeFromWhitelist } from './service.ts';
 
@@ -54,7 +61,7 @@ export const whitelistRouter = router({
       readOnly: true,
     })
     .input(playerNameInput)
-    .output(z.object({ is_whitelisted: z.boolean() }))
+    .output(whitelistStanding)
     .mutation(({ ctx, input }) => isWhitelisted(ctx.em, input.player_name, ctx.now())),
 
   list: hubgwProcedure
@@ -82,6 +89,6 @@ export const whitelistRouter = router({
       },
     })
     .input(z.void())
-    .output(z.object({ total: z.number().int() }))
+    .output(whitelistCount)
     .query(({ ctx }) => countWhitelist(ctx.em)),
 });

@@ -31,5 +31,9 @@ export const whitelistEntry = z
 
 export const whitelistList = z.object({ entries: z.array(whitelistEntry), total: z.number().int() });
 
+export const whitelistStanding = z.object({ is_whitelisted: z.boolean() });
+
+export const whitelistCount = z.object({ total: z.number().int() });
+
 export type AddWhitelistInput = z.infer<typeof addWhitelistInput>;
 export type WhitelistEntryResponse = z.infer<typeof whitelistEntry>;
