@@ -18,10 +18,8 @@ function describeIssues(issues: ValidationIssue[]): string {
 }
 
 function auroraDetails(error: AppError): string | undefined {
-  const details = error.details;
-  if (!details) return undefined;
-  if (Array.isArray(details.issues)) return describeIssues(details.issues as ValidationIssue[]);
-  return typeof details.reason === 'string' ? details.reason : undefined;
+  const issues = error.details?.issues;
+  return Array.isArray(issues) ? describeIssues(issues as ValidationIssue[]) : error.explanation;
 }
 
 export function errorBody(family: Family, error: AppError): HubgwErrorBody | AuroraErrorBody {

@@ -46,7 +46,7 @@ function measuring(limit: number) {
 
 /** Writing the image failed on the server's side (a full disk, an I/O error): never the client's fault. */
 function storageFailure(cause: unknown): AppError {
-  return new AppError('insufficient_storage', 'The server could not store the image', undefined, cause);
+  return new AppError('insufficient_storage', 'The server could not store the image', undefined, { cause });
 }
 
 /**

@@ -29,16 +29,32 @@ export type ErrorCode = keyof typeof errorCodes;
 
 export type ErrorDetails = Record<string, unknown>;
 
-/** A failure the caller can act on; everything else is an internal error. */
+/**
+ * A failure the caller can act on; everything else is an internal error. `details` are facts a program reads
+ * (HubGW shows them as its details object), `explanation` is one sentence a person reads (Aurora's details string):
+ * each family's error body takes what its format has room for.
+ */
 export class AppError extends TRPCError {
   readonly appCode: ErrorCode;
   readonly details: ErrorDetails | undefined;
+  readonly explanation: string | undefined;
 
   /** `cause` is for the log only: no error body ever shows it. */
-  constructor(appCode: ErrorCode, message: string, details?: ErrorDetails, cause?: unknown) {
+  constructor(
+    appCode: ErrorCode,
+    message: string,
+    details?: ErrorDetails,
+    { explanation, cause }: { explanation?: string; cause?: unknown } = {},
+  ) {
     super({ code: errorCodes[appCode].trpc, message, cause });
     this.appCode = appCode;
     this.details = details;
+    this.explanation = explanation;
+  }
+
+  /** A failure told in words only: the message, and the sentence that says what about this request caused it. */
+  static explained(appCode: ErrorCode, message: string, explanation: string): AppError {
+    return new AppError(appCode, message, undefined, { explanation });
   }
 
   get status(): number {

@@ -14,6 +14,7 @@ import {
   OperationNodeTransformer,
   type RootOperationNode,
   type SchemableIdentifierNode,
+  type Selectable,
   sql,
 } from 'kysely';
 import { entities } from '#entities/index.ts';
@@ -39,7 +40,10 @@ const entitySchemas: KyselyPlugin = {
 
 export type Db = Kysely<Database>;
 
-/** What an entity's row holds, by property: a loaded entity, or a row a typed query selected. */
+/** A row of an entity's table as a typed query selects it: relations are their ids. */
+export type Row<Entity extends keyof Database> = Selectable<Database[Entity]>;
+
+/** What an entity without relations holds, by property: a loaded entity, or a row a typed query selected. */
 export type Stored<Entity extends EntitySchema> = InferEntity<Entity>;
 
 /** Queries in the EntityManager's transaction, if it is in one. */
@@ -64,9 +68,9 @@ export function givenFields<Fields extends object>(
   };
 }
 
-/** Throws `notFound()` when a delete or update touched no row. */
-export function expectTouched(result: { numDeletedRows?: bigint; numUpdatedRows?: bigint }, notFound: () => Error) {
-  if ((result.numDeletedRows ?? result.numUpdatedRows ?? 0n) === 0n) throw notFound();
+/** Throws `notFound()` when a delete or update touched no row: the one statement both finds and changes it. */
+export function expectTouched(touched: number | bigint, notFound: () => Error): void {
+  if (Number(touched) === 0) throw notFound();
 }
 
 /** A LIKE pattern matching `text` anywhere, with LIKE's own wildcards taken literally. */

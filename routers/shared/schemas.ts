@@ -47,3 +47,18 @@ export const lastEventIdInput = z
       .nullish(),
   })
   .optional();
+
+/** The largest value of PostgreSQL's integer, which serial ids and small counters are. */
+export const INT4_MAX = 2_147_483_647;
+
+/** A serial id as a JSON body gives it: a number, never a numeric string or a boolean. */
+export const serialId = z.number().int().min(1).max(INT4_MAX);
+
+/** A serial id in a path or query string, where it arrives as text. */
+export const serialIdParameter = z.coerce.number().int().min(1).max(INT4_MAX);
+
+/** The input of a procedure that takes none: a REST call's query string and body are ignored. */
+export const noInput = z.void();
+
+/** The output of a procedure that answers 204 No Content. */
+export const noContent = z.void();

@@ -2,6 +2,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { z } from 'zod';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { noInput } from '../../shared/schemas.ts';
 import { text } from '../../shared/schemas.ts';
 import { updateSettings } from '../settings/service.ts';
 
@@ -28,7 +29,7 @@ export const actionsRouter = router({
         summary: 'Ask the bot to reload its slash commands',
       },
     })
-    .input(z.void())
+    .input(noInput)
     .output(actionResult)
     .mutation(async ({ ctx }) => {
       await record(ctx.em, 'reload-commands', {}, ctx.now());
@@ -45,7 +46,7 @@ export const actionsRouter = router({
         summary: 'Drop cached statistics',
       },
     })
-    .input(z.void())
+    .input(noInput)
     .output(actionResult)
     .mutation(async ({ ctx }) => {
       await ctx.services.clearCaches();

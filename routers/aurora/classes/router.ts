@@ -1,6 +1,7 @@
 // Aurora classes: GET/POST /api/classes, PUT/DELETE /api/classes/:id.
 import { z } from 'zod';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { noInput, noContent } from '../../shared/schemas.ts';
 import { auroraClass, classId, createClassInput, updateClassInput } from './schemas.ts';
 import { createClass, deleteClass, listClasses, updateClass } from './service.ts';
 
@@ -11,7 +12,7 @@ export const classesRouter = router({
     .meta({
       openapi: { method: 'GET', path: '/api/classes', description: 'Lists all classes.', tags, summary: 'All classes' },
     })
-    .input(z.void())
+    .input(noInput)
     .output(z.object({ classes: z.array(auroraClass) }))
     .query(async ({ ctx }) => ({ classes: await listClasses(ctx.em) })),
 
@@ -65,6 +66,6 @@ export const classesRouter = router({
       status: 204,
     })
     .input(z.object({ id: classId }))
-    .output(z.void())
+    .output(noContent)
     .mutation(({ ctx, input }) => deleteClass(ctx.em, input.id)),
 });

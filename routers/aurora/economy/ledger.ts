@@ -2,9 +2,11 @@
 // the transaction row that records it. Amounts in the ledger are signed, so a user's balance always equals their
 // starting balance plus the sum of their rows.
 import type { EntityManager } from '@mikro-orm/sql';
+import { sql } from 'kysely';
 import type { TRANSACTION_TYPES } from '#entities/aurora/transaction.ts';
 import { AppError } from '#src/errors.ts';
-import { userNotFound } from '../users/errors.ts';
+import { db } from '../../shared/database.ts';
+import { userNotFound } from '../errors.ts';
 
 export type TransactionType = (typeof TRANSACTION_TYPES)[number];
 
@@ -21,38 +23,43 @@ function isOutOfRange(error: unknown): boolean {
   return (error as { code?: unknown }).code === NUMERIC_VALUE_OUT_OF_RANGE;
 }
 
-async function record(tx: EntityManager, movement: Movement, signedAmount: bigint, now: Date): Promise<void> {
-  await tx.execute(
-    'insert into aurora.transactions (user_id, related_user_id, amount, type, description, created_at) values (?, ?, ?, ?, ?, ?)',
-    [
-      movement.userId,
-      movement.relatedUserId ?? null,
-      signedAmount.toString(),
-      movement.type,
-      movement.description,
-      now,
-    ],
-  );
+/** Records a movement in the ledger; its amount is signed. */
+export async function record(tx: EntityManager, movement: Movement, signedAmount: bigint, now: Date): Promise<void> {
+  await db(tx)
+    .insertInto('Transaction')
+    .values({
+      user: movement.userId,
+      relatedUser: movement.relatedUserId ?? null,
+      amount: signedAmount.toString(),
+      type: movement.type,
+      description: movement.description,
+      createdAt: now,
+    })
+    .execute();
 }
 
 /** Adds `amount` to a balance and records it; answers the new balance. Must run inside a transaction. */
 export async function credit(tx: EntityManager, movement: Movement, amount: bigint, now: Date): Promise<bigint> {
-  let rows: { balance: string }[];
+  let updated: { balance: string } | undefined;
   try {
-    rows = await tx.execute(
-      'update aurora.users set balance = balance + ?, updated_at = ? where id = ? returning balance::text as balance',
-      [amount.toString(), now, movement.userId],
-    );
+    updated = await db(tx)
+      .updateTable('User')
+      .set((set) => ({ balance: set('balance', '+', amount.toString()), updatedAt: now }))
+      .where('id', '=', movement.userId)
+      .returning('balance')
+      .executeTakeFirst();
   } catch (error) {
     if (isOutOfRange(error))
-      throw new AppError('invalid_state', 'Balance limit reached', {
-        reason: `user ${movement.userId} cannot hold ${amount} more`,
-      });
+      throw AppError.explained(
+        'invalid_state',
+        'Balance limit reached',
+        `user ${movement.userId} cannot hold ${amount} more`,
+      );
     throw error;
   }
-  if (!rows[0]) throw userNotFound(movement.userId);
+  if (!updated) throw userNotFound(movement.userId);
   await record(tx, movement, amount, now);
-  return BigInt(rows[0].balance);
+  return BigInt(updated.balance);
 }
 
 /**
@@ -60,22 +67,23 @@ export async function credit(tx: EntityManager, movement: Movement, amount: bigi
  * in the UPDATE itself, so a concurrent debit waits for the row and then sees what is left.
  */
 export async function debit(tx: EntityManager, movement: Movement, amount: bigint, now: Date): Promise<bigint> {
-  const rows = await tx.execute<{ balance: string }[]>(
-    'update aurora.users set balance = balance - ?, updated_at = ? where id = ? and balance >= ? returning balance::text as balance',
-    [amount.toString(), now, movement.userId, amount.toString()],
-  );
-  if (!rows[0]) {
-    const held = await tx.execute<{ balance: string }[]>(
-      'select balance::text as balance from aurora.users where id = ?',
-      [movement.userId],
+  const updated = await db(tx)
+    .updateTable('User')
+    .set((set) => ({ balance: set('balance', '-', amount.toString()), updatedAt: now }))
+    .where('id', '=', movement.userId)
+    .where('balance', '>=', sql<string>`${amount.toString()}::bigint`)
+    .returning('balance')
+    .executeTakeFirst();
+  if (!updated) {
+    const held = await db(tx).selectFrom('User').select('balance').where('id', '=', movement.userId).executeTakeFirst();
+    if (!held) throw userNotFound(movement.userId);
+    throw new AppError(
+      'invalid_state',
+      'Insufficient funds',
+      { balance: held.balance, required: amount.toString() },
+      { explanation: `balance is ${held.balance}, ${amount} needed` },
     );
-    if (!held[0]) throw userNotFound(movement.userId);
-    throw new AppError('invalid_state', 'Insufficient funds', {
-      reason: `balance is ${held[0].balance}, ${amount} needed`,
-      balance: held[0].balance,
-      required: amount.toString(),
-    });
   }
   await record(tx, movement, -amount, now);
-  return BigInt(rows[0].balance);
+  return BigInt(updated.balance);
 }

@@ -1,13 +1,11 @@
 // The bot's economy actions: the daily reward and transfers between users (extensions; the document lists only
 // their transaction types).
-import { z } from 'zod';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
-import { timestamp } from '../../shared/schemas.ts';
-import { discordId, positiveBigintString } from '../schemas.ts';
-import { claimDaily, dailyStatus, transfer } from './service.ts';
+import { getDailyStatus } from './queries.ts';
+import { dailyClaimed, dailyStatus, economyUserInput, transferInput, transferred } from './schemas.ts';
+import { claimDaily, transfer } from './service.ts';
 
 const tags = ['aurora: economy'];
-const balanceOf = z.object({ id: z.string(), balance: z.string() });
 
 export const economyRouter = router({
   dailyStatus: auroraProcedure
@@ -21,16 +19,9 @@ export const economyRouter = router({
         errorResponses: [400, 404],
       },
     })
-    .input(z.object({ userId: discordId }))
-    .output(
-      z.object({
-        claimable: z.boolean(),
-        streak: z.number().int(),
-        lastClaimAt: timestamp.nullable(),
-        nextClaimAt: timestamp,
-      }),
-    )
-    .query(({ ctx, input }) => dailyStatus(ctx.em, input.userId, ctx.now())),
+    .input(economyUserInput)
+    .output(dailyStatus)
+    .query(({ ctx, input }) => getDailyStatus(ctx.em, input.userId, ctx.now())),
 
   daily: auroraProcedure
     .meta({
@@ -44,22 +35,9 @@ export const economyRouter = router({
         errorResponses: [400, 404],
       },
     })
-    .input(z.object({ userId: discordId }))
-    .output(
-      z.object({
-        success: z.literal(true),
-        amount: z.string(),
-        streak: z.number().int(),
-        streakBonus: z.string(),
-        weeklyBonus: z.string(),
-        balance: z.string(),
-        nextClaimAt: timestamp,
-      }),
-    )
-    .mutation(async ({ ctx, input }) => ({
-      success: true as const,
-      ...(await claimDaily(ctx.em, input.userId, ctx.now())),
-    })),
+    .input(economyUserInput)
+    .output(dailyClaimed)
+    .mutation(({ ctx, input }) => claimDaily(ctx.em, input.userId, ctx.now())),
 
   transfer: auroraProcedure
     .meta({
@@ -73,14 +51,7 @@ export const economyRouter = router({
         errorResponses: [400, 404],
       },
     })
-    .input(
-      z
-        .object({ fromUserId: discordId, toUserId: discordId, amount: positiveBigintString })
-        .refine((body) => body.fromUserId !== body.toUserId, {
-          message: 'cannot transfer to oneself',
-          path: ['toUserId'],
-        }),
-    )
-    .output(z.object({ success: z.literal(true), amount: z.string(), from: balanceOf, to: balanceOf }))
-    .mutation(async ({ ctx, input }) => ({ success: true as const, ...(await transfer(ctx.em, input, ctx.now())) })),
+    .input(transferInput)
+    .output(transferred)
+    .mutation(({ ctx, input }) => transfer(ctx.em, input, ctx.now())),
 });

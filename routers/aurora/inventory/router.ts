@@ -1,10 +1,15 @@
 // Aurora inventory: GET/POST /api/users/:id/inventory, DELETE /api/users/:id/inventory/:itemId?amount=N.
-import { z } from 'zod';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
-import { itemId } from '../items/schemas.ts';
-import { discordId, positiveBigintString } from '../schemas.ts';
-import { inventoryEntry } from './schemas.ts';
-import { addToInventory, listInventory, removeFromInventory } from './service.ts';
+import { noContent } from '../../shared/schemas.ts';
+import { listInventory } from './queries.ts';
+import {
+  addToInventoryInput,
+  inventoryAdded,
+  inventoryList,
+  inventoryOwnerInput,
+  removeFromInventoryInput,
+} from './schemas.ts';
+import { addToInventory, removeFromInventory } from './service.ts';
 
 const tags = ['aurora: inventory'];
 
@@ -20,9 +25,9 @@ export const inventoryRouter = router({
         errorResponses: [400, 404],
       },
     })
-    .input(z.object({ id: discordId }))
-    .output(z.object({ inventory: z.array(inventoryEntry) }))
-    .query(async ({ ctx, input }) => ({ inventory: await listInventory(ctx.em, input.id) })),
+    .input(inventoryOwnerInput)
+    .output(inventoryList)
+    .query(({ ctx, input }) => listInventory(ctx.em, input.id)),
 
   add: auroraProcedure
     .meta({
@@ -36,12 +41,9 @@ export const inventoryRouter = router({
       },
       status: 201,
     })
-    .input(z.object({ id: discordId, itemId, quantity: positiveBigintString }))
-    .output(z.object({ success: z.literal(true), entry: inventoryEntry }))
-    .mutation(async ({ ctx, input }) => ({
-      success: true as const,
-      entry: await addToInventory(ctx.em, input.id, input.itemId, input.quantity),
-    })),
+    .input(addToInventoryInput)
+    .output(inventoryAdded)
+    .mutation(({ ctx, input }) => addToInventory(ctx.em, input)),
 
   remove: auroraProcedure
     .meta({
@@ -56,13 +58,7 @@ export const inventoryRouter = router({
       },
       status: 204,
     })
-    .input(
-      z.object({
-        id: discordId,
-        itemId,
-        amount: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(1),
-      }),
-    )
-    .output(z.void())
-    .mutation(({ ctx, input }) => removeFromInventory(ctx.em, input.id, input.itemId, BigInt(input.amount))),
+    .input(removeFromInventoryInput)
+    .output(noContent)
+    .mutation(({ ctx, input }) => removeFromInventory(ctx.em, input)),
 });

@@ -1,41 +1,14 @@
 // Inventory stacks. Adds are one upsert; removals lock the row, so concurrent changes never lose an update and a
 // row never reaches zero or below (the quantity > 0 check would refuse it anyway).
-import type { EntityManager } from '@mikro-orm/sql';
+import { type EntityManager, LockMode } from '@mikro-orm/sql';
+import { sql } from 'kysely';
+import { InventoryEntry } from '#entities/aurora/inventory-entry.ts';
 import { AppError } from '#src/errors.ts';
-import { translateViolations } from '../../shared/sql.ts';
-import { ITEM_COLUMNS } from '../items/queries.ts';
-import type { ItemResponse } from '../items/schemas.ts';
+import { db, translateViolations } from '../../shared/database.ts';
+import { itemNotFound, notInInventory, userNotFound } from '../errors.ts';
 import { INT64_MAX } from '../schemas.ts';
-import { userExists } from '../users/queries.ts';
-
-export interface EntryRow {
-  userId: string;
-  itemId: number;
-  quantity: string;
-  item: ItemResponse;
-}
-
-const ENTRY_SELECT = `
-  select inv.user_id as "userId", inv.item_id as "itemId", inv.quantity::text as quantity,
-         (select row_to_json(i) from (select ${ITEM_COLUMNS} from aurora.items where id = inv.item_id) i) as item
-  from aurora.inventory inv`;
-
-async function assertUser(em: EntityManager, userId: string): Promise<void> {
-  if (!(await userExists(em, userId))) throw new AppError('not_found', 'User not found');
-}
-
-export async function listInventory(em: EntityManager, userId: string): Promise<EntryRow[]> {
-  await assertUser(em, userId);
-  return em.execute<EntryRow[]>(`${ENTRY_SELECT} where inv.user_id = ? order by inv.item_id`, [userId]);
-}
-
-export async function findEntry(em: EntityManager, userId: string, itemId: number): Promise<EntryRow> {
-  const rows = await em.execute<EntryRow[]>(`${ENTRY_SELECT} where inv.user_id = ? and inv.item_id = ?`, [
-    userId,
-    itemId,
-  ]);
-  return rows[0]!;
-}
+import { assertUser, getEntry } from './queries.ts';
+import type { AddToInventoryInput, RemoveFromInventoryInput } from './schemas.ts';
 
 /**
  * Adds to a stack only while it stays at or under `limit`, in one upsert; answers false, changing nothing, when it
@@ -51,52 +24,51 @@ export async function stackItems(
   if (quantity > limit) return false;
   const added = await translateViolations(
     () =>
-      em.execute(
-        `insert into aurora.inventory as inv (user_id, item_id, quantity) values (?, ?, ?)
-         on conflict (user_id, item_id) do update set quantity = inv.quantity + excluded.quantity
-         where inv.quantity <= ?::bigint - excluded.quantity
-         returning inv.quantity`,
-        [userId, itemId, quantity.toString(), limit.toString()],
-      ),
+      db(em)
+        .insertInto('InventoryEntry')
+        .values({ user: userId, item: itemId, quantity: quantity.toString() })
+        .onConflict((conflict) =>
+          conflict
+            .columns(['user', 'item'])
+            .doUpdateSet((update) => ({
+              quantity: update('InventoryEntry.quantity', '+', update.ref('excluded.quantity')),
+            }))
+            .where('InventoryEntry.quantity', '<=', sql<string>`${limit.toString()}::bigint - excluded.quantity`),
+        )
+        .returning('quantity')
+        .executeTakeFirst(),
     {
-      inventory_user_id_foreign: () => new AppError('not_found', 'User not found'),
-      inventory_item_id_foreign: () => new AppError('not_found', 'Item not found'),
+      inventory_user_id_foreign: () => userNotFound(userId),
+      inventory_item_id_foreign: () => itemNotFound(itemId),
     },
   );
-  return added.length > 0;
+  return added !== undefined;
 }
 
-export function addToInventory(em: EntityManager, userId: string, itemId: number, quantity: string): Promise<EntryRow> {
+export function addToInventory(em: EntityManager, input: AddToInventoryInput) {
   return em.transactional(async (tx) => {
-    if (!(await stackItems(tx, userId, itemId, BigInt(quantity), INT64_MAX))) {
-      throw new AppError('validation_error', 'Quantity too large', { reason: `the stack would exceed ${INT64_MAX}` });
+    if (!(await stackItems(tx, input.id, input.itemId, BigInt(input.quantity), INT64_MAX))) {
+      throw AppError.explained('validation_error', 'Quantity too large', `the stack would exceed ${INT64_MAX}`);
     }
-    return findEntry(tx, userId, itemId);
+    return { success: true as const, entry: await getEntry(tx, input.id, input.itemId) };
   });
 }
 
-export function removeFromInventory(em: EntityManager, userId: string, itemId: number, amount: bigint): Promise<void> {
+export function removeFromInventory(em: EntityManager, { id: userId, itemId, amount }: RemoveFromInventoryInput) {
   return em.transactional(async (tx) => {
     await assertUser(tx, userId);
-    const held = await tx.execute<{ quantity: string }[]>(
-      'select quantity::text as quantity from aurora.inventory where user_id = ? and item_id = ? for update',
-      [userId, itemId],
+    const stack = await tx.findOne(
+      InventoryEntry,
+      { user: userId, item: itemId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
     );
-    if (!held[0]) throw new AppError('not_found', 'Item not in inventory');
-    const quantity = BigInt(held[0].quantity);
-    if (amount > quantity) {
-      throw new AppError('validation_error', 'Not enough items', {
-        reason: `holds ${quantity}, asked to remove ${amount}`,
-      });
+    if (!stack) throw notInInventory();
+    const held = BigInt(stack.quantity);
+    const removed = BigInt(amount);
+    if (removed > held) {
+      throw AppError.explained('validation_error', 'Not enough items', `holds ${held}, asked to remove ${removed}`);
     }
-    if (amount === quantity) {
-      await tx.execute('delete from aurora.inventory where user_id = ? and item_id = ?', [userId, itemId]);
-    } else {
-      await tx.execute('update aurora.inventory set quantity = quantity - ? where user_id = ? and item_id = ?', [
-        amount.toString(),
-        userId,
-        itemId,
-      ]);
-    }
+    if (removed === held) tx.remove(stack);
+    else stack.quantity = (held - removed).toString();
   });
 }

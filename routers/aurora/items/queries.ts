@@ -1,39 +1,50 @@
 // Items as the API shows them.
 import type { EntityManager } from '@mikro-orm/sql';
-import { containsPattern, countRows, whereOf } from '../../shared/sql.ts';
+import { sql } from 'kysely';
+import type { Item } from '#entities/aurora/item.ts';
+import { containsPattern, db, type Stored } from '../../shared/database.ts';
+import { itemNotFound } from '../errors.ts';
 import { capped } from '../schemas.ts';
-import type { ItemResponse, ListItemsInput } from './schemas.ts';
+import type { ItemResponse, ListItemsInput, Rarity } from './schemas.ts';
 
-export const ITEM_COLUMNS =
-  'id, name, description, type, rarity, price::text as price, icon_url as "iconUrl", image_url as "imageUrl", usage_data as "usageData"';
-
-export async function findItem(em: EntityManager, id: number): Promise<ItemResponse | null> {
-  const rows = await em.execute<ItemResponse[]>(`select ${ITEM_COLUMNS} from aurora.items where id = ?`, [id]);
-  return rows[0] ?? null;
+export function toItem(item: Stored<typeof Item>): ItemResponse {
+  return {
+    id: item.id,
+    name: item.name,
+    description: item.description ?? null,
+    type: item.type,
+    rarity: item.rarity as Rarity,
+    price: item.price,
+    iconUrl: item.iconUrl ?? null,
+    imageUrl: item.imageUrl ?? null,
+    usageData: item.usageData ?? null,
+  };
 }
 
-export async function listItems(
-  em: EntityManager,
-  filter: ListItemsInput,
-): Promise<{ items: ItemResponse[]; total: number }> {
-  const pattern = filter.search === undefined ? null : containsPattern(filter.search);
-  const { where, params } = whereOf([
-    pattern === null ? null : [`(name ilike ? escape '\\' or description ilike ? escape '\\')`, pattern, pattern],
-    filter.type === undefined ? null : ['type = ?', filter.type],
-    filter.rarity === undefined ? null : ['rarity = ?', filter.rarity],
+export async function getItem(em: EntityManager, id: number): Promise<ItemResponse> {
+  const found = await db(em).selectFrom('Item').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!found) throw itemNotFound(id);
+  return toItem(found);
+}
+
+export async function listItems(em: EntityManager, filter: ListItemsInput) {
+  const pattern = filter.search === undefined ? null : sql<string>`${containsPattern(filter.search)} escape '\\'`;
+  const filtered = db(em)
+    .selectFrom('Item')
+    .$if(pattern !== null, (query) =>
+      query.where((where) => where.or([where('name', 'ilike', pattern!), where('description', 'ilike', pattern!)])),
+    )
+    .$if(filter.type !== undefined, (query) => query.where('type', '=', filter.type!))
+    .$if(filter.rarity !== undefined, (query) => query.where('rarity', '=', filter.rarity!));
+  const [rows, counted] = await Promise.all([
+    filtered.selectAll().orderBy('id').limit(capped(filter.limit)).offset(filter.offset).execute(),
+    filtered.select((select) => select.fn.countAll<string>().as('count')).executeTakeFirstOrThrow(),
   ]);
-  const items = await em.execute<ItemResponse[]>(
-    `select ${ITEM_COLUMNS} from aurora.items ${where} order by id limit ? offset ?`,
-    [...params, capped(filter.limit), filter.offset],
-  );
-  return { items, total: await countRows(em, `select count(*) from aurora.items ${where}`, params) };
+  return { items: rows.map(toItem), total: Number(counted.count) };
 }
 
 /** The upload token each item's committed row holds, for settling staged images at start. */
 export async function committedImageTokens(em: EntityManager, itemIds: number[]): Promise<Map<number, string | null>> {
-  const rows = await em.execute<{ id: number; token: string | null }[]>(
-    `select id, image_token as token from aurora.items where id in (${itemIds.map(() => '?').join(', ')})`,
-    itemIds,
-  );
-  return new Map(rows.map((row) => [row.id, row.token]));
+  const rows = await db(em).selectFrom('Item').select(['id', 'imageToken']).where('id', 'in', itemIds).execute();
+  return new Map(rows.map((row) => [row.id, row.imageToken ?? null]));
 }

@@ -1,13 +1,11 @@
 // Aurora items: list, get, create, update, delete.
-import { z } from 'zod';
-import { AppError } from '#src/errors.ts';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
-import { findItem, listItems } from './queries.ts';
-import { item, itemFields, itemId, listItemsInput, updateItemInput } from './schemas.ts';
+import { noContent } from '../../shared/schemas.ts';
+import { getItem, listItems } from './queries.ts';
+import { item, itemFields, itemIdInput, itemList, itemResult, listItemsInput, updateItemInput } from './schemas.ts';
 import { createItemWithImage, deleteItem, replaceImage, updateItem } from './service.ts';
 
 const tags = ['aurora: items'];
-const itemResult = z.object({ success: z.literal(true), item });
 
 export const itemsRouter = router({
   list: auroraProcedure
@@ -22,7 +20,7 @@ export const itemsRouter = router({
       },
     })
     .input(listItemsInput)
-    .output(z.object({ items: z.array(item), total: z.number().int() }))
+    .output(itemList)
     .query(({ ctx, input }) => listItems(ctx.em, input)),
 
   get: auroraProcedure
@@ -36,13 +34,9 @@ export const itemsRouter = router({
         errorResponses: [400, 404],
       },
     })
-    .input(z.object({ id: itemId }))
+    .input(itemIdInput)
     .output(item)
-    .query(async ({ ctx, input }) => {
-      const found = await findItem(ctx.em, input.id);
-      if (!found) throw new AppError('not_found', 'Item not found');
-      return found;
-    }),
+    .query(({ ctx, input }) => getItem(ctx.em, input.id)),
 
   create: auroraProcedure
     .meta({
@@ -77,7 +71,7 @@ export const itemsRouter = router({
         errorResponses: [400, 404],
       },
     })
-    .input(z.object({ id: itemId }))
+    .input(itemIdInput)
     .output(itemResult)
     .mutation(async ({ ctx, input }) => ({
       success: true as const,
@@ -111,7 +105,7 @@ export const itemsRouter = router({
       },
       status: 204,
     })
-    .input(z.object({ id: itemId }))
-    .output(z.void())
+    .input(itemIdInput)
+    .output(noContent)
     .mutation(({ ctx, input }) => deleteItem(ctx.em, input.id, ctx.services.itemAssets, ctx.transaction)),
 });

@@ -1,10 +1,10 @@
 // Request and response schemas of Aurora items.
 import { z } from 'zod';
 import { ITEM_RARITIES } from '#entities/aurora/item.ts';
-import { name, text } from '../../shared/schemas.ts';
+import { name, serialIdParameter, text } from '../../shared/schemas.ts';
 import { bigintString, pagination } from '../schemas.ts';
 
-export const itemId = z.coerce.number().int().min(1).max(2_147_483_647);
+export const itemId = serialIdParameter;
 export const rarity = z.enum(ITEM_RARITIES);
 const assetUrl = text(512).nullable().optional();
 const usageData = z.record(z.string(), z.unknown()).nullable().optional();
@@ -22,6 +22,12 @@ export const item = z
     usageData: z.record(z.string(), z.unknown()).nullable(),
   })
   .meta({ id: 'Item' });
+
+export const itemResult = z.object({ success: z.literal(true), item });
+
+export const itemList = z.object({ items: z.array(item), total: z.number().int() });
+
+export const itemIdInput = z.object({ id: itemId });
 
 export const itemFields = z.object({
   name: name(100),
@@ -57,3 +63,4 @@ export type ItemResponse = z.infer<typeof item>;
 export type ItemFields = z.infer<typeof itemFields>;
 export type UpdateItemInput = z.infer<typeof updateItemInput>;
 export type ListItemsInput = z.infer<typeof listItemsInput>;
+export type Rarity = z.infer<typeof rarity>;

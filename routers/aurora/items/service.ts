@@ -1,14 +1,16 @@
 // Item writes. Names are unique case-insensitively; the database's index decides between concurrent creations.
-import type { EntityManager, QueryResult } from '@mikro-orm/sql';
+import type { EntityManager } from '@mikro-orm/sql';
+import { Item } from '#entities/aurora/item.ts';
 import { AppError } from '#src/errors.ts';
 import type { ItemAssets, StagedImage, Upload } from '#src/item-assets.ts';
 import type { TransactionHooks } from '#src/trpc/transaction-hooks.ts';
-import { translateViolations } from '../../shared/sql.ts';
-import { ITEM_COLUMNS } from './queries.ts';
+import { db, expectTouched, givenFields, type Stored, translateViolations } from '../../shared/database.ts';
+import { itemNotFound } from '../errors.ts';
+import { toItem } from './queries.ts';
 import type { ItemFields, ItemResponse, UpdateItemInput } from './schemas.ts';
 
 function duplicateName(name: string | undefined): AppError {
-  return new AppError('already_exists', 'Item name already exists', { reason: `an item named '${name}' exists` });
+  return AppError.explained('already_exists', 'Item name already exists', `an item named '${name}' exists`);
 }
 
 function rethrowDuplicate<T>(name: string | undefined, write: () => Promise<T>): Promise<T> {
@@ -17,67 +19,42 @@ function rethrowDuplicate<T>(name: string | undefined, write: () => Promise<T>):
 
 export function createItem(em: EntityManager, fields: ItemFields, now: Date): Promise<ItemResponse> {
   return rethrowDuplicate(fields.name, async () => {
-    const rows = await em.execute<ItemResponse[]>(
-      `insert into aurora.items (name, description, type, rarity, price, icon_url, image_url, usage_data, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning ${ITEM_COLUMNS}`,
-      [
-        fields.name,
-        fields.description ?? null,
-        fields.type,
-        fields.rarity,
-        fields.price,
-        fields.iconUrl ?? null,
-        fields.imageUrl ?? null,
-        fields.usageData == null ? null : JSON.stringify(fields.usageData),
-        now,
-        now,
-      ],
-    );
-    return rows[0]!;
+    const item = em.create(Item, {
+      name: fields.name,
+      description: fields.description ?? null,
+      type: fields.type,
+      rarity: fields.rarity,
+      price: fields.price,
+      iconUrl: fields.iconUrl ?? null,
+      imageUrl: fields.imageUrl ?? null,
+      usageData: fields.usageData ?? null,
+      imageToken: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await em.flush();
+    return toItem(item);
   });
 }
 
-const COLUMNS = {
-  name: 'name',
-  description: 'description',
-  type: 'type',
-  rarity: 'rarity',
-  price: 'price',
-  iconUrl: 'icon_url',
-  imageUrl: 'image_url',
-  usageData: 'usage_data',
-} as const;
+/** Changes the given fields in one statement, which also tells whether the item exists. */
+function changeItem(em: EntityManager, id: number, changes: Partial<Stored<typeof Item>>, name?: string) {
+  return rethrowDuplicate(name, async () => {
+    const row = await db(em).updateTable('Item').set(changes).where('id', '=', id).returningAll().executeTakeFirst();
+    if (!row) throw itemNotFound(id);
+    return toItem(row);
+  });
+}
 
 export function updateItem(em: EntityManager, input: UpdateItemInput, now: Date): Promise<ItemResponse> {
-  const given = (Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]).filter((field) => input[field] !== undefined);
-  const values = given.map((field) =>
-    field === 'usageData' && input.usageData !== null ? JSON.stringify(input.usageData) : input[field],
-  );
-  return rethrowDuplicate(input.name, async () => {
-    const rows = await em.execute<ItemResponse[]>(
-      `update aurora.items set ${[...given.map((field) => `${COLUMNS[field]} = ?`), 'updated_at = ?'].join(', ')}
-       where id = ? returning ${ITEM_COLUMNS}`,
-      [...values, now, input.id],
-    );
-    if (!rows[0]) throw new AppError('not_found', 'Item not found');
-    return rows[0];
-  });
+  const { name, description, type, rarity, price, iconUrl, imageUrl, usageData } = input;
+  const changes = givenFields({ name, description, type, rarity, price, iconUrl, imageUrl, usageData });
+  return changeItem(em, input.id, { ...changes, updatedAt: now }, name);
 }
 
 /** Points the item's icon and image at its uploaded file, and records which staged upload that is. */
-async function pointAtImage(
-  em: EntityManager,
-  id: number,
-  url: string,
-  token: string,
-  now: Date,
-): Promise<ItemResponse> {
-  const rows = await em.execute<ItemResponse[]>(
-    `update aurora.items set icon_url = ?, image_url = ?, image_token = ?, updated_at = ? where id = ? returning ${ITEM_COLUMNS}`,
-    [url, url, token, now, id],
-  );
-  if (!rows[0]) throw new AppError('not_found', 'Item not found');
-  return rows[0];
+function pointAtImage(em: EntityManager, id: number, url: string, token: string, now: Date): Promise<ItemResponse> {
+  return changeItem(em, id, { iconUrl: url, imageUrl: url, imageToken: token, updatedAt: now });
 }
 
 /**
@@ -133,9 +110,7 @@ export function replaceImage(
   now: Date,
 ): Promise<ItemResponse> {
   if (!upload)
-    throw new AppError('validation_error', 'An image is required', {
-      reason: "send it as the multipart field 'image'",
-    });
+    throw AppError.explained('validation_error', 'An image is required', "send it as the multipart field 'image'");
   return writeWithImage(em, upload, assets, hooks, now, async () => id);
 }
 
@@ -146,7 +121,6 @@ export async function deleteItem(
   assets: ItemAssets,
   hooks: TransactionHooks,
 ): Promise<void> {
-  const result = await em.execute<QueryResult>('delete from aurora.items where id = ?', [id], 'run');
-  if (result.affectedRows === 0) throw new AppError('not_found', 'Item not found');
+  expectTouched(await em.nativeDelete(Item, { id }), () => itemNotFound(id));
   hooks.onCommit(() => assets.remove(id));
 }

@@ -1,26 +1,18 @@
 // Lootdrops: spawned by the bot in a channel, claimed by the first user to react (extensions; the document lists
 // only the LOOTDROP_CLAIM transaction type).
-import { z } from 'zod';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
-import { timestamp } from '../../shared/schemas.ts';
-import { discordId, positiveBigintString } from '../schemas.ts';
-import { claimLootdrop, findLootdrop, spawnLootdrop } from './service.ts';
+import { getLootdrop } from './queries.ts';
+import {
+  claimLootdropInput,
+  lootdrop,
+  lootdropClaimed,
+  lootdropIdInput,
+  lootdropSpawned,
+  spawnLootdropInput,
+} from './schemas.ts';
+import { claimLootdrop, spawnLootdrop } from './service.ts';
 
 const tags = ['aurora: lootdrops'];
-
-const lootdrop = z
-  .object({
-    id: z.string(),
-    amount: z.string(),
-    channelId: z.string().nullable(),
-    createdAt: timestamp,
-    expiresAt: timestamp,
-    claimedBy: z.string().nullable(),
-    claimedAt: timestamp.nullable(),
-  })
-  .meta({ id: 'Lootdrop' });
-
-const lootdropId = z.string().regex(/^[1-9]\d{0,17}$/, 'must be a lootdrop id');
 
 export const lootdropsRouter = router({
   spawn: auroraProcedure
@@ -36,18 +28,9 @@ export const lootdropsRouter = router({
       },
       status: 201,
     })
-    .input(
-      z.object({
-        amount: positiveBigintString.optional(),
-        channelId: discordId.nullable().optional(),
-        expiresInMinutes: z.number().int().min(1).max(1440).optional(),
-      }),
-    )
-    .output(z.object({ success: z.literal(true), lootdrop }))
-    .mutation(async ({ ctx, input }) => ({
-      success: true as const,
-      lootdrop: await spawnLootdrop(ctx.em, input, ctx.now()),
-    })),
+    .input(spawnLootdropInput)
+    .output(lootdropSpawned)
+    .mutation(({ ctx, input }) => spawnLootdrop(ctx.em, input, ctx.now())),
 
   get: auroraProcedure
     .meta({
@@ -60,9 +43,9 @@ export const lootdropsRouter = router({
         errorResponses: [400, 404],
       },
     })
-    .input(z.object({ id: lootdropId }))
+    .input(lootdropIdInput)
     .output(lootdrop)
-    .query(({ ctx, input }) => findLootdrop(ctx.em, input.id)),
+    .query(({ ctx, input }) => getLootdrop(ctx.em, input.id)),
 
   claim: auroraProcedure
     .meta({
@@ -75,10 +58,7 @@ export const lootdropsRouter = router({
         errorResponses: [400, 404, 409],
       },
     })
-    .input(z.object({ id: lootdropId, userId: discordId }))
-    .output(z.object({ success: z.literal(true), lootdrop, balance: z.string() }))
-    .mutation(async ({ ctx, input }) => ({
-      success: true as const,
-      ...(await claimLootdrop(ctx.em, input.id, input.userId, ctx.now())),
-    })),
+    .input(claimLootdropInput)
+    .output(lootdropClaimed)
+    .mutation(({ ctx, input }) => claimLootdrop(ctx.em, input, ctx.now())),
 });

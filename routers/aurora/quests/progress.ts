@@ -6,10 +6,10 @@ import { countRows, isoFromTimestamptz, translateViolations } from '../../shared
 import { credit } from '../economy/ledger.ts';
 import { levelForXp } from '../economy/leveling.ts';
 import { INT64_MAX } from '../schemas.ts';
-import { readSettings } from '../settings/service.ts';
+import { readSettings } from '../settings/queries.ts';
 import { toQuest, type QuestRow } from './queries.ts';
 import type { UserQuestResponse } from './schemas.ts';
-import { userNotFound } from '../users/errors.ts';
+import { userNotFound } from '../errors.ts';
 import { userExists } from '../users/queries.ts';
 
 const USER_QUEST_SELECT = `

@@ -3,6 +3,7 @@ import type { EntityManager, QueryResult } from '@mikro-orm/sql';
 import { z } from 'zod';
 import { AppError } from '#src/errors.ts';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { noInput, noContent } from '../../shared/schemas.ts';
 import { questProgressProcedures } from './progress-procedures.ts';
 import { COLUMNS, toQuest, type QuestRow } from './queries.ts';
 import { quest, questFields, questId, questChanges, updateQuestInput, type QuestResponse } from './schemas.ts';
@@ -40,7 +41,7 @@ export const questsRouter = router({
     .meta({
       openapi: { method: 'GET', path: '/api/quests', description: 'Lists all quests.', tags, summary: 'All quests' },
     })
-    .input(z.void())
+    .input(noInput)
     .output(z.object({ success: z.literal(true), data: z.array(quest) }))
     .query(async ({ ctx }) => ({
       success: true as const,
@@ -112,7 +113,7 @@ export const questsRouter = router({
       status: 204,
     })
     .input(z.object({ id: questId }))
-    .output(z.void())
+    .output(noContent)
     .mutation(async ({ ctx, input }) => {
       const result = await ctx.em.execute<QueryResult>('delete from aurora.quests where id = ?', [input.id], 'run');
       if (result.affectedRows === 0) throw new AppError('not_found', 'Quest not found');

@@ -1,8 +1,9 @@
 // Aurora settings: GET/POST /api/settings, and the Discord metadata the bot publishes (GET/PUT /api/settings/meta).
-import { z } from 'zod';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
-import { botSettings, discordMeta, settingsPatch } from './schemas.ts';
-import { publishDiscordMeta, readDiscordMeta, readSettings, updateSettings } from './service.ts';
+import { noInput } from '../../shared/schemas.ts';
+import { readDiscordMeta, readSettings } from './queries.ts';
+import { botSettings, discordMeta, settingsPatch, settingsUpdated } from './schemas.ts';
+import { publishDiscordMeta, updateSettings } from './service.ts';
 
 const tags = ['aurora: settings'];
 
@@ -17,7 +18,7 @@ export const settingsRouter = router({
         summary: 'The whole settings document, defaults filled in',
       },
     })
-    .input(z.void())
+    .input(noInput)
     .output(botSettings)
     .query(({ ctx }) => readSettings(ctx.em)),
 
@@ -34,11 +35,8 @@ export const settingsRouter = router({
       },
     })
     .input(settingsPatch)
-    .output(z.object({ success: z.literal(true), settings: botSettings }))
-    .mutation(async ({ ctx, input }) => ({
-      success: true as const,
-      settings: await updateSettings(ctx.em, input, ctx.now()),
-    })),
+    .output(settingsUpdated)
+    .mutation(({ ctx, input }) => updateSettings(ctx.em, input, ctx.now())),
 
   meta: auroraProcedure
     .meta({
@@ -50,7 +48,7 @@ export const settingsRouter = router({
         summary: 'Roles, channels and commands, as last published by the bot',
       },
     })
-    .input(z.void())
+    .input(noInput)
     .output(discordMeta)
     .query(({ ctx }) => readDiscordMeta(ctx.em)),
 

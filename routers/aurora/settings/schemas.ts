@@ -45,6 +45,8 @@ export const botSettings = z
 
 export type BotSettings = z.infer<typeof botSettings>;
 
+export const settingsUpdated = z.object({ success: z.literal(true), settings: botSettings });
+
 /** `schema` with every field optional at every depth and no defaults: any part of it, and nothing else. */
 function anyPartOf(schema: z.ZodType): z.ZodType {
   const def = schema._zod.def as { type: string; innerType?: z.ZodType };

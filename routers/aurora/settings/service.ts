@@ -1,10 +1,10 @@
 // Settings storage: the merged, validated document under one key; the bot's Discord metadata under another.
 import type { EntityManager } from '@mikro-orm/sql';
+import { Setting } from '#entities/aurora/setting.ts';
 import { AppError } from '#src/errors.ts';
-import { botSettings, discordMeta, type BotSettings, type DiscordMeta } from './schemas.ts';
-
-const SETTINGS_KEY = 'bot';
-const META_KEY = 'discord-meta';
+import { lockKey } from '../../shared/database.ts';
+import { META_KEY, readSettings, SETTINGS_KEY } from './queries.ts';
+import { botSettings, type DiscordMeta } from './schemas.ts';
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -20,9 +20,7 @@ export function deepMerge(
   const merged: Record<string, unknown> = { ...base };
   for (const key of Object.keys(patch)) {
     if (FORBIDDEN_KEYS.has(key)) {
-      throw new AppError('validation_error', 'Validation failed', {
-        issues: [{ path: [...path, key].join('.'), message: 'is not a settings key' }],
-      });
+      throw AppError.validation([...path, key].join('.'), 'is not a settings key');
     }
     const value = patch[key];
     const current = merged[key];
@@ -31,44 +29,24 @@ export function deepMerge(
   return merged;
 }
 
-async function readDocument(em: EntityManager, key: string): Promise<Record<string, unknown> | null> {
-  const rows = await em.execute<{ value: Record<string, unknown> }[]>(
-    'select value from aurora.settings where key = ?',
-    [key],
-  );
-  return rows[0]?.value ?? null;
-}
-
-async function writeDocument(em: EntityManager, key: string, value: unknown, now: Date): Promise<void> {
-  await em.execute(
-    `insert into aurora.settings (key, value, updated_at) values (?, ?, ?)
-     on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at`,
-    [key, JSON.stringify(value), now],
-  );
-}
-
-export async function readSettings(em: EntityManager): Promise<BotSettings> {
-  return botSettings.parse((await readDocument(em, SETTINGS_KEY)) ?? {});
+async function writeDocument(em: EntityManager, key: string, value: Record<string, unknown>, now: Date) {
+  await em.upsert(Setting, { key, value, updatedAt: now });
 }
 
 /** Validates the merged document as a whole, so an unknown key anywhere in the patch answers 400. */
-export function updateSettings(em: EntityManager, patch: Record<string, unknown>, now: Date): Promise<BotSettings> {
+export function updateSettings(em: EntityManager, patch: Record<string, unknown>, now: Date) {
   return em.transactional(async (tx) => {
-    await tx.execute(`select pg_advisory_xact_lock(hashtextextended('aurora:settings', 0))`);
+    await lockKey(tx, 'aurora:settings');
     const merged = deepMerge(await readSettings(tx), patch);
     const parsed = botSettings.safeParse(merged);
     if (!parsed.success) {
-      throw new AppError('validation_error', 'Validation failed', {
-        issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-      });
+      throw AppError.invalid(
+        parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+      );
     }
     await writeDocument(tx, SETTINGS_KEY, parsed.data, now);
-    return parsed.data;
+    return { success: true as const, settings: parsed.data };
   });
-}
-
-export async function readDiscordMeta(em: EntityManager): Promise<DiscordMeta> {
-  return discordMeta.parse((await readDocument(em, META_KEY)) ?? { roles: [], channels: [], commands: [] });
 }
 
 export async function publishDiscordMeta(em: EntityManager, meta: DiscordMeta, now: Date): Promise<DiscordMeta> {

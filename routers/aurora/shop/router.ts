@@ -1,8 +1,6 @@
 // The shop: buying items at their price (an extension; the document lists only the SHOP_BUY transaction type).
-import { z } from 'zod';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
-import { inventoryEntry } from '../inventory/schemas.ts';
-import { discordId, positiveBigintString } from '../schemas.ts';
+import { buyInput, purchase } from './schemas.ts';
 import { buy } from './service.ts';
 
 export const shopRouter = router({
@@ -18,16 +16,7 @@ export const shopRouter = router({
         errorResponses: [400, 404],
       },
     })
-    .input(
-      z.object({
-        userId: discordId,
-        itemId: z.number().int().min(1).max(2_147_483_647),
-        quantity: positiveBigintString.default('1'),
-      }),
-    )
-    .output(z.object({ success: z.literal(true), cost: z.string(), balance: z.string(), entry: inventoryEntry }))
-    .mutation(async ({ ctx, input }) => ({
-      success: true as const,
-      ...(await buy(ctx.em, input.userId, input.itemId, BigInt(input.quantity), ctx.now())),
-    })),
+    .input(buyInput)
+    .output(purchase)
+    .mutation(({ ctx, input }) => buy(ctx.em, input, ctx.now())),
 });

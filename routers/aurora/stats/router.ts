@@ -3,6 +3,7 @@ import { timestamp } from '../../shared/schemas.ts';
 import type { EntityManager } from '@mikro-orm/sql';
 import { z } from 'zod';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { noInput } from '../../shared/schemas.ts';
 import { stats } from './schemas.ts';
 import { dashboardStats } from './service.ts';
 
@@ -50,7 +51,7 @@ export const statsRouter = router({
         summary: 'Dashboard totals',
       },
     })
-    .input(z.void())
+    .input(noInput)
     .output(stats)
     .query(({ ctx }) => dashboardStats(ctx.em, ctx.now(), ctx.services)),
 
@@ -64,7 +65,7 @@ export const statsRouter = router({
         summary: 'Transactions and cases per hour, last 24 hours (cached five minutes; clear-cache drops it)',
       },
     })
-    .input(z.void())
+    .input(noInput)
     .output(activity)
     .query(
       ({ ctx }) =>

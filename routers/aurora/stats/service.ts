@@ -1,7 +1,7 @@
 // The dashboard's totals, shared by GET /api/stats and the live stats subscription.
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Services } from '#src/trpc/context.ts';
-import { readSettings } from '../settings/service.ts';
+import { readSettings } from '../settings/queries.ts';
 import type { DashboardStats } from './schemas.ts';
 
 export async function dashboardStats(em: EntityManager, now: Date, services: Services): Promise<DashboardStats> {

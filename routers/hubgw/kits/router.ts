@@ -1,6 +1,6 @@
 // HubGW kits: POST /kits/claim, and kit definitions as data (PUT /kits/, GET /kits/, DELETE /kits/{name}).
 import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
-import { z } from 'zod';
+import { noInput, noContent } from '../../shared/schemas.ts';
 import { claimKitInput, kit, kitClaimed, kitList, kitNameInput, upsertKitInput } from './schemas.ts';
 import { listKits } from './queries.ts';
 import { claimKit, deleteKit, upsertKit } from './service.ts';
@@ -49,7 +49,7 @@ export const kitsRouter = router({
         summary: 'All kit definitions',
       },
     })
-    .input(z.void())
+    .input(noInput)
     .output(kitList)
     .query(({ ctx }) => listKits(ctx.em)),
 
@@ -66,6 +66,6 @@ export const kitsRouter = router({
       status: 204,
     })
     .input(kitNameInput)
-    .output(z.void())
+    .output(noContent)
     .mutation(({ ctx, input }) => deleteKit(ctx.em, input.name)),
 });

@@ -34,7 +34,7 @@ export async function upsertKit(em: EntityManager, input: UpsertKitInput, now: D
 
 export async function deleteKit(em: EntityManager, name: string): Promise<void> {
   const result = await db(em).deleteFrom('Kit').where(sql`lower(name)`, '=', name.toLowerCase()).executeTakeFirst();
-  expectTouched(result, () => kitNotFound(name));
+  expectTouched(result.numDeletedRows, () => kitNotFound(name));
 }
 
 export async function claimKit(em: EntityManager, playerUuid: string, kitName: string, now: Date) {

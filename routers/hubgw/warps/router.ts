@@ -1,6 +1,6 @@
 // HubGW warps: create, owner-only update and delete, get by name, filtered list.
-import { z } from 'zod';
 import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
+import { noContent } from '../../shared/schemas.ts';
 import {
   createWarpInput,
   deleteWarpInput,
@@ -61,7 +61,7 @@ export const warpsRouter = router({
       jsonBody: true,
     })
     .input(deleteWarpInput)
-    .output(z.void())
+    .output(noContent)
     .mutation(({ ctx, input }) => deleteWarp(ctx.em, input.name, input.player_uuid)),
 
   get: hubgwProcedure

@@ -1,6 +1,6 @@
 // HubGW whitelist: add, remove, check, list, count.
-import { z } from 'zod';
 import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
+import { noInput, noContent } from '../../shared/schemas.ts';
 import {
   addWhitelistInput,
   playerNameInput,
@@ -45,7 +45,7 @@ export const whitelistRouter = router({
       status: 204,
     })
     .input(playerNameInput)
-    .output(z.void())
+    .output(noContent)
     .mutation(({ ctx, input }) => removeFromWhitelist(ctx.em, input.player_name)),
 
   check: hubgwProcedure
@@ -74,7 +74,7 @@ export const whitelistRouter = router({
         summary: 'Every stored entry, newest first',
       },
     })
-    .input(z.void())
+    .input(noInput)
     .output(whitelistList)
     .query(({ ctx }) => listWhitelist(ctx.em)),
 
@@ -88,7 +88,7 @@ export const whitelistRouter = router({
         summary: 'How many entries are stored',
       },
     })
-    .input(z.void())
+    .input(noInput)
     .output(whitelistCount)
     .query(({ ctx }) => countWhitelist(ctx.em)),
 });

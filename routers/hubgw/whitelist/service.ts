@@ -54,7 +54,7 @@ export async function removeFromWhitelist(em: EntityManager, playerName: string)
     .where(sql`lower(player_name)`, '=', playerName.toLowerCase())
     .executeTakeFirst();
   expectTouched(
-    result,
+    result.numDeletedRows,
     () => new AppError('not_found', `Player '${playerName}' is not on the whitelist`, { player_name: playerName }),
   );
 }

@@ -1,0 +1,17 @@
+import { MikroORM } from '@mikro-orm/sql';
+import { ormConfigFor } from './mikro-orm.config.ts';
+import { db } from './routers/shared/database.ts';
+const orm = await MikroORM.init({ ...ormConfigFor({ kind: 'pglite', dataDir: null }) });
+await orm.migrator.up();
+const em = orm.em.fork();
+const now = new Date();
+await db(em).insertInto('User').values({ id: '1', username: 'a', balance: '5', xp: '0', level: 1, dailyStreak: 0, isActive: true, settings: {}, createdAt: now, updatedAt: now, class: null }).execute();
+await db(em).insertInto('Item').values({ name: 'x', price: '10', type: 'M', rarity: 'C', usageData: { a: 1 }, createdAt: now, updatedAt: now }).execute();
+await db(em).insertInto('InventoryEntry').values({ user: '1', item: 1, quantity: '3' }).execute();
+const q = db(em).selectFrom('InventoryEntry as inv').innerJoin('Item as i', 'i.id', 'inv.item').selectAll('i').select(['inv.quantity', 'inv.user']).where('inv.user', '=', '1');
+console.log(q.compile().sql);
+console.log(await q.execute());
+const u = db(em).selectFrom('User as u').leftJoin('Class as c', 'c.id', 'u.class').selectAll('u').select(['c.name as className', 'c.balance as classBalance']).where('u.id', '=', '1');
+console.log(u.compile().sql);
+console.log(await u.execute());
+await orm.close();
