@@ -1,17 +1,12 @@
 import { MikroORM } from '@mikro-orm/sql';
 import { ormConfigFor } from './mikro-orm.config.ts';
-import { db } from './routers/shared/database.ts';
+import { createUser, updateUser } from './routers/aurora/users/service.ts';
+import { createClass } from './routers/aurora/classes/service.ts';
 const orm = await MikroORM.init({ ...ormConfigFor({ kind: 'pglite', dataDir: null }) });
 await orm.migrator.up();
-const em = orm.em.fork();
 const now = new Date();
-await db(em).insertInto('User').values({ id: '1', username: 'a', balance: '5', xp: '0', level: 1, dailyStreak: 0, isActive: true, settings: {}, createdAt: now, updatedAt: now, class: null }).execute();
-await db(em).insertInto('Item').values({ name: 'x', price: '10', type: 'M', rarity: 'C', usageData: { a: 1 }, createdAt: now, updatedAt: now }).execute();
-await db(em).insertInto('InventoryEntry').values({ user: '1', item: 1, quantity: '3' }).execute();
-const q = db(em).selectFrom('InventoryEntry as inv').innerJoin('Item as i', 'i.id', 'inv.item').selectAll('i').select(['inv.quantity', 'inv.user']).where('inv.user', '=', '1');
-console.log(q.compile().sql);
-console.log(await q.execute());
-const u = db(em).selectFrom('User as u').leftJoin('Class as c', 'c.id', 'u.class').selectAll('u').select(['c.name as className', 'c.balance as classBalance']).where('u.id', '=', '1');
-console.log(u.compile().sql);
-console.log(await u.execute());
+try { await createClass(orm.em.fork(), { id: 'c1', name: 'Warriors', balance: '0' } as never, now);
+console.log(await createUser(orm.em.fork(), { id: '1', username: 'a', balance: '0', xp: '0', level: 1, settings: {}, classId: 'c1' } as never, now));
+console.log(await createUser(orm.em.fork(), { id: '1', username: 'a', balance: '0', xp: '0', level: 1, settings: {} } as never, now)); } catch (e) { console.log(e); }
+try { console.log(await updateUser(orm.em.fork(), { id: '1', balance: '50', classId: null } as never, now)); } catch (e) { console.log(e); }
 await orm.close();

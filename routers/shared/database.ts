@@ -46,7 +46,10 @@ export type Row<Entity extends keyof Database> = Selectable<Database[Entity]>;
 /** What an entity without relations holds, by property: a loaded entity, or a row a typed query selected. */
 export type Stored<Entity extends EntitySchema> = InferEntity<Entity>;
 
-/** Queries in the EntityManager's transaction, if it is in one. */
+/**
+ * Queries in the EntityManager's transaction, if it is in one. A join's aliases must not be property names of the
+ * entities joined (`u`, not `user`): MikroORM's plugin would read such an alias as the property.
+ */
 export function db(em: EntityManager): Db {
   return em.getKysely<Database>().withPlugin(entitySchemas).withPlugin(new MikroKyselyPlugin(em, NAMING));
 }

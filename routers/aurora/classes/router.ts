@@ -1,9 +1,9 @@
 // Aurora classes: GET/POST /api/classes, PUT/DELETE /api/classes/:id.
-import { z } from 'zod';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
 import { noInput, noContent } from '../../shared/schemas.ts';
-import { auroraClass, classId, createClassInput, updateClassInput } from './schemas.ts';
-import { createClass, deleteClass, listClasses, updateClass } from './service.ts';
+import { listClasses } from './queries.ts';
+import { classIdInput, classList, classResult, createClassInput, updateClassInput } from './schemas.ts';
+import { createClass, deleteClass, updateClass } from './service.ts';
 
 const tags = ['aurora: classes'];
 
@@ -13,8 +13,8 @@ export const classesRouter = router({
       openapi: { method: 'GET', path: '/api/classes', description: 'Lists all classes.', tags, summary: 'All classes' },
     })
     .input(noInput)
-    .output(z.object({ classes: z.array(auroraClass) }))
-    .query(async ({ ctx }) => ({ classes: await listClasses(ctx.em) })),
+    .output(classList)
+    .query(({ ctx }) => listClasses(ctx.em)),
 
   create: auroraProcedure
     .meta({
@@ -29,11 +29,8 @@ export const classesRouter = router({
       status: 201,
     })
     .input(createClassInput)
-    .output(z.object({ success: z.literal(true), class: auroraClass }))
-    .mutation(async ({ ctx, input }) => ({
-      success: true as const,
-      class: await createClass(ctx.em, input, ctx.now()),
-    })),
+    .output(classResult)
+    .mutation(({ ctx, input }) => createClass(ctx.em, input, ctx.now())),
 
   update: auroraProcedure
     .meta({
@@ -47,11 +44,8 @@ export const classesRouter = router({
       },
     })
     .input(updateClassInput)
-    .output(z.object({ success: z.literal(true), class: auroraClass }))
-    .mutation(async ({ ctx, input }) => ({
-      success: true as const,
-      class: await updateClass(ctx.em, input, ctx.now()),
-    })),
+    .output(classResult)
+    .mutation(({ ctx, input }) => updateClass(ctx.em, input, ctx.now())),
 
   delete: auroraProcedure
     .meta({
@@ -65,7 +59,7 @@ export const classesRouter = router({
       },
       status: 204,
     })
-    .input(z.object({ id: classId }))
+    .input(classIdInput)
     .output(noContent)
     .mutation(({ ctx, input }) => deleteClass(ctx.em, input.id)),
 });

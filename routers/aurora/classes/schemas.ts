@@ -23,6 +23,12 @@ export const updateClassInput = z.strictObject({
   roleId: discordId.nullable().optional(),
 });
 
+export const classList = z.object({ classes: z.array(auroraClass) });
+
+export const classResult = z.object({ success: z.literal(true), class: auroraClass });
+
+export const classIdInput = z.object({ id: classId });
+
 export type ClassResponse = z.infer<typeof auroraClass>;
 export type CreateClassInput = z.infer<typeof createClassInput>;
 export type UpdateClassInput = z.infer<typeof updateClassInput>;

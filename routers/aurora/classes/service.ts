@@ -1,51 +1,41 @@
 // Classes: unique ids and names; deleting one leaves its members without a class (the foreign key does it).
-import type { EntityManager, QueryResult } from '@mikro-orm/sql';
-import { translateViolations } from '../../shared/sql.ts';
+import type { EntityManager } from '@mikro-orm/sql';
+import { Class } from '#entities/aurora/class.ts';
 import { AppError } from '#src/errors.ts';
-import type { ClassResponse, CreateClassInput, UpdateClassInput } from './schemas.ts';
+import { expectTouched, givenFields, translateViolations } from '../../shared/database.ts';
+import { classNotFound } from '../errors.ts';
+import { toClass } from './queries.ts';
+import type { CreateClassInput, UpdateClassInput } from './schemas.ts';
 
-const CLASS_COLUMNS = 'id, name, balance::text as balance, role_id as "roleId"';
-
-function duplicate(input: { id: string }) {
-  const error = () =>
-    new AppError('already_exists', 'Class already exists', {
-      reason: `a class with id '${input.id}' or the same name exists`,
-    });
-  return { classes_pkey: error, classes_name_key: error };
+/** The id's primary key and the name's unique index decide between concurrent writes. */
+function saveUnique(em: EntityManager, id: string) {
+  const duplicate = () =>
+    AppError.explained('already_exists', 'Class already exists', `a class with id '${id}' or the same name exists`);
+  return translateViolations(() => em.flush(), { classes_pkey: duplicate, classes_name_key: duplicate });
 }
 
-export function listClasses(em: EntityManager): Promise<ClassResponse[]> {
-  return em.execute<ClassResponse[]>(`select ${CLASS_COLUMNS} from aurora.classes order by lower(name), id`);
+export async function createClass(em: EntityManager, input: CreateClassInput, now: Date) {
+  const created = em.create(Class, {
+    id: input.id,
+    name: input.name,
+    balance: input.balance,
+    roleId: input.roleId ?? null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await saveUnique(em, input.id);
+  return { success: true as const, class: toClass(created) };
 }
 
-export async function createClass(em: EntityManager, input: CreateClassInput, now: Date): Promise<ClassResponse> {
-  const rows = await translateViolations(
-    () =>
-      em.execute<ClassResponse[]>(
-        `insert into aurora.classes (id, name, balance, role_id, created_at, updated_at) values (?, ?, ?, ?, ?, ?) returning ${CLASS_COLUMNS}`,
-        [input.id, input.name, input.balance, input.roleId ?? null, now, now],
-      ),
-    duplicate(input),
-  );
-  return rows[0]!;
-}
-
-export async function updateClass(em: EntityManager, input: UpdateClassInput, now: Date): Promise<ClassResponse> {
-  const fields = { name: input.name, balance: input.balance, role_id: input.roleId };
-  const given = Object.entries(fields).filter(([, value]) => value !== undefined);
-  const rows = await translateViolations(
-    () =>
-      em.execute<ClassResponse[]>(
-        `update aurora.classes set ${[...given.map(([column]) => `${column} = ?`), 'updated_at = ?'].join(', ')} where id = ? returning ${CLASS_COLUMNS}`,
-        [...given.map(([, value]) => value), now, input.id],
-      ),
-    duplicate(input),
-  );
-  if (!rows[0]) throw new AppError('not_found', 'Class not found');
-  return rows[0];
+export async function updateClass(em: EntityManager, input: UpdateClassInput, now: Date) {
+  const found = await em.findOne(Class, { id: input.id });
+  if (!found) throw classNotFound(input.id);
+  const { name, balance, roleId } = input;
+  em.assign(found, { ...givenFields({ name, balance, roleId }), updatedAt: now });
+  await saveUnique(em, input.id);
+  return { success: true as const, class: toClass(found) };
 }
 
 export async function deleteClass(em: EntityManager, id: string): Promise<void> {
-  const result = await em.execute<QueryResult>('delete from aurora.classes where id = ?', [id], 'run');
-  if (result.affectedRows === 0) throw new AppError('not_found', 'Class not found');
+  expectTouched(await em.nativeDelete(Class, { id }), () => classNotFound(id));
 }

@@ -8,11 +8,11 @@ import type { InventoryEntryResponse } from './schemas.ts';
 
 function stacksOf(em: EntityManager, userId: string) {
   return db(em)
-    .selectFrom('InventoryEntry as stack')
-    .innerJoin('Item as item', 'item.id', 'stack.item')
-    .selectAll('item')
-    .select('stack.quantity')
-    .where('stack.user', '=', userId);
+    .selectFrom('InventoryEntry as inv')
+    .innerJoin('Item as i', 'i.id', 'inv.item')
+    .selectAll('i')
+    .select('inv.quantity')
+    .where('inv.user', '=', userId);
 }
 
 function toEntry(userId: string, { quantity, ...item }: { quantity: string } & Parameters<typeof toItem>[0]) {
@@ -25,11 +25,11 @@ export async function assertUser(em: EntityManager, userId: string): Promise<voi
 
 export async function listInventory(em: EntityManager, userId: string) {
   await assertUser(em, userId);
-  const rows = await stacksOf(em, userId).orderBy('stack.item').execute();
+  const rows = await stacksOf(em, userId).orderBy('inv.item').execute();
   return { inventory: rows.map((row) => toEntry(userId, row)) };
 }
 
 /** One stack the caller knows exists. */
 export async function getEntry(em: EntityManager, userId: string, itemId: number): Promise<InventoryEntryResponse> {
-  return toEntry(userId, await stacksOf(em, userId).where('stack.item', '=', itemId).executeTakeFirstOrThrow());
+  return toEntry(userId, await stacksOf(em, userId).where('inv.item', '=', itemId).executeTakeFirstOrThrow());
 }

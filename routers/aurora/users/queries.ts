@@ -1,52 +1,89 @@
-// Users as the API shows them: one row per user with its class joined, in the response's shape.
+// Users as the API shows them: each with its class joined.
 import type { EntityManager } from '@mikro-orm/sql';
-import { containsPattern, countRows, withIsoTimestamps } from '../../shared/sql.ts';
+import { sql } from 'kysely';
+import { User } from '#entities/aurora/user.ts';
+import { containsPattern, db, type Row } from '../../shared/database.ts';
+import { userNotFound } from '../errors.ts';
 import { capped } from '../schemas.ts';
 import type { ListUsersInput, UserResponse } from './schemas.ts';
 
-const USER_SELECT = `
-  select u.id, u.username, u.balance::text as balance, u.xp::text as xp, u.level, u.daily_streak as "dailyStreak",
-         u.is_active as "isActive", u.class_id as "classId", c.name as "className", c.balance::text as "classBalance",
-         u.settings, u.created_at as "createdAt", u.updated_at as "updatedAt"
-  from aurora.users u left join aurora.classes c on c.id = u.class_id`;
+type UserWithClass = Row<'User'> & { className: string | null; classBalance: string | null };
 
-type UserRow = Omit<UserResponse, 'class'> & { className: string | null; classBalance: string | null };
-
-function toUser({ className, classBalance, ...row }: UserRow): UserResponse {
-  const user = withIsoTimestamps(row, ['createdAt', 'updatedAt']);
+function toUser({ className, classBalance, ...user }: UserWithClass): UserResponse {
   return {
-    ...user,
-    class: row.classId && className !== null ? { id: row.classId, name: className, balance: classBalance! } : null,
+    id: user.id,
+    username: user.username,
+    balance: user.balance,
+    xp: user.xp,
+    level: user.level,
+    dailyStreak: user.dailyStreak,
+    isActive: user.isActive,
+    classId: user.class,
+    class:
+      user.class !== null && className !== null ? { id: user.class, name: className, balance: classBalance! } : null,
+    settings: user.settings,
+    createdAt: user.createdAt.toISOString(),
+    updatedAt: user.updatedAt.toISOString(),
   };
 }
 
+function usersWithClass(em: EntityManager) {
+  return db(em)
+    .selectFrom('User as u')
+    .leftJoin('Class as c', 'c.id', 'u.class')
+    .selectAll('u')
+    .select(['c.name as className', sql<string>`c.balance::text`.as('classBalance')]);
+}
+
 export async function userExists(em: EntityManager, id: string): Promise<boolean> {
-  return (await countRows(em, 'select count(*) from aurora.users where id = ?', [id])) > 0;
+  return (await em.count(User, { id })) > 0;
 }
 
-export async function findUser(em: EntityManager, id: string): Promise<UserResponse | null> {
-  const rows = await em.execute<UserRow[]>(`${USER_SELECT} where u.id = ?`, [id]);
-  return rows[0] ? toUser(rows[0]) : null;
+export async function getUser(em: EntityManager, id: string): Promise<UserResponse> {
+  const found = await usersWithClass(em).where('u.id', '=', id).executeTakeFirst();
+  if (!found) throw userNotFound(id);
+  return toUser(found);
 }
 
-// Whitelisted so the sort column never comes from the request text itself.
-const SORT_COLUMNS = { balance: 'u.balance', level: 'u.level', xp: 'u.xp', username: 'lower(u.username)' } as const;
+// Whitelisted so the sort never comes from the request text itself.
+const SORT_KEYS = {
+  balance: sql`u.balance`,
+  level: sql`u.level`,
+  xp: sql`u.xp`,
+  username: sql`lower(u.username)`,
+} as const;
 
-export async function listUsers(
-  em: EntityManager,
-  filter: ListUsersInput,
-): Promise<{ users: UserResponse[]; total: number }> {
-  const where = filter.search === undefined ? '' : `where u.username ilike ? escape '\\'`;
-  const params = filter.search === undefined ? [] : [containsPattern(filter.search)];
+export async function listUsers(em: EntityManager, filter: ListUsersInput) {
   const order = filter.sortOrder === 'asc' ? 'asc' : 'desc';
-  const rows = await em.execute<UserRow[]>(
-    `${USER_SELECT} ${where} order by ${SORT_COLUMNS[filter.sortBy]} ${order}, u.id ${order} limit ? offset ?`,
-    [...params, capped(filter.limit), filter.offset],
-  );
-  // Unfiltered, the trigger-kept count answers at once; a search has to count its matches.
-  const total =
-    filter.search === undefined
-      ? await countRows(em, `select row_count as count from aurora.row_counts where table_name = 'users'`)
-      : await countRows(em, `select count(*) from aurora.users u ${where}`, params);
+  const search = filter.search === undefined ? null : sql<string>`${containsPattern(filter.search)} escape '\\'`;
+  const [rows, total] = await Promise.all([
+    usersWithClass(em)
+      .$if(search !== null, (query) => query.where('u.username', 'ilike', search!))
+      .orderBy(SORT_KEYS[filter.sortBy], order)
+      .orderBy('u.id', order)
+      .limit(capped(filter.limit))
+      .offset(filter.offset)
+      .execute(),
+    search === null ? countAllUsers(em) : countMatching(em, search),
+  ]);
   return { users: rows.map(toUser), total };
+}
+
+/** Unfiltered, the trigger-kept count answers at once, where count(*) would read every row. */
+async function countAllUsers(em: EntityManager): Promise<number> {
+  const kept = await db(em)
+    .selectFrom('RowCount')
+    .select('rowCount')
+    .where('tableName', '=', 'users')
+    .executeTakeFirstOrThrow();
+  return Number(kept.rowCount);
+}
+
+async function countMatching(em: EntityManager, search: ReturnType<typeof sql<string>>): Promise<number> {
+  const counted = await db(em)
+    .selectFrom('User')
+    .select((select) => select.fn.countAll<string>().as('count'))
+    .where('username', 'ilike', search)
+    .executeTakeFirstOrThrow();
+  return Number(counted.count);
 }

@@ -1,14 +1,18 @@
 // Aurora users: list, get, onboarding (POST, an extension for the bot) and admin updates.
-import { z } from 'zod';
-import { AppError } from '#src/errors.ts';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
-import { discordId } from '../schemas.ts';
-import { findUser, listUsers } from './queries.ts';
-import { auroraUser, createUserInput, listUsersInput, updateUserInput } from './schemas.ts';
+import { getUser, listUsers } from './queries.ts';
+import {
+  auroraUser,
+  createUserInput,
+  listUsersInput,
+  updateUserInput,
+  userIdInput,
+  userList,
+  userResult,
+} from './schemas.ts';
 import { createUser, updateUser } from './service.ts';
 
 const tags = ['aurora: users'];
-const userResult = z.object({ success: z.literal(true), user: auroraUser });
 
 export const usersRouter = router({
   list: auroraProcedure
@@ -23,7 +27,7 @@ export const usersRouter = router({
       },
     })
     .input(listUsersInput)
-    .output(z.object({ users: z.array(auroraUser), total: z.number().int() }))
+    .output(userList)
     .query(({ ctx, input }) => listUsers(ctx.em, input)),
 
   get: auroraProcedure
@@ -37,13 +41,9 @@ export const usersRouter = router({
         errorResponses: [400, 404],
       },
     })
-    .input(z.object({ id: discordId }))
+    .input(userIdInput)
     .output(auroraUser)
-    .query(async ({ ctx, input }) => {
-      const user = await findUser(ctx.em, input.id);
-      if (!user) throw new AppError('not_found', 'User not found');
-      return user;
-    }),
+    .query(({ ctx, input }) => getUser(ctx.em, input.id)),
 
   create: auroraProcedure
     .meta({
@@ -59,7 +59,7 @@ export const usersRouter = router({
     })
     .input(createUserInput)
     .output(userResult)
-    .mutation(async ({ ctx, input }) => ({ success: true as const, user: await createUser(ctx.em, input, ctx.now()) })),
+    .mutation(({ ctx, input }) => createUser(ctx.em, input, ctx.now())),
 
   update: auroraProcedure
     .meta({
@@ -75,5 +75,5 @@ export const usersRouter = router({
     })
     .input(updateUserInput)
     .output(userResult)
-    .mutation(async ({ ctx, input }) => ({ success: true as const, user: await updateUser(ctx.em, input, ctx.now()) })),
+    .mutation(({ ctx, input }) => updateUser(ctx.em, input, ctx.now())),
 });

@@ -23,6 +23,12 @@ export const auroraUser = z
   })
   .meta({ id: 'User' });
 
+export const userList = z.object({ users: z.array(auroraUser), total: z.number().int() });
+
+export const userResult = z.object({ success: z.literal(true), user: auroraUser });
+
+export const userIdInput = z.object({ id: discordId });
+
 export const listUsersInput = z.object({
   search: name(100).optional(),
   sortBy: z.enum(['balance', 'level', 'xp', 'username']).default('balance'),
