@@ -1,13 +1,10 @@
 // Aurora moderation cases: list, get by CASE-NNNN, create, clear.
-import { z } from 'zod';
-import { AppError } from '#src/errors.ts';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
-import { caseIdParam, clearCaseInput, createCaseInput, listCasesInput, moderationCase } from './schemas.ts';
-import { clearCase, createCase, findCase, listCases } from './service.ts';
+import { getCase, listCases } from './queries.ts';
+import { caseIdInput, caseList, caseResult, clearCaseInput, createCaseInput, listCasesInput, moderationCase } from './schemas.ts';
+import { clearCase, createCase } from './service.ts';
 
 const tags = ['aurora: moderation'];
-
-const caseResult = z.object({ success: z.literal(true), case: moderationCase });
 
 export const moderationRouter = router({
   list: auroraProcedure
@@ -22,7 +19,7 @@ export const moderationRouter = router({
       },
     })
     .input(listCasesInput)
-    .output(z.object({ cases: z.array(moderationCase), total: z.number().int() }))
+    .output(caseList)
     .query(({ ctx, input }) => listCases(ctx.em, input)),
 
   get: auroraProcedure
@@ -36,13 +33,9 @@ export const moderationRouter = router({
         errorResponses: [400, 404],
       },
     })
-    .input(z.object({ caseId: caseIdParam }))
+    .input(caseIdInput)
     .output(moderationCase)
-    .query(async ({ ctx, input }) => {
-      const found = await findCase(ctx.em, input.caseId);
-      if (!found) throw new AppError('not_found', 'Case not found');
-      return found;
-    }),
+    .query(({ ctx, input }) => getCase(ctx.em, input.caseId)),
 
   create: auroraProcedure
     .meta({
@@ -59,7 +52,7 @@ export const moderationRouter = router({
     })
     .input(createCaseInput)
     .output(caseResult)
-    .mutation(async ({ ctx, input }) => ({ success: true as const, case: await createCase(ctx.em, input, ctx.now()) })),
+    .mutation(({ ctx, input }) => createCase(ctx.em, input, ctx.now())),
 
   clear: auroraProcedure
     .meta({
@@ -74,5 +67,5 @@ export const moderationRouter = router({
     })
     .input(clearCaseInput)
     .output(caseResult)
-    .mutation(async ({ ctx, input }) => ({ success: true as const, case: await clearCase(ctx.em, input, ctx.now()) })),
+    .mutation(({ ctx, input }) => clearCase(ctx.em, input, ctx.now())),
 });

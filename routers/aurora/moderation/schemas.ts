@@ -49,7 +49,14 @@ export const clearCaseInput = z.object({
   reason: text(2000).optional(),
 });
 
+export const caseList = z.object({ cases: z.array(moderationCase), total: z.number().int() });
+
+export const caseResult = z.object({ success: z.literal(true), case: moderationCase });
+
+export const caseIdInput = z.object({ caseId: caseIdParam });
+
 export type CaseResponse = z.infer<typeof moderationCase>;
 export type CreateCaseInput = z.infer<typeof createCaseInput>;
 export type ListCasesInput = z.infer<typeof listCasesInput>;
+export type CaseType = (typeof CASE_TYPES)[number];
 export type ClearCaseInput = z.infer<typeof clearCaseInput>;
