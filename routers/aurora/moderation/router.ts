@@ -1,7 +1,15 @@
 // Aurora moderation cases: list, get by CASE-NNNN, create, clear.
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
 import { getCase, listCases } from './queries.ts';
-import { caseIdInput, caseList, caseResult, clearCaseInput, createCaseInput, listCasesInput, moderationCase } from './schemas.ts';
+import {
+  caseIdInput,
+  caseList,
+  caseResult,
+  clearCaseInput,
+  createCaseInput,
+  listCasesInput,
+  moderationCase,
+} from './schemas.ts';
 import { clearCase, createCase } from './service.ts';
 
 const tags = ['aurora: moderation'];

@@ -44,7 +44,9 @@ export function clearCase(em: EntityManager, input: ClearCaseInput, now: Date) {
       resolvedAt: now,
       resolvedBy: input.clearedBy,
       resolvedReason: input.reason ?? null,
-      ...(input.clearedByName === undefined ? {} : { metadata: { ...found.metadata, clearedByName: input.clearedByName } }),
+      ...(input.clearedByName === undefined
+        ? {}
+        : { metadata: { ...found.metadata, clearedByName: input.clearedByName } }),
     });
     await tx.flush();
     return { success: true as const, case: toCase(found) };

@@ -1,52 +1,34 @@
-// Aurora quests: the document's flat body in, nested requirements and rewards out, inside {success, data}.
-import type { EntityManager, QueryResult } from '@mikro-orm/sql';
-import { z } from 'zod';
-import { AppError } from '#src/errors.ts';
+// Aurora quests: definitions (the document's flat body in, nested requirements and rewards out, inside
+// {success, data}), and quest progress for the bot: assigning quests, reporting game events, reading a user's quests
+// (extensions; the document's quests are definitions only).
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
-import { noInput, noContent } from '../../shared/schemas.ts';
-import { questProgressProcedures } from './progress-procedures.ts';
-import { COLUMNS, toQuest, type QuestRow } from './queries.ts';
-import { quest, questFields, questId, questChanges, updateQuestInput, type QuestResponse } from './schemas.ts';
+import { noContent, noInput } from '../../shared/schemas.ts';
+import { listQuests, listUserQuests } from './queries.ts';
+import {
+  assignQuestInput,
+  createQuestInput,
+  questEventInput,
+  questEventOutcome,
+  questHolderInput,
+  questIdInput,
+  questList,
+  questResult,
+  updateQuestInput,
+  userQuestList,
+  userQuestResult,
+} from './schemas.ts';
+import { assignQuest, createQuest, deleteQuest, reportEvent, updateQuest } from './service.ts';
 
 const tags = ['aurora: quests'];
 
-const UPDATABLE = {
-  name: 'name',
-  description: 'description',
-  triggerEvent: 'trigger_event',
-  target: 'target',
-  xpReward: 'xp_reward',
-  balanceReward: 'balance_reward',
-} as const;
-
-async function updateQuest(
-  em: EntityManager,
-  id: number,
-  fields: Partial<Record<keyof typeof UPDATABLE, unknown>>,
-  now: Date,
-): Promise<QuestResponse> {
-  const given = (Object.keys(UPDATABLE) as (keyof typeof UPDATABLE)[]).filter((field) => fields[field] !== undefined);
-  const rows = await em.execute<QuestRow[]>(
-    `update aurora.quests set ${[...given.map((field) => `${UPDATABLE[field]} = ?`), 'updated_at = ?'].join(', ')} where id = ? returning ${COLUMNS}`,
-    [...given.map((field) => fields[field]), now, id],
-  );
-  if (!rows[0]) throw new AppError('not_found', 'Quest not found');
-  return toQuest(rows[0]);
-}
-
 export const questsRouter = router({
-  ...questProgressProcedures,
-
   list: auroraProcedure
     .meta({
       openapi: { method: 'GET', path: '/api/quests', description: 'Lists all quests.', tags, summary: 'All quests' },
     })
     .input(noInput)
-    .output(z.object({ success: z.literal(true), data: z.array(quest) }))
-    .query(async ({ ctx }) => ({
-      success: true as const,
-      data: (await ctx.em.execute<QuestRow[]>(`select ${COLUMNS} from aurora.quests order by id`)).map(toQuest),
-    })),
+    .output(questList)
+    .query(({ ctx }) => listQuests(ctx.em)),
 
   create: auroraProcedure
     .meta({
@@ -60,26 +42,9 @@ export const questsRouter = router({
       },
       status: 201,
     })
-    .input(z.object(questFields))
-    .output(z.object({ success: z.literal(true), data: quest }))
-    .mutation(async ({ ctx, input }) => {
-      const now = ctx.now();
-      const rows = await ctx.em.execute<QuestRow[]>(
-        `insert into aurora.quests (name, description, trigger_event, target, xp_reward, balance_reward, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?) returning ${COLUMNS}`,
-        [
-          input.name,
-          input.description ?? null,
-          input.triggerEvent,
-          input.target,
-          input.xpReward,
-          input.balanceReward,
-          now,
-          now,
-        ],
-      );
-      return { success: true as const, data: toQuest(rows[0]!) };
-    }),
+    .input(createQuestInput)
+    .output(questResult)
+    .mutation(({ ctx, input }) => createQuest(ctx.em, input, ctx.now())),
 
   update: auroraProcedure
     .meta({
@@ -94,11 +59,8 @@ export const questsRouter = router({
       },
     })
     .input(updateQuestInput)
-    .output(z.object({ success: z.literal(true), data: quest }))
-    .mutation(async ({ ctx, input }) => ({
-      success: true as const,
-      data: await updateQuest(ctx.em, input.id, questChanges(input), ctx.now()),
-    })),
+    .output(questResult)
+    .mutation(({ ctx, input }) => updateQuest(ctx.em, input, ctx.now())),
 
   delete: auroraProcedure
     .meta({
@@ -112,10 +74,55 @@ export const questsRouter = router({
       },
       status: 204,
     })
-    .input(z.object({ id: questId }))
+    .input(questIdInput)
     .output(noContent)
-    .mutation(async ({ ctx, input }) => {
-      const result = await ctx.em.execute<QueryResult>('delete from aurora.quests where id = ?', [input.id], 'run');
-      if (result.affectedRows === 0) throw new AppError('not_found', 'Quest not found');
-    }),
+    .mutation(({ ctx, input }) => deleteQuest(ctx.em, input.id)),
+
+  forUser: auroraProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/api/users/{userId}/quests',
+        description: "Extension: a user's assigned quests with their progress.",
+        tags,
+        summary: "A user's quests with their progress",
+        errorResponses: [400, 404],
+      },
+    })
+    .input(questHolderInput)
+    .output(userQuestList)
+    .query(({ ctx, input }) => listUserQuests(ctx.em, input.userId)),
+
+  assign: auroraProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/users/{userId}/quests',
+        tags,
+        summary: 'Give a user a quest',
+        description:
+          'At most quests.maxActive uncompleted quests per user (409 limit_exceeded), and never the same quest twice (409 already_exists).',
+        errorResponses: [400, 404, 409],
+      },
+      status: 201,
+    })
+    .input(assignQuestInput)
+    .output(userQuestResult)
+    .mutation(({ ctx, input }) => assignQuest(ctx.em, input, ctx.now())),
+
+  triggerEvent: auroraProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api/quests/events',
+        tags,
+        summary: 'Report a game event: advances the matching quests and pays those it completes (QUEST_REWARD)',
+        description:
+          "A quest matches when its triggerEvent is the event, or the event's prefix up to a colon (ITEM_COLLECT matches ITEM_COLLECT:101). Progress grows by weight (default 1) up to the target; a quest completes once, adding its XP and balance, and the level follows the XP by leveling.baseXp × (level − 1)^exponent.",
+        errorResponses: [400, 404],
+      },
+    })
+    .input(questEventInput)
+    .output(questEventOutcome)
+    .mutation(({ ctx, input }) => reportEvent(ctx.em, input, ctx.now())),
 });

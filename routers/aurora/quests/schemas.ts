@@ -1,6 +1,7 @@
 // Request and response schemas of Aurora quests, and of a quest's progress for one user.
 import { z } from 'zod';
-import { name, text, timestamp } from '../../shared/schemas.ts';
+import { INT4_MAX, name, serialId, serialIdParameter, text, timestamp } from '../../shared/schemas.ts';
+import { discordId } from '../schemas.ts';
 
 export const quest = z
   .object({
@@ -15,16 +16,16 @@ export const quest = z
 
 export type QuestResponse = z.infer<typeof quest>;
 
-export const reward = z.number().int().min(0).max(2_147_483_647);
+export const reward = z.number().int().min(0).max(INT4_MAX);
 export const questFields = {
   name: name(100),
   description: text(2000).nullable().optional(),
   triggerEvent: name(100),
-  target: z.number().int().min(1).max(2_147_483_647),
+  target: z.number().int().min(1).max(INT4_MAX),
   xpReward: reward.default(0),
   balanceReward: reward.default(0),
 };
-export const questId = z.coerce.number().int().min(1).max(2_147_483_647);
+export const questId = serialIdParameter;
 
 /**
  * A quest's changes, flat as the seed writes them or nested as GET returns them (`requirements.target`,
@@ -64,4 +65,38 @@ export const userQuest = z
   })
   .meta({ id: 'UserQuest' });
 
+export const questList = z.object({ success: z.literal(true), data: z.array(quest) });
+
+export const questResult = z.object({ success: z.literal(true), data: quest });
+
+export const createQuestInput = z.object(questFields);
+
+export const questIdInput = z.object({ id: questId });
+
+export const questHolderInput = z.object({ userId: discordId });
+
+export const userQuestList = z.object({ success: z.literal(true), data: z.array(userQuest) });
+
+export const assignQuestInput = z.object({ userId: discordId, questId: serialId });
+
+export const userQuestResult = z.object({ success: z.literal(true), data: userQuest });
+
+export const questEventInput = z.object({
+  userId: discordId,
+  event: name(200),
+  weight: z.number().int().min(1).max(1_000_000).default(1),
+});
+
+export const questEventOutcome = z.object({
+  success: z.literal(true),
+  quests: z.array(userQuest),
+  completed: z.array(z.number().int()),
+  user: z.object({ id: z.string(), balance: z.string(), xp: z.string(), level: z.number().int() }),
+});
+
 export type UserQuestResponse = z.infer<typeof userQuest>;
+export type CreateQuestInput = z.infer<typeof createQuestInput>;
+export type UpdateQuestInput = z.infer<typeof updateQuestInput>;
+export type AssignQuestInput = z.infer<typeof assignQuestInput>;
+export type QuestEventInput = z.infer<typeof questEventInput>;
+export type QuestEventOutcome = z.infer<typeof questEventOutcome>;
