@@ -1,14 +1,20 @@
 import { MikroORM } from '@mikro-orm/sql';
 import { ormConfigFor } from './mikro-orm.config.ts';
 import { createUser } from './routers/aurora/users/service.ts';
-import { createQuest, assignQuest, reportEvent } from './routers/aurora/quests/service.ts';
+import { dashboardStats } from './routers/aurora/stats/queries.ts';
 const orm = await MikroORM.init({ ...ormConfigFor({ kind: 'pglite', dataDir: null }) });
 await orm.migrator.up();
 const now = new Date();
-try { await createUser(orm.em.fork(), { id: '1', username: 'a', balance: '0', xp: '0', level: 1, settings: {} } as never, now);
-await createQuest(orm.em.fork(), { name: 'q', triggerEvent: 'ITEM', target: 2, xpReward: 10, balanceReward: 5 } as never, now);
-console.log(await assignQuest(orm.em.fork(), { userId: '1', questId: 1 }, now));
-console.log(JSON.stringify(await reportEvent(orm.em.fork(), { userId: '1', event: 'ITEM:3', weight: 1 }, now)));
-console.log(JSON.stringify(await reportEvent(orm.em.fork(), { userId: '1', event: 'ITEM', weight: 1 }, now)));
-} catch (e) { console.log(e); }
+await createUser(
+  orm.em.fork(),
+  { id: '1', username: 'a', balance: '5', xp: '0', level: 1, settings: {} } as never,
+  now,
+);
+await createUser(
+  orm.em.fork(),
+  { id: '2', username: 'b', balance: '5', xp: '0', level: 1, settings: {} } as never,
+  now,
+);
+console.log(await orm.em.fork().execute('select id, is_active from aurora.users'));
+console.log(await dashboardStats(orm.em.fork(), now, { liveConnections: () => 0, startedAt: now } as never));
 await orm.close();

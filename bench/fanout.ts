@@ -127,7 +127,7 @@ const database = `fanout_${Date.now()}`;
 await admin(`create database "${database}"`);
 const url = new URL(ADMIN_URL);
 url.pathname = `/${database}`;
-const server = await startTarget('fanout-server', '../src/main.ts', {
+const server = await startTarget('fanout-server', '../main.ts', {
   DATABASE_URL: url.toString(),
   SECURITY__API_KEY: 'fanout',
   RATE_LIMIT__MAX: '100000000',

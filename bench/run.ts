@@ -180,7 +180,7 @@ url.pathname = `/${database}`;
 const targets: Target[] = [];
 try {
   // The rate limit is raised so the benchmark measures the routes rather than the limiter.
-  const server = await startTarget('server', '../src/main.ts', {
+  const server = await startTarget('server', '../main.ts', {
     DATABASE_URL: url.toString(),
     SECURITY__API_KEY: API_KEY,
     RATE_LIMIT__MAX: '100000000',

@@ -2,7 +2,6 @@
 import type { AnyRouter } from '@trpc/server';
 import { Router } from 'express';
 import type { ContextDeps } from '#src/trpc/context.ts';
-import { assetsRouter } from './assets.ts';
 import { docsRouter } from './docs.ts';
 import { authenticate, invoke } from './invoke.ts';
 import { jsonBody } from './json-body.ts';
@@ -18,7 +17,6 @@ export function restRouter(appRouter: AnyRouter, deps: ContextDeps): Router {
   const rest = Router({ caseSensitive: true });
   rest.get('/openapi.json', (_req, res) => res.json(document));
   rest.use(docsRouter());
-  rest.use(assetsRouter(deps.services.itemAssets));
   for (const route of routes) {
     rest[route.method](
       route.expressPath,

@@ -1,17 +1,14 @@
 // Serves one REST route: checks the family's credential, reads the input, calls the procedure, writes the status.
 import { callTRPCProcedure, type AnyRouter } from '@trpc/server';
-import type { Request, RequestHandler, Response } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { z } from 'zod';
 import { accessRefusal } from '#src/auth.ts';
-import { createContext, type Context, type ContextDeps } from '#src/trpc/context.ts';
+import { createContext, type ContextDeps } from '#src/trpc/context.ts';
 import { clientAddress } from '#src/http/rate-limit.ts';
 import { requestLocals } from '#src/http/request-log.ts';
+import { callContext, keepCallContext } from './call-context.ts';
 import { withoutAbsentNulls, withoutBlankParameters } from './lenient-input.ts';
 import type { RestRoute } from './routes.ts';
-
-function contextOf(res: Response): Context {
-  return res.locals.context as Context;
-}
 
 /** Runs before the body is read, so a caller without credentials never gets its body parsed. */
 export function authenticate(route: RestRoute, deps: ContextDeps): RequestHandler {
@@ -26,7 +23,7 @@ export function authenticate(route: RestRoute, deps: ContextDeps): RequestHandle
       log,
       requestId,
     });
-    res.locals.context = context;
+    keepCallContext(res, context);
     if (route.protect && !context.identity[route.family]) {
       // Refused before the procedure runs, so counted here as the call's outcome.
       const refusal = accessRefusal(route.family);
@@ -65,7 +62,7 @@ function inputOf(route: RestRoute, req: Request): unknown {
 export function invoke(route: RestRoute, router: AnyRouter): RequestHandler {
   return async (req, res) => {
     const input = inputOf(route, req);
-    const context = contextOf(res);
+    const context = callContext(res);
     let result: unknown;
     try {
       result = await callTRPCProcedure({
@@ -79,7 +76,7 @@ export function invoke(route: RestRoute, router: AnyRouter): RequestHandler {
       });
     } finally {
       // An upload the procedure did not install (it failed, or never asked for one) must not stay on disk.
-      if (context.upload) await context.services.itemAssets.discard(context.upload.tempPath);
+      if (context.upload) await context.services.uploads.discard(context.upload.tempPath);
     }
     if (route.status === 204) {
       res.status(204).end();

@@ -6,7 +6,7 @@ import { Transform } from 'node:stream';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { AppError } from '#src/errors.ts';
-import { sniffImage, type ItemAssets, type Upload } from '#src/item-assets.ts';
+import { sniffImage, type Upload, type UploadDir } from '#src/uploads.ts';
 
 export const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
 const MAX_DATA_BYTES = 1024 * 1024;
@@ -53,7 +53,7 @@ function storageFailure(cause: unknown): AppError {
  * Resolves once the whole body is read, or rejects at once when the image cannot be stored: the rest of the body is
  * then read and dropped, so the answer does not wait for it and the connection stays usable.
  */
-export function readMultipart(req: Request, assets: ItemAssets): Promise<MultipartInput> {
+export function readMultipart(req: Request, uploadDir: UploadDir): Promise<MultipartInput> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
@@ -90,7 +90,7 @@ export function readMultipart(req: Request, assets: ItemAssets): Promise<Multipa
         failure ??= new AppError('validation_error', `Unexpected file field '${name}'; send the image as 'image'`);
         return;
       }
-      const tempPath = assets.tempPath();
+      const tempPath = uploadDir.tempPath();
       const meter = measuring(MAX_IMAGE_BYTES);
       const sink = createWriteStream(tempPath);
       // The file is piped rather than put in the pipeline: a failed write must not destroy busboy's stream, which
@@ -102,12 +102,12 @@ export function readMultipart(req: Request, assets: ItemAssets): Promise<Multipa
           const extension = sniffImage(meter.head());
           if (extension) return { tempPath, extension, size: meter.size() };
           failure ??= new AppError('validation_error', 'The image must be a PNG, JPEG, WebP or GIF file');
-          return assets.discard(tempPath).then(() => null);
+          return uploadDir.discard(tempPath).then(() => null);
         },
         async (error: unknown) => {
           file.unpipe(meter.stream);
           file.resume();
-          await assets.discard(tempPath);
+          await uploadDir.discard(tempPath);
           if (error instanceof AppError) failure ??= error;
           else if (!abandoned) abandon(storageFailure(error));
           return null;
@@ -126,7 +126,7 @@ export function readMultipart(req: Request, assets: ItemAssets): Promise<Multipa
         .then(async (results) => {
           const uploads = results.filter((upload): upload is Upload => upload !== null);
           if (!failure && !abandoned) return resolve({ body, upload: uploads[0] ?? null });
-          await Promise.all(uploads.map((upload) => assets.discard(upload.tempPath)));
+          await Promise.all(uploads.map((upload) => uploadDir.discard(upload.tempPath)));
           reject(failure);
         })
         .catch((error: unknown) => reject(storageFailure(error)));

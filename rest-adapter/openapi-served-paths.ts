@@ -1,5 +1,5 @@
 // The paths the OpenAPI document describes that no procedure serves: item images and the Prometheus metrics.
-import { IMAGE_TYPES } from '#src/item-assets.ts';
+import { IMAGE_TYPES } from '#src/uploads.ts';
 
 const auroraError = { 'application/json': { schema: { $ref: '#/components/schemas/AuroraError' } } };
 

@@ -2,16 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AnyRouter } from '@trpc/server';
-import { appRouter } from '#routers/index.ts';
-import { committedImageTokens } from '#routers/aurora/items/queries.ts';
 import { createIdentify } from './auth.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Orm } from './database.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { createApp } from './http/app.ts';
-import { ItemAssets } from './item-assets.ts';
-import { TtlCache } from './ttl-cache.ts';
+import type { Domain } from './domain.ts';
 import type { Logger } from './logger.ts';
 import type { Clock, Services } from './trpc/context.ts';
 import { EventBus } from './events/bus.ts';
@@ -20,14 +16,13 @@ import { attachLiveSockets, type LiveSockets } from './http/websocket.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { ServerMetrics } from './metrics/server-metrics.ts';
 import { watchDatabasePool } from './metrics/database-pool.ts';
+import { UploadDir } from './uploads.ts';
 
-/** GET /api/stats/activity is computed at most once per five minutes. */
-const ACTIVITY_TTL_MS = 5 * 60 * 1000;
 const EVENT_PRUNE_INTERVAL_MS = 10 * 60 * 1000;
 const PACKAGE_VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
-/** The signal that makes every instance on the database drop its cached statistics. */
+/** The signal that makes every instance on the database drop its cached data. */
 const CLEAR_CACHES = 'clear-caches';
 
 export interface RunningServer {
@@ -60,15 +55,14 @@ function closeHttp(server: Server, graceMs: number): Promise<void> {
 }
 
 export interface ServerOptions {
-  /** The procedures to serve; tests serve a fixture router to exercise the adapter. */
-  router?: AnyRouter;
   clock?: Clock;
 }
 
 export async function startServer(
   config: Config,
   log: Logger,
-  { router = appRouter, clock = () => new Date() }: ServerOptions = {},
+  domain: Domain,
+  { clock = () => new Date() }: ServerOptions = {},
 ): Promise<RunningServer> {
   const dataDirLock = await lockDataDir(config.dataDir);
   const orm = await openDatabase(config.database, log).catch(async (error: unknown) => {
@@ -77,8 +71,6 @@ export async function startServer(
   });
   const metrics = new ServerMetrics();
   const events = new EventBus(orm, log, metrics);
-  const activityCache = new TtlCache<unknown>(ACTIVITY_TTL_MS);
-  events.onSignal(CLEAR_CACHES, () => activityCache.clear());
   const pruneEvents = () =>
     events.prune(clock()).catch((error: unknown) => log.warn({ err: error }, 'could not prune old live events'));
   let sockets: LiveSockets | null = null;
@@ -88,8 +80,14 @@ export async function startServer(
     // Pruned before the feeds read where they stand, so a restart after a long stop refuses resumes it cannot serve.
     await pruneEvents();
     await events.start();
-    const itemAssets = new ItemAssets(config.dataDir);
-    await itemAssets.prepare((itemIds) => committedImageTokens(orm.em.fork(), itemIds));
+    const uploads = new UploadDir(config.dataDir);
+    await uploads.prepare();
+    const started = await domain.start({
+      orm,
+      dataDir: config.dataDir,
+      log,
+      onClearCaches: (listener) => events.onSignal(CLEAR_CACHES, listener),
+    });
     if (config.database.kind === 'postgresql') {
       await watchDatabasePool(orm, metrics);
       events.useListener(
@@ -106,9 +104,9 @@ export async function startServer(
     const services: Services = {
       version: PACKAGE_VERSION,
       startedAt: clock(),
-      activityCache,
       clearCaches: () => events.signal(CLEAR_CACHES),
-      itemAssets,
+      uploads,
+      domain: started.services,
       events,
       liveConnections: () => sockets?.count() ?? 0,
       statsIntervalMs: config.live.statsIntervalMs,
@@ -116,8 +114,8 @@ export async function startServer(
       metrics,
     };
     const deps = { orm, identify: createIdentify(config), clock, services };
-    const server = createServer(createApp(router, deps, log, config.metrics));
-    sockets = attachLiveSockets(server, router, deps, log, config.live);
+    const server = createServer(createApp(domain.router, started.routes, deps, log, config.metrics));
+    sockets = attachLiveSockets(server, domain.router, deps, log, config.live);
     metrics.watch({ subscribers: (family) => events.subscriberCount(family), openSockets: () => sockets?.open() ?? 0 });
     if (config.metrics.kind === 'disabled')
       log.warn(

@@ -50,7 +50,11 @@ describe.skipIf(!canMount())('uploads onto a full disk', () => {
     return fetch(`${server.url}${path}`, { method: 'POST', body, signal: AbortSignal.timeout(ANSWER_WITHIN_MS) });
   }
 
-  const assets = () => readdir(join(mountPoint, 'assets', 'items'));
+  /** Every file stored: images, staged ones, and received uploads still waiting. */
+  const assets = async () => [
+    ...(await readdir(join(mountPoint, 'assets', 'items'))),
+    ...(await readdir(join(mountPoint, 'uploads'))),
+  ];
 
   it('answers 507 to a new item with its image, and keeps neither the file nor the row', async () => {
     const res = await upload('/api/items', { name: 'Heavy', type: 'MATERIAL', rarity: 'C', price: '1' });

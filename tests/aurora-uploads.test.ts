@@ -13,6 +13,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const assetsDir = () => join(server.dataDir, 'assets', 'items');
+/** What a refused or finished upload must not leave: staged files beside the images, or received ones waiting. */
+const leftovers = async () => [
+  ...(await readdir(assetsDir())).filter((file) => file.startsWith('.')),
+  ...(await readdir(join(server.dataDir, 'uploads'))),
+];
 
 function form(
   data: Record<string, unknown> | string | null,
@@ -109,7 +114,7 @@ describe('POST /api/items as multipart', () => {
 describe('refused uploads leave nothing behind', () => {
   async function expectNothingStored(name: string) {
     expect((await request(server, 'GET', `/api/items?search=${encodeURIComponent(name)}`)).body.total).toBe(0);
-    expect((await readdir(assetsDir())).filter((file) => file.startsWith('.'))).toEqual([]);
+    expect(await leftovers()).toEqual([]);
   }
 
   it('a forged image (text named .png, declared image/png) is 400', async () => {
@@ -144,7 +149,7 @@ describe('refused uploads leave nothing behind', () => {
     await post('/api/items', form({ ...fields, name: 'Taken' }));
     expect((await post('/api/items', form({ ...fields, name: 'Taken' }, image))).status).toBe(409);
     await expectNothingStored('Bad');
-    expect((await readdir(assetsDir())).filter((file) => file.startsWith('.'))).toEqual([]);
+    expect(await leftovers()).toEqual([]);
   });
 
   it('an icon upload without an image, or for an unknown item, is refused', async () => {
@@ -154,9 +159,8 @@ describe('refused uploads leave nothing behind', () => {
       (await post('/api/items/999999/icon', form(null, { bytes: IMAGES.png, name: 'a.png', type: 'image/png' })))
         .status,
     ).toBe(404);
-    expect((await readdir(assetsDir())).filter((file) => file.startsWith('.') || file.startsWith('999999'))).toEqual(
-      [],
-    );
+    expect(await leftovers()).toEqual([]);
+    expect((await readdir(assetsDir())).filter((file) => file.startsWith('999999'))).toEqual([]);
   });
 });
 

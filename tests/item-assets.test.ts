@@ -1,16 +1,17 @@
-// What a start finds in the assets folder after a crash, and what it makes of it: half-received uploads go, staged
-// images whose row committed are put in place, staged images whose transaction never committed go.
+// What a start finds after a crash, and what it makes of it: half-received uploads go, staged images whose row
+// committed are put in place, staged images whose transaction never committed go.
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { ItemAssets } from '#src/item-assets.ts';
+import { ItemImages } from '#routers/aurora/items/images/store.ts';
+import { UploadDir } from '#src/uploads.ts';
 
 let dataDir: string;
-let assets: ItemAssets;
+let assets: ItemImages;
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'item-assets-'));
-  assets = new ItemAssets(dataDir);
+  assets = new ItemImages(dataDir);
   await mkdir(assets.dir, { recursive: true });
 });
 afterEach(() => rm(dataDir, { recursive: true, force: true }));
@@ -60,4 +61,13 @@ it('installs two uploads for one item in the order their locks were taken', asyn
   first();
   await second;
   expect(order).toEqual(['first', 'second']);
+});
+
+it('empties the uploads folder, where only half-received files can be at a start', async () => {
+  const uploads = new UploadDir(dataDir);
+  await mkdir(uploads.dir, { recursive: true });
+  await writeFile(uploads.tempPath(), 'half received');
+  await writeFile(uploads.tempPath(), 'another');
+  await uploads.prepare();
+  expect(await readdir(uploads.dir)).toEqual([]);
 });

@@ -143,9 +143,8 @@ describe.skipIf(!onPostgres)('a resume from before the retention', () => {
             message: 'lastEventId is older than the events kept',
             data: {
               appCode: 'events_expired',
-              details: {
-                reason: 'events are kept for 60 minutes; reload the state, then subscribe without lastEventId',
-              },
+              details: null,
+              explanation: 'events are kept for 60 minutes; reload the state, then subscribe without lastEventId',
             },
           });
           const resumed = collect<{ data: { type: string } }>(

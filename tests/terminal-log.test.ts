@@ -59,7 +59,7 @@ function hasScript(): boolean {
 describe.skipIf(!hasScript())('npm start on a terminal', () => {
   it('shows the banner and a request as lines for people, with no JSON', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'game-backend-tty-'));
-    const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+    const main = fileURLToPath(new URL('../main.ts', import.meta.url));
     // `script` gives the server a pseudo-terminal for its stdout, as a shell would.
     const child = spawn('script', ['-qfec', `${process.execPath} ${main}`, '/dev/null'], {
       env: { PATH: process.env.PATH ?? '', PORT: '0', DATABASE_URL: 'memory://', DATA_DIR: dataDir, TERM: 'dumb' },

@@ -4,7 +4,7 @@ import { tracked } from '@trpc/server';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
 import { lastEventIdInput } from '../shared/schemas.ts';
-import { dashboardStats } from './stats/service.ts';
+import { dashboardStats } from './stats/queries.ts';
 
 export const auroraLiveRouter = router({
   stats: auroraProcedure.subscription(async function* ({ ctx, signal }) {

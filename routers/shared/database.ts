@@ -47,8 +47,9 @@ export type Row<Entity extends keyof Database> = Selectable<Database[Entity]>;
 export type Stored<Entity extends EntitySchema> = InferEntity<Entity>;
 
 /**
- * Queries in the EntityManager's transaction, if it is in one. A join's aliases must not be property names of the
- * entities joined (`u`, not `user`): MikroORM's plugin would read such an alias as the property.
+ * Queries in the EntityManager's transaction, if it is in one. No alias may be a property name of an entity the query
+ * names (a table alias `u`, not `user`; a column alias `activeUserCount`, not `active`): MikroORM's plugin reads such an
+ * alias as that property, and converts its value to the property's type.
  */
 export function db(em: EntityManager): Db {
   return em.getKysely<Database>().withPlugin(entitySchemas).withPlugin(new MikroKyselyPlugin(em, NAMING));

@@ -13,9 +13,11 @@ export async function assertDatabaseUp(em: EntityManager): Promise<'up'> {
     await em.execute('select 1');
     return 'up';
   } catch {
-    throw new AppError('unavailable', 'The database is unavailable; try again shortly', {
-      reason: 'database: down',
-      database: 'down',
-    });
+    throw new AppError(
+      'unavailable',
+      'The database is unavailable; try again shortly',
+      { database: 'down' },
+      { explanation: 'database: down' },
+    );
   }
 }

@@ -179,9 +179,11 @@ export class EventBus {
         [family],
       );
     if (horizon && lastEventId < BigInt(horizon.pruned_through)) {
-      throw new AppError('events_expired', 'lastEventId is older than the events kept', {
-        reason: `events are kept for ${RETENTION_MS / 60_000} minutes; reload the state, then subscribe without lastEventId`,
-      });
+      throw AppError.explained(
+        'events_expired',
+        'lastEventId is older than the events kept',
+        `events are kept for ${RETENTION_MS / 60_000} minutes; reload the state, then subscribe without lastEventId`,
+      );
     }
   }
 

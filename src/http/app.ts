@@ -1,6 +1,6 @@
 // The express application: request logging, tRPC over HTTP at /trpc, the REST families and their 404s.
 import type { AnyRouter } from '@trpc/server';
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import helmet from 'helmet';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { restRouter, sendError, unknownRoute } from '#rest/index.ts';
@@ -27,7 +27,13 @@ function securityHeaders(): RequestHandler {
   return (req, res, next) => (req.secure ? overTls : overPlainHttp)(req, res, next);
 }
 
-export function createApp(router: AnyRouter, deps: ContextDeps, log: Logger, metricsAccess: MetricsAccess): Express {
+export function createApp(
+  router: AnyRouter,
+  domainRoutes: Router[],
+  deps: ContextDeps,
+  log: Logger,
+  metricsAccess: MetricsAccess,
+): Express {
   const app = express();
   app.disable('x-powered-by');
   // Paths are exact: `/API/users` is no route, rather than a way around the rate limit.
@@ -62,6 +68,7 @@ export function createApp(router: AnyRouter, deps: ContextDeps, log: Logger, met
   // Aurora only: the game servers behind HubGW share a few addresses and must never be throttled as one client.
   app.use(/^\/api(?!\/v1(\/|$))/, rateLimit(deps.services.rateLimiter, UNLIMITED));
   app.use(livePageRouter());
+  for (const routes of domainRoutes) app.use(routes);
   app.use(restRouter(router, deps));
   app.use(unknownRoute);
   app.use(sendError);

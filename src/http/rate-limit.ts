@@ -60,9 +60,11 @@ export class RateLimiter {
   }
 
   refusal({ reset }: RateLimitTake): AppError {
-    return new AppError('rate_limited', 'Too many requests', {
-      reason: `at most ${this.max} requests per ${this.windowSeconds} s; retry in ${reset} s`,
-    });
+    return AppError.explained(
+      'rate_limited',
+      'Too many requests',
+      `at most ${this.max} requests per ${this.windowSeconds} s; retry in ${reset} s`,
+    );
   }
 }
 

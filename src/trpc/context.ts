@@ -4,23 +4,30 @@ import type { Orm } from '../database.ts';
 import type { Logger } from '../logger.ts';
 import type { Identify, Identity } from '../auth.ts';
 import type { EventBus, Outbound } from '../events/bus.ts';
-import type { ItemAssets, Upload } from '../item-assets.ts';
-import type { TtlCache } from '../ttl-cache.ts';
+import type { Upload, UploadDir } from '../uploads.ts';
 import type { RateLimiter } from '../http/rate-limit.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
 
 /** The time every rule that depends on it reads, so tests can move it. */
 export type Clock = () => Date;
 
+/**
+ * What the domain starts beside the server for its procedures. Empty here: each domain module that starts something
+ * declares its part by declaration merging, so the server knows their names and types without knowing the domain.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by declaration merging
+export interface DomainServices {}
+
 /** Process-wide state procedures share: started once with the server. */
 export interface Services {
   /** The package's version, as its package.json gives it. */
   version: string;
   startedAt: Date;
-  activityCache: TtlCache<unknown>;
-  /** Drops cached statistics on every instance on this database. */
+  /** Drops cached data on every instance on this database. */
   clearCaches: () => Promise<void>;
-  itemAssets: ItemAssets;
+  /** Where the REST adapter puts received files until a procedure moves them on. */
+  uploads: UploadDir;
+  domain: DomainServices;
   events: EventBus;
   /** Open live WebSocket connections on this instance. */
   liveConnections: () => number;

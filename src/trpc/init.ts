@@ -5,11 +5,12 @@ import { toAppError } from '../errors.ts';
 import type { Context } from './context.ts';
 
 /**
- * `status` is the REST success status; 204 answers with no body. `readOnly` marks a mutation that only reads (the
- * HubGW document makes some reads POSTs), so it is never announced as a change. `jsonBody` marks a DELETE whose
- * input comes as a JSON body, as its document sends it, so the OpenAPI document describes a body, not a query.
+ * `status` is the REST success status; 204 answers with no body. `announced` makes a mutation's committed change a
+ * live event for its family's subscribers (a read sent as a POST, as some HubGW reads are, never sets it).
+ * `jsonBody` marks a DELETE whose input comes as a JSON body, as its document sends it, so the OpenAPI document
+ * describes a body, not a query.
  */
-export type RouteMeta = OpenApiMeta<{ status?: 200 | 201 | 202 | 204; readOnly?: true; jsonBody?: true }>;
+export type RouteMeta = OpenApiMeta<{ status?: 200 | 201 | 202 | 204; announced?: boolean; jsonBody?: true }>;
 
 export const t = initTRPC
   .context<Context>()
@@ -20,7 +21,13 @@ export const t = initTRPC
       return {
         ...shape,
         message: appError.message,
-        data: { ...shape.data, stack: undefined, appCode: appError.appCode, details: appError.details ?? null },
+        data: {
+          ...shape.data,
+          stack: undefined,
+          appCode: appError.appCode,
+          details: appError.details ?? null,
+          explanation: appError.explanation ?? null,
+        },
       };
     },
   });

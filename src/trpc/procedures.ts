@@ -6,13 +6,6 @@ import type { Context } from './context.ts';
 import { t } from './init.ts';
 import { TransactionHooks } from './transaction-hooks.ts';
 
-/** HubGW announces only what game servers must learn of at once; Aurora announces every change. */
-const HUBGW_LIVE_RESOURCES = ['punishments.', 'whitelist.', 'warps.'];
-
-function announces(family: Family, type: string): boolean {
-  return family === 'aurora' || HUBGW_LIVE_RESOURCES.some((resource) => type.startsWith(resource));
-}
-
 /** Carries a failed call's result out of its transaction, which rolls it back. */
 class RolledBack<Result> extends Error {
   readonly result: Result;
@@ -83,7 +76,7 @@ function familyProcedure(family: Family) {
     const eventType = path.slice(family.length + 1);
     const call = (transaction: TransactionHooks, em: Context['orm']['em']) => next({ ctx: { em, transaction } });
     const result =
-      type === 'mutation' && !meta?.readOnly && announces(family, eventType)
+      type === 'mutation' && meta?.announced
         ? await runWithEvent(ctx, family, eventType, call)
         : await runWithoutEvent(ctx, call);
     ctx.services.metrics.countCall(path, ctx.transport, result.ok ? null : result.error);
@@ -99,5 +92,7 @@ const withEntityManager = t.middleware(async ({ ctx, next, path }) => {
 
 export const router = t.router;
 export const publicProcedure = t.procedure.use(withEntityManager);
+/** HubGW announces only what game servers must learn of at once, each such write marked `announced`. */
 export const hubgwProcedure = familyProcedure('hubgw');
-export const auroraProcedure = familyProcedure('aurora');
+/** Aurora announces every change the dashboard shows. */
+export const auroraProcedure = familyProcedure('aurora').meta({ announced: true });

@@ -52,7 +52,7 @@ export const fixtureRouter = router({
       .input(z.object({ name: z.string() }))
       .output(z.void())
       .mutation(({ input }) => {
-        throw new AppError('already_exists', `Item '${input.name}' already exists`, { reason: 'names are unique' });
+        throw AppError.explained('already_exists', `Item '${input.name}' already exists`, 'names are unique');
       }),
     crash: auroraProcedure
       .meta({ openapi: { method: 'GET', path: '/api/crash' } })

@@ -1,4 +1,4 @@
-// Runs `src/main.ts` as a child process, the way `npm start` does, and reads its JSON log lines.
+// Runs `main.ts` as a child process, the way `npm start` does, and reads its JSON log lines.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
-const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../main.ts', import.meta.url));
 
 export interface ServerProcess {
   child: ChildProcess;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '#src/config.ts';
 import type { Clock } from '#src/trpc/context.ts';
 import { createLogger } from '#src/logger.ts';
+import { domain } from '#routers/domain.ts';
 import { startServer, type RunningServer } from '#src/server.ts';
 import { createTestDatabase } from './database.ts';
 
@@ -56,7 +57,7 @@ export async function startTestServer({
   );
   let server: RunningServer;
   try {
-    server = await startServer(config, createLogger('silent'), { router, clock });
+    server = await startServer(config, createLogger('silent'), router ? { ...domain, router } : domain, { clock });
   } catch (error) {
     await database.drop();
     await removeDataDir();

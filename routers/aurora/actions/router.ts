@@ -1,22 +1,10 @@
 // Aurora admin actions: reload commands, clear caches, maintenance mode. Each is recorded in admin_actions.
-import type { EntityManager } from '@mikro-orm/sql';
-import { z } from 'zod';
 import { auroraProcedure, router } from '#src/trpc/procedures.ts';
 import { noInput } from '../../shared/schemas.ts';
-import { text } from '../../shared/schemas.ts';
-import { updateSettings } from '../settings/service.ts';
+import { actionResult, maintenanceModeInput, maintenanceModeSet } from './schemas.ts';
+import { clearCaches, reloadCommands, setMaintenanceMode } from './service.ts';
 
 const tags = ['aurora: actions'];
-
-async function record(em: EntityManager, action: string, details: Record<string, unknown>, now: Date): Promise<void> {
-  await em.execute('insert into aurora.admin_actions (action, details, created_at) values (?, ?, ?)', [
-    action,
-    JSON.stringify(details),
-    now,
-  ]);
-}
-
-const actionResult = z.object({ success: z.literal(true), message: z.string() });
 
 export const actionsRouter = router({
   reloadCommands: auroraProcedure
@@ -31,10 +19,7 @@ export const actionsRouter = router({
     })
     .input(noInput)
     .output(actionResult)
-    .mutation(async ({ ctx }) => {
-      await record(ctx.em, 'reload-commands', {}, ctx.now());
-      return { success: true as const, message: 'Command reload requested' };
-    }),
+    .mutation(({ ctx }) => reloadCommands(ctx.em, ctx.now())),
 
   clearCache: auroraProcedure
     .meta({
@@ -48,11 +33,7 @@ export const actionsRouter = router({
     })
     .input(noInput)
     .output(actionResult)
-    .mutation(async ({ ctx }) => {
-      await ctx.services.clearCaches();
-      await record(ctx.em, 'clear-cache', {}, ctx.now());
-      return { success: true as const, message: 'Caches cleared' };
-    }),
+    .mutation(({ ctx }) => clearCaches(ctx.em, ctx.services.clearCaches, ctx.now())),
 
   maintenanceMode: auroraProcedure
     .meta({
@@ -65,15 +46,7 @@ export const actionsRouter = router({
         errorResponses: [400],
       },
     })
-    .input(z.object({ enabled: z.boolean(), reason: text(500).nullable().optional() }))
-    .output(z.object({ success: z.literal(true), enabled: z.boolean(), reason: z.string().nullable() }))
-    .mutation(async ({ ctx, input }) => {
-      const reason = input.enabled ? (input.reason ?? null) : null;
-      // The setting and its record commit together or not at all.
-      await ctx.em.transactional(async (tx) => {
-        await updateSettings(tx, { system: { maintenanceMode: input.enabled, maintenanceReason: reason } }, ctx.now());
-        await record(tx, 'maintenance-mode', { enabled: input.enabled, reason }, ctx.now());
-      });
-      return { success: true as const, enabled: input.enabled, reason };
-    }),
+    .input(maintenanceModeInput)
+    .output(maintenanceModeSet)
+    .mutation(({ ctx, input }) => setMaintenanceMode(ctx.em, input, ctx.now())),
 });

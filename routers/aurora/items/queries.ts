@@ -42,9 +42,3 @@ export async function listItems(em: EntityManager, filter: ListItemsInput) {
   ]);
   return { items: rows.map(toItem), total: Number(counted.count) };
 }
-
-/** The upload token each item's committed row holds, for settling staged images at start. */
-export async function committedImageTokens(em: EntityManager, itemIds: number[]): Promise<Map<number, string | null>> {
-  const rows = await db(em).selectFrom('Item').select(['id', 'imageToken']).where('id', 'in', itemIds).execute();
-  return new Map(rows.map((row) => [row.id, row.imageToken ?? null]));
-}

@@ -54,10 +54,7 @@ export const itemsRouter = router({
     })
     .input(itemFields)
     .output(itemResult)
-    .mutation(async ({ ctx, input }) => ({
-      success: true as const,
-      item: await createItemWithImage(ctx.em, input, ctx.upload, ctx.services.itemAssets, ctx.transaction, ctx.now()),
-    })),
+    .mutation(({ ctx, input }) => createItemWithImage(ctx.em, input, ctx, ctx.now())),
 
   uploadIcon: auroraProcedure
     .meta({
@@ -73,10 +70,7 @@ export const itemsRouter = router({
     })
     .input(itemIdInput)
     .output(itemResult)
-    .mutation(async ({ ctx, input }) => ({
-      success: true as const,
-      item: await replaceImage(ctx.em, input.id, ctx.upload, ctx.services.itemAssets, ctx.transaction, ctx.now()),
-    })),
+    .mutation(({ ctx, input }) => replaceImage(ctx.em, input.id, ctx, ctx.now())),
 
   update: auroraProcedure
     .meta({
@@ -91,7 +85,7 @@ export const itemsRouter = router({
     })
     .input(updateItemInput)
     .output(itemResult)
-    .mutation(async ({ ctx, input }) => ({ success: true as const, item: await updateItem(ctx.em, input, ctx.now()) })),
+    .mutation(({ ctx, input }) => updateItem(ctx.em, input, ctx.now())),
 
   delete: auroraProcedure
     .meta({
@@ -107,5 +101,5 @@ export const itemsRouter = router({
     })
     .input(itemIdInput)
     .output(noContent)
-    .mutation(({ ctx, input }) => deleteItem(ctx.em, input.id, ctx.services.itemAssets, ctx.transaction)),
+    .mutation(({ ctx, input }) => deleteItem(ctx.em, input.id, ctx)),
 });

@@ -2,10 +2,11 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { Item } from '#entities/aurora/item.ts';
 import { AppError } from '#src/errors.ts';
-import type { ItemAssets, StagedImage, Upload } from '#src/item-assets.ts';
+import type { Upload } from '#src/uploads.ts';
 import type { TransactionHooks } from '#src/trpc/transaction-hooks.ts';
 import { db, expectTouched, givenFields, type Stored, translateViolations } from '../../shared/database.ts';
 import { itemNotFound } from '../errors.ts';
+import type { ItemImages, StagedImage } from './images/store.ts';
 import { toItem } from './queries.ts';
 import type { ItemFields, ItemResponse, UpdateItemInput } from './schemas.ts';
 
@@ -46,10 +47,10 @@ function changeItem(em: EntityManager, id: number, changes: Partial<Stored<typeo
   });
 }
 
-export function updateItem(em: EntityManager, input: UpdateItemInput, now: Date): Promise<ItemResponse> {
+export async function updateItem(em: EntityManager, input: UpdateItemInput, now: Date) {
   const { name, description, type, rarity, price, iconUrl, imageUrl, usageData } = input;
   const changes = givenFields({ name, description, type, rarity, price, iconUrl, imageUrl, usageData });
-  return changeItem(em, input.id, { ...changes, updatedAt: now }, name);
+  return { success: true as const, item: await changeItem(em, input.id, { ...changes, updatedAt: now }, name) };
 }
 
 /** Points the item's icon and image at its uploaded file, and records which staged upload that is. */
@@ -58,69 +59,63 @@ function pointAtImage(em: EntityManager, id: number, url: string, token: string,
 }
 
 /**
+ * What a call that writes item images brings: the upload the REST adapter received (if any), the image store, and
+ * the call's transaction, whose commit installs an image and whose rollback discards it.
+ */
+export interface ImageCall {
+  upload: Upload | null;
+  services: { domain: { itemImages: ItemImages } };
+  transaction: TransactionHooks;
+}
+
+/**
  * Stages the upload for the item `itemIdOf` names inside the transaction that points the row at it, and installs it
- * once the call's transaction has committed (`hooks`). A rolled-back transaction removes its staged file; a crash
- * leaves it for the next start to settle by the token the row does or does not hold.
+ * once the call's transaction has committed. A rolled-back transaction removes its staged file; a crash leaves it
+ * for the next start to settle by the token the row does or does not hold.
  */
 async function writeWithImage(
   em: EntityManager,
   upload: Upload,
-  assets: ItemAssets,
-  hooks: TransactionHooks,
+  call: ImageCall,
   now: Date,
   itemIdOf: (tx: EntityManager) => Promise<number>,
 ): Promise<ItemResponse> {
+  const images = call.services.domain.itemImages;
   return em.transactional(async (tx) => {
     const id = await itemIdOf(tx);
     // Held until the image is installed or discarded, so two uploads for one item install in commit order.
-    const release = await assets.lock(id);
+    const release = await images.lock(id);
     let staged: StagedImage;
     try {
-      staged = await assets.stage(upload, id);
+      staged = await images.stage(upload, id);
     } catch (error) {
       release();
       throw error;
     }
-    hooks.onCommit(() => assets.install(staged).finally(release));
-    hooks.onRollback(() => assets.discard(staged.path).finally(release));
-    return pointAtImage(tx, id, assets.urlFor(id, upload.extension), staged.token, now);
+    call.transaction.onCommit(() => images.install(staged).finally(release));
+    call.transaction.onRollback(() => images.discard(staged.path).finally(release));
+    return pointAtImage(tx, id, images.urlFor(id, upload.extension), staged.token, now);
   });
 }
 
 /** Creates the item, with its image when one was uploaded. */
-export function createItemWithImage(
-  em: EntityManager,
-  fields: ItemFields,
-  upload: Upload | null,
-  assets: ItemAssets,
-  hooks: TransactionHooks,
-  now: Date,
-): Promise<ItemResponse> {
-  if (!upload) return createItem(em, fields, now);
-  return writeWithImage(em, upload, assets, hooks, now, async (tx) => (await createItem(tx, fields, now)).id);
+export async function createItemWithImage(em: EntityManager, fields: ItemFields, call: ImageCall, now: Date) {
+  const { upload } = call;
+  const item = upload
+    ? await writeWithImage(em, upload, call, now, async (tx) => (await createItem(tx, fields, now)).id)
+    : await createItem(em, fields, now);
+  return { success: true as const, item };
 }
 
 /** Replaces the item's image; the old file of another type is removed once the new one is in place. */
-export function replaceImage(
-  em: EntityManager,
-  id: number,
-  upload: Upload | null,
-  assets: ItemAssets,
-  hooks: TransactionHooks,
-  now: Date,
-): Promise<ItemResponse> {
-  if (!upload)
+export async function replaceImage(em: EntityManager, id: number, call: ImageCall, now: Date) {
+  if (!call.upload)
     throw AppError.explained('validation_error', 'An image is required', "send it as the multipart field 'image'");
-  return writeWithImage(em, upload, assets, hooks, now, async () => id);
+  return { success: true as const, item: await writeWithImage(em, call.upload, call, now, async () => id) };
 }
 
 /** Deletes the item; its image files go once the deletion has committed. */
-export async function deleteItem(
-  em: EntityManager,
-  id: number,
-  assets: ItemAssets,
-  hooks: TransactionHooks,
-): Promise<void> {
+export async function deleteItem(em: EntityManager, id: number, call: ImageCall): Promise<void> {
   expectTouched(await em.nativeDelete(Item, { id }), () => itemNotFound(id));
-  hooks.onCommit(() => assets.remove(id));
+  call.transaction.onCommit(() => call.services.domain.itemImages.remove(id));
 }

@@ -1,6 +1,6 @@
 // Response schemas of Aurora statistics.
-import { timestamp } from '../../shared/schemas.ts';
 import { z } from 'zod';
+import { timestamp } from '../../shared/schemas.ts';
 
 export const stats = z
   .object({
@@ -19,4 +19,11 @@ export const stats = z
   })
   .meta({ id: 'AuroraStats' });
 
+const activityHour = z
+  .object({ hour: timestamp, transactions: z.number().int(), cases: z.number().int() })
+  .meta({ id: 'AuroraActivityHour' });
+
+export const activity = z.object({ buckets: z.array(activityHour), generatedAt: timestamp });
+
 export type DashboardStats = z.infer<typeof stats>;
+export type Activity = z.infer<typeof activity>;

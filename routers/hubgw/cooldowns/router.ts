@@ -17,7 +17,6 @@ export const cooldownsRouter = router({
         summary: "A player's cooldown status",
         errorResponses: [400],
       },
-      readOnly: true,
     })
     .input(checkCooldownInput)
     .output(cooldownStatus)

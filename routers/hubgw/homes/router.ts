@@ -33,7 +33,6 @@ export const homesRouter = router({
         summary: 'Get one home by name',
         errorResponses: [400, 401, 404],
       },
-      readOnly: true,
     })
     .input(getHomeInput)
     .output(home)

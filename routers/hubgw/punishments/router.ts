@@ -28,6 +28,7 @@ export const punishmentsRouter = router({
         errorResponses: [400, 409],
       },
       status: 201,
+      announced: true,
     })
     .input(createPunishmentInput)
     .output(punishment)
@@ -43,6 +44,7 @@ export const punishmentsRouter = router({
         description: 'Revokes a punishment. Revoking a revoked or expired punishment answers 400 invalid_state.',
         errorResponses: [400, 404],
       },
+      announced: true,
     })
     .input(revokePunishmentInput)
     .output(punishment)
@@ -60,7 +62,6 @@ export const punishmentsRouter = router({
         summary: 'Punishments by filter, newest first',
         errorResponses: [400],
       },
-      readOnly: true,
     })
     .input(queryPunishmentsInput)
     .output(punishmentPage)

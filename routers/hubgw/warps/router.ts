@@ -27,6 +27,7 @@ export const warpsRouter = router({
         errorResponses: [400, 409],
       },
       status: 201,
+      announced: true,
     })
     .input(createWarpInput)
     .output(warp)
@@ -42,6 +43,7 @@ export const warpsRouter = router({
         summary: "Change a warp's given fields (owner only)",
         errorResponses: [400, 403, 404],
       },
+      announced: true,
     })
     .input(updateWarpInput)
     .output(warp)
@@ -59,6 +61,7 @@ export const warpsRouter = router({
       },
       status: 204,
       jsonBody: true,
+      announced: true,
     })
     .input(deleteWarpInput)
     .output(noContent)
@@ -74,7 +77,6 @@ export const warpsRouter = router({
         summary: 'One warp by name',
         errorResponses: [400, 404],
       },
-      readOnly: true,
     })
     .input(getWarpInput)
     .output(warp)
@@ -90,7 +92,6 @@ export const warpsRouter = router({
         summary: 'Warps by filter, ordered by name',
         errorResponses: [400],
       },
-      readOnly: true,
     })
     .input(listWarpsInput)
     .output(warpPage)

@@ -27,6 +27,7 @@ export const whitelistRouter = router({
         errorResponses: [400, 409],
       },
       status: 201,
+      announced: true,
     })
     .input(addWhitelistInput)
     .output(whitelistEntry)
@@ -43,6 +44,7 @@ export const whitelistRouter = router({
         errorResponses: [400, 404],
       },
       status: 204,
+      announced: true,
     })
     .input(playerNameInput)
     .output(noContent)
@@ -58,7 +60,6 @@ export const whitelistRouter = router({
         summary: 'Whether a player has an active, unexpired entry',
         errorResponses: [400],
       },
-      readOnly: true,
     })
     .input(playerNameInput)
     .output(whitelistStanding)

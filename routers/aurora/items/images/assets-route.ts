@@ -1,10 +1,11 @@
 // GET /assets/items/:filename: uploaded item images, cached for a day. Only `<id>.<ext>` names are served, so no
-// path outside the assets folder can be named, however it is encoded.
+// path outside the images folder can be named, however it is encoded.
 import { Router } from 'express';
-import { ASSET_NAME, IMAGE_TYPES, type ImageExtension, type ItemAssets } from '#src/item-assets.ts';
 import { AppError } from '#src/errors.ts';
+import { IMAGE_TYPES, type ImageExtension } from '#src/uploads.ts';
+import { ASSET_NAME, type ItemImages } from './store.ts';
 
-export function assetsRouter(assets: ItemAssets): Router {
+export function assetsRoute(images: ItemImages): Router {
   const router = Router();
   router.get('/assets/items/:filename', (req, res, next) => {
     const match = ASSET_NAME.exec(req.params.filename);
@@ -12,7 +13,7 @@ export function assetsRouter(assets: ItemAssets): Router {
     res.sendFile(
       req.params.filename,
       {
-        root: assets.dir,
+        root: images.dir,
         dotfiles: 'deny',
         headers: { 'Content-Type': IMAGE_TYPES[match[2] as ImageExtension], 'Cache-Control': 'public, max-age=86400' },
         cacheControl: false,

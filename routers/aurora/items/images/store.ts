@@ -1,25 +1,11 @@
-// Item images on disk: `<DATA_DIR>/assets/items/<id>.<ext>`. Uploads land under a temporary name first, are staged
-// inside the transaction of the row that points at them, and take their final name once it has committed.
+// Item images on disk: `<DATA_DIR>/assets/items/<id>.<ext>`. A received upload is staged next to its final place
+// inside the transaction of the row that points at it, and takes its final name once that has committed.
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { IMAGE_TYPES, type ImageExtension, type Upload } from '#src/uploads.ts';
 
-export const IMAGE_TYPES = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  webp: 'image/webp',
-  gif: 'image/gif',
-} as const;
-
-export type ImageExtension = keyof typeof IMAGE_TYPES;
-
-/** A file the REST adapter received and checked; only the adapter can put one in a procedure's context. */
-export interface Upload {
-  tempPath: string;
-  extension: ImageExtension;
-  size: number;
-}
-
+/** Uploads an earlier version received here rather than in the uploads folder. */
 const TEMP_PREFIX = '.upload-';
 const PENDING = /^\.pending-(\d{1,10})-([0-9a-f-]{36})\.(png|jpg|webp|gif)$/;
 export const ASSET_NAME = /^(\d{1,10})\.(png|jpg|webp|gif)$/;
@@ -36,12 +22,12 @@ export interface StagedImage {
 export type CommittedTokens = (itemIds: number[]) => Promise<Map<number, string | null>>;
 
 /**
- * Image writes go: temporary file → staged `.pending-<id>-<token>.<ext>` (inside the item's transaction, which
- * records the token) → `<id>.<ext>` after the commit. A crash at any point leaves either a temporary file, or a
- * staged one whose token the row does or does not hold, and `prepare` finishes or removes each: a row never points
- * at a missing file, and an uncommitted upload never shows.
+ * Image writes go: received upload → staged `.pending-<id>-<token>.<ext>` (inside the item's transaction, which
+ * records the token) → `<id>.<ext>` after the commit. A crash at any point leaves either an upload, or a staged
+ * file whose token the row does or does not hold, and `prepare` finishes or removes each: a row never points at a
+ * missing file, and an uncommitted upload never shows.
  */
-export class ItemAssets {
+export class ItemImages {
   readonly dir: string;
   readonly #locks = new Map<number, Promise<void>>();
 
@@ -49,7 +35,7 @@ export class ItemAssets {
     this.dir = join(dataDir, 'assets', 'items');
   }
 
-  /** Creates the folder, removes uploads a crash left half-received, and settles staged ones by their rows. */
+  /** Creates the folder and settles staged images by their rows. */
   async prepare(committedTokens: CommittedTokens): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     const names = await readdir(this.dir);
@@ -75,10 +61,6 @@ export class ItemAssets {
       if (tokens.get(image.itemId) === image.token) await this.install(image);
       else await rm(image.path, { force: true });
     }
-  }
-
-  tempPath(): string {
-    return join(this.dir, `${TEMP_PREFIX}${randomUUID()}`);
   }
 
   urlFor(itemId: number, extension: ImageExtension): string {
@@ -121,23 +103,8 @@ export class ItemAssets {
     await Promise.all(others.map((extension) => rm(join(this.dir, `${itemId}.${extension}`), { force: true })));
   }
 
-  /** Removes an upload that will not be installed; harmless once it has been moved on. */
+  /** Removes a staged image whose transaction rolled back. */
   async discard(path: string): Promise<void> {
     await rm(path, { force: true });
   }
-}
-
-/** The image type from the file's first bytes, whatever its name or declared type says. */
-export function sniffImage(head: Buffer): ImageExtension | null {
-  if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return 'png';
-  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpg';
-  if (head.length >= 6 && ['GIF87a', 'GIF89a'].includes(head.subarray(0, 6).toString('latin1'))) return 'gif';
-  if (
-    head.length >= 12 &&
-    head.subarray(0, 4).toString('latin1') === 'RIFF' &&
-    head.subarray(8, 12).toString('latin1') === 'WEBP'
-  )
-    return 'webp';
-  return null;
 }

@@ -1,0 +1,27 @@
+// What the server serves, given to it by the entry point: the procedures, and what they need started beside them.
+import type { AnyRouter } from '@trpc/server';
+import type { Router } from 'express';
+import type { Orm } from './database.ts';
+import type { Logger } from './logger.ts';
+import type { DomainServices } from './trpc/context.ts';
+
+export interface DomainStart {
+  orm: Orm;
+  dataDir: string;
+  log: Logger;
+  /** Registers what to drop when any instance on the database is asked to clear its caches. */
+  onClearCaches(listener: () => void): void;
+}
+
+export interface StartedDomain {
+  /** Reaches every call as `ctx.services.domain`. */
+  services: DomainServices;
+  /** Express routes served beside the REST families (files, say), ahead of the 404. */
+  routes: Router[];
+}
+
+export interface Domain {
+  router: AnyRouter;
+  /** Runs once the database is open and before the port opens: prepares what the procedures rely on. */
+  start(context: DomainStart): Promise<StartedDomain>;
+}
