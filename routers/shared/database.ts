@@ -15,6 +15,7 @@ import {
   type RootOperationNode,
   type SchemableIdentifierNode,
   type Selectable,
+  type SelectQueryBuilder,
   sql,
 } from 'kysely';
 import { entities } from '#entities/index.ts';
@@ -77,9 +78,26 @@ export function expectTouched(touched: number | bigint, notFound: () => Error): 
   if (Number(touched) === 0) throw notFound();
 }
 
-/** A LIKE pattern matching `text` anywhere, with LIKE's own wildcards taken literally. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+/**
+ * One page of a filtered query, and how many rows the filter matches in all: the page as `page` shapes it (columns,
+ * order, limit), the count from the same filter, both at once.
+ */
+export async function pageWithTotal<DB, TB extends keyof DB, Row>(
+  filtered: SelectQueryBuilder<DB, TB, object>,
+  page: (query: SelectQueryBuilder<DB, TB, object>) => SelectQueryBuilder<DB, TB, Row>,
+): Promise<{ rows: Row[]; total: number }> {
+  const [rows, counted] = await Promise.all([
+    page(filtered).execute(),
+    filtered.select(sql<string>`count(*)`.as('matchCount')).executeTakeFirstOrThrow() as Promise<{
+      matchCount: string;
+    }>,
+  ]);
+  return { rows, total: Number(counted.matchCount) };
+}
+
+/** An ILIKE pattern matching `text` anywhere, with LIKE's own wildcards in it taken literally. */
+export function containing(text: string) {
+  return sql<string>`${`%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`} escape '\\'`;
 }
 
 /**

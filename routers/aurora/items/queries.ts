@@ -1,8 +1,7 @@
 // Items as the API shows them.
 import type { EntityManager } from '@mikro-orm/sql';
-import { sql } from 'kysely';
 import type { Item } from '#entities/aurora/item.ts';
-import { containsPattern, db, type Stored } from '../../shared/database.ts';
+import { containing, db, pageWithTotal, type Stored } from '../../shared/database.ts';
 import { itemNotFound } from '../errors.ts';
 import { capped } from '../schemas.ts';
 import type { ItemResponse, ListItemsInput, Rarity } from './schemas.ts';
@@ -28,7 +27,7 @@ export async function getItem(em: EntityManager, id: number): Promise<ItemRespon
 }
 
 export async function listItems(em: EntityManager, filter: ListItemsInput) {
-  const pattern = filter.search === undefined ? null : sql<string>`${containsPattern(filter.search)} escape '\\'`;
+  const pattern = filter.search === undefined ? null : containing(filter.search);
   const filtered = db(em)
     .selectFrom('Item')
     .$if(pattern !== null, (query) =>
@@ -36,9 +35,8 @@ export async function listItems(em: EntityManager, filter: ListItemsInput) {
     )
     .$if(filter.type !== undefined, (query) => query.where('type', '=', filter.type!))
     .$if(filter.rarity !== undefined, (query) => query.where('rarity', '=', filter.rarity!));
-  const [rows, counted] = await Promise.all([
-    filtered.selectAll().orderBy('id').limit(capped(filter.limit)).offset(filter.offset).execute(),
-    filtered.select((select) => select.fn.countAll<string>().as('count')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toItem), total: Number(counted.count) };
+  const { rows, total } = await pageWithTotal(filtered, (query) =>
+    query.selectAll().orderBy('id').limit(capped(filter.limit)).offset(filter.offset),
+  );
+  return { items: rows.map(toItem), total };
 }

@@ -1,7 +1,7 @@
 // Moderation cases as the API shows them, newest first.
 import type { EntityManager } from '@mikro-orm/sql';
 import type { ModerationCase } from '#entities/aurora/moderation-case.ts';
-import { db, type Stored } from '../../shared/database.ts';
+import { db, pageWithTotal, type Stored } from '../../shared/database.ts';
 import { caseNotFound } from '../errors.ts';
 import { capped } from '../schemas.ts';
 import type { CaseResponse, CaseType, ListCasesInput } from './schemas.ts';
@@ -38,15 +38,13 @@ export async function listCases(em: EntityManager, filter: ListCasesInput) {
     .$if(filter.moderatorId !== undefined, (query) => query.where('moderatorId', '=', filter.moderatorId!))
     .$if(filter.type !== undefined, (query) => query.where('type', '=', filter.type!))
     .$if(filter.active !== undefined, (query) => query.where('active', '=', filter.active === 'true'));
-  const [rows, counted] = await Promise.all([
-    filtered
+  const { rows, total } = await pageWithTotal(filtered, (query) =>
+    query
       .selectAll()
       .orderBy('createdAt', 'desc')
       .orderBy('id', 'desc')
       .limit(capped(filter.limit))
-      .offset(filter.offset)
-      .execute(),
-    filtered.select((select) => select.fn.countAll<string>().as('count')).executeTakeFirstOrThrow(),
-  ]);
-  return { cases: rows.map(toCase), total: Number(counted.count) };
+      .offset(filter.offset),
+  );
+  return { cases: rows.map(toCase), total };
 }

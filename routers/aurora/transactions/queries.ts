@@ -1,6 +1,6 @@
 // The ledger as the API shows it: newest first, by user and type.
 import type { EntityManager } from '@mikro-orm/sql';
-import { db, type Row } from '../../shared/database.ts';
+import { db, pageWithTotal, type Row } from '../../shared/database.ts';
 import { capped } from '../schemas.ts';
 import type { ListTransactionsInput, TransactionResponse } from './schemas.ts';
 
@@ -21,15 +21,13 @@ export async function listTransactions(em: EntityManager, filter: ListTransactio
     .selectFrom('Transaction')
     .$if(filter.userId !== undefined, (query) => query.where('user', '=', filter.userId!))
     .$if(filter.type !== undefined, (query) => query.where('type', '=', filter.type!));
-  const [rows, counted] = await Promise.all([
-    filtered
+  const { rows, total } = await pageWithTotal(filtered, (query) =>
+    query
       .selectAll()
       .orderBy('createdAt', 'desc')
       .orderBy('id', 'desc')
       .limit(capped(filter.limit))
-      .offset(filter.offset)
-      .execute(),
-    filtered.select((select) => select.fn.countAll<string>().as('count')).executeTakeFirstOrThrow(),
-  ]);
-  return { transactions: rows.map(toTransaction), total: Number(counted.count) };
+      .offset(filter.offset),
+  );
+  return { transactions: rows.map(toTransaction), total };
 }

@@ -2,7 +2,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import { User } from '#entities/aurora/user.ts';
-import { containsPattern, db, type Row } from '../../shared/database.ts';
+import { containing, db, type Row } from '../../shared/database.ts';
 import { userNotFound } from '../errors.ts';
 import { capped } from '../schemas.ts';
 import type { ListUsersInput, UserResponse } from './schemas.ts';
@@ -55,7 +55,7 @@ const SORT_KEYS = {
 
 export async function listUsers(em: EntityManager, filter: ListUsersInput) {
   const order = filter.sortOrder === 'asc' ? 'asc' : 'desc';
-  const search = filter.search === undefined ? null : sql<string>`${containsPattern(filter.search)} escape '\\'`;
+  const search = filter.search === undefined ? null : containing(filter.search);
   const [rows, total] = await Promise.all([
     usersWithClass(em)
       .$if(search !== null, (query) => query.where('u.username', 'ilike', search!))
@@ -79,7 +79,7 @@ async function countAllUsers(em: EntityManager): Promise<number> {
   return Number(kept.rowCount);
 }
 
-async function countMatching(em: EntityManager, search: ReturnType<typeof sql<string>>): Promise<number> {
+async function countMatching(em: EntityManager, search: ReturnType<typeof containing>): Promise<number> {
   const counted = await db(em)
     .selectFrom('User')
     .select((select) => select.fn.countAll<string>().as('count'))

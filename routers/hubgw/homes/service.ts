@@ -1,8 +1,8 @@
 // Homes writes: the upsert under the per-player limit, through the unit of work.
 import { raw, type EntityManager } from '@mikro-orm/sql';
 import { Home } from '#entities/hubgw/home.ts';
-import { AppError } from '#src/errors.ts';
 import { lockKey } from '../../shared/database.ts';
+import { assertUnderLimit } from '../owner-limit.ts';
 import { toHome } from './queries.ts';
 import type { HomeResponse, UpsertHomeInput } from './schemas.ts';
 
@@ -31,16 +31,7 @@ export function upsertHome(em: EntityManager, input: UpsertHomeInput, now: Date)
     const existing = await findEntityByName(tx, input.player_uuid, input.name);
     if (existing) return toHome(tx.assign(existing, location));
 
-    if (input.max_homes !== undefined) {
-      const count = await tx.count(Home, { playerUuid: input.player_uuid });
-      if (count >= input.max_homes) {
-        throw new AppError('limit_exceeded', `Home limit exceeded. Maximum ${input.max_homes} homes allowed.`, {
-          player_uuid: input.player_uuid,
-          current_count: count,
-          max_homes: input.max_homes,
-        });
-      }
-    }
+    await assertUnderLimit(tx, 'home', input.player_uuid, input.max_homes);
     const created = tx.create(Home, {
       id: crypto.randomUUID(),
       playerUuid: input.player_uuid,

@@ -2,7 +2,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { ExpressionBuilder } from 'kysely';
 import type { Punishment, PunishmentType } from '#entities/hubgw/punishment.ts';
-import { type Database, db, type Stored } from '../../shared/database.ts';
+import { type Database, db, pageWithTotal, type Stored } from '../../shared/database.ts';
 import { pageMeta } from '../schemas.ts';
 import type { PunishmentResponse, QueryPunishmentsInput } from './schemas.ts';
 
@@ -75,18 +75,16 @@ export async function queryPunishments(em: EntityManager, filter: QueryPunishmen
         filter.is_active ? effectivelyActive(where, now) : where.not(effectivelyActive(where, now)),
       ),
     );
-  const [rows, counted] = await Promise.all([
-    filtered
+  const { rows, total } = await pageWithTotal(filtered, (query) =>
+    query
       .selectAll()
       .orderBy('createdAt', 'desc')
       .orderBy('id')
       .limit(filter.size)
-      .offset((filter.page - 1) * filter.size)
-      .execute(),
-    filtered.select((select) => select.fn.countAll<string>().as('count')).executeTakeFirstOrThrow(),
-  ]);
+      .offset((filter.page - 1) * filter.size),
+  );
   return {
     punishments: rows.map((row) => toPunishment(row, now)),
-    ...pageMeta(Number(counted.count), filter.page, filter.size),
+    ...pageMeta(total, filter.page, filter.size),
   };
 }

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import type { Warp } from '#entities/hubgw/warp.ts';
 import { AppError } from '#src/errors.ts';
-import { containsPattern, db, type Db, type Stored } from '../../shared/database.ts';
+import { containing, db, type Db, type Stored } from '../../shared/database.ts';
 import { pageMeta } from '../schemas.ts';
 import type { ListWarpsInput, WarpResponse } from './schemas.ts';
 
@@ -43,9 +43,7 @@ export async function getWarp(em: EntityManager, name: string): Promise<WarpResp
 export async function listWarps(em: EntityManager, filter: ListWarpsInput) {
   const filtered = db(em)
     .selectFrom('Warp')
-    .$if(filter.name !== undefined, (query) =>
-      query.where('name', 'ilike', sql<string>`${containsPattern(filter.name!)} escape '\\'`),
-    )
+    .$if(filter.name !== undefined, (query) => query.where('name', 'ilike', containing(filter.name!)))
     .$if(filter.world !== undefined, (query) => query.where('world', '=', filter.world!))
     .$if(filter.is_public !== undefined, (query) => query.where('isPublic', '=', filter.is_public!));
   const rows = await filtered

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { Warp } from '#entities/hubgw/warp.ts';
 import { AppError } from '#src/errors.ts';
 import { db, givenFields, lockKey } from '../../shared/database.ts';
+import { assertUnderLimit } from '../owner-limit.ts';
 import { byName, toWarp, warpNotFound } from './queries.ts';
 import type { CreateWarpInput, UpdateWarpInput, WarpResponse } from './schemas.ts';
 
@@ -20,16 +21,7 @@ export function createWarp(em: EntityManager, input: CreateWarpInput, now: Date)
     await lockKey(tx, `warps:${input.player_uuid}`);
     const existing = await byName(db(tx), input.name).executeTakeFirst();
     if (existing) throw alreadyExists(input.name, existing.playerUuid);
-    if (input.max_warps !== undefined) {
-      const current = await tx.count(Warp, { playerUuid: input.player_uuid });
-      if (current >= input.max_warps) {
-        throw new AppError('limit_exceeded', `Warp limit exceeded. Maximum ${input.max_warps} warps allowed.`, {
-          player_uuid: input.player_uuid,
-          current_count: current,
-          max_warps: input.max_warps,
-        });
-      }
-    }
+    await assertUnderLimit(tx, 'warp', input.player_uuid, input.max_warps);
     const created = await db(tx)
       .insertInto('Warp')
       .values({
