@@ -27,6 +27,20 @@ export const locationOutput = {
   pitch: z.number(),
 };
 
+export interface Location {
+  world: string;
+  x: number;
+  y: number;
+  z: number;
+  yaw: number;
+  pitch: number;
+}
+
+/** Just the location of a request, a row or a response, which all name it alike. */
+export function locationOf({ world, x, y, z, yaw, pitch }: Location): Location {
+  return { world, x, y, z, yaw, pitch };
+}
+
 /** A name people type: a home, warp or kit, a player, a staff member. */
 export const typedName = name(64);
 

@@ -5,18 +5,14 @@ import type { Home } from '#entities/hubgw/home.ts';
 import { AppError } from '#src/errors.ts';
 import { db, type Stored } from '../../shared/database.ts';
 import type { HomeResponse } from './schemas.ts';
+import { locationOf } from '../schemas.ts';
 
 export function toHome(home: Stored<typeof Home>): HomeResponse {
   return {
     id: home.id,
     player_uuid: home.playerUuid,
     name: home.name,
-    world: home.world,
-    x: home.x,
-    y: home.y,
-    z: home.z,
-    yaw: home.yaw,
-    pitch: home.pitch,
+    ...locationOf(home),
     is_public: home.isPublic,
     created_at: home.createdAt.toISOString(),
     updated_at: home.updatedAt.toISOString(),

@@ -5,6 +5,7 @@ import { lockKey } from '../../shared/database.ts';
 import { assertUnderLimit } from '../owner-limit.ts';
 import { toHome } from './queries.ts';
 import type { HomeResponse, UpsertHomeInput } from './schemas.ts';
+import { locationOf } from '../schemas.ts';
 
 function findEntityByName(em: EntityManager, playerUuid: string, name: string) {
   return em.findOne(Home, { playerUuid, [raw('lower(name)')]: raw('lower(?)', [name]) });
@@ -19,12 +20,7 @@ export function upsertHome(em: EntityManager, input: UpsertHomeInput, now: Date)
     await lockKey(tx, `homes:${input.player_uuid}`);
     const location = {
       name: input.name,
-      world: input.world,
-      x: input.x,
-      y: input.y,
-      z: input.z,
-      yaw: input.yaw,
-      pitch: input.pitch,
+      ...locationOf(input),
       isPublic: input.is_public,
       updatedAt: now,
     };

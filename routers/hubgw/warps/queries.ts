@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Warp } from '#entities/hubgw/warp.ts';
 import { AppError } from '#src/errors.ts';
 import { containing, db, type Db, type Stored } from '../../shared/database.ts';
-import { pageMeta } from '../schemas.ts';
+import { locationOf, pageMeta } from '../schemas.ts';
 import type { ListWarpsInput, WarpResponse } from './schemas.ts';
 
 export function toWarp(row: Stored<typeof Warp>): WarpResponse {
@@ -12,12 +12,7 @@ export function toWarp(row: Stored<typeof Warp>): WarpResponse {
     id: row.id,
     player_uuid: row.playerUuid,
     name: row.name,
-    world: row.world,
-    x: row.x,
-    y: row.y,
-    z: row.z,
-    yaw: row.yaw,
-    pitch: row.pitch,
+    ...locationOf(row),
     is_public: row.isPublic,
     description: row.description ?? null,
     created_at: row.createdAt.toISOString(),

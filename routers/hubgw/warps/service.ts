@@ -7,6 +7,7 @@ import { db, givenFields, lockKey } from '../../shared/database.ts';
 import { assertUnderLimit } from '../owner-limit.ts';
 import { byName, toWarp, warpNotFound } from './queries.ts';
 import type { CreateWarpInput, UpdateWarpInput, WarpResponse } from './schemas.ts';
+import { locationOf } from '../schemas.ts';
 
 function alreadyExists(name: string, ownerUuid: string): AppError {
   return new AppError('already_exists', `Warp '${name}' already exists`, { owner_uuid: ownerUuid });
@@ -28,12 +29,7 @@ export function createWarp(em: EntityManager, input: CreateWarpInput, now: Date)
         id: crypto.randomUUID(),
         playerUuid: input.player_uuid,
         name: input.name,
-        world: input.world,
-        x: input.x,
-        y: input.y,
-        z: input.z,
-        yaw: input.yaw,
-        pitch: input.pitch,
+        ...locationOf(input),
         isPublic: input.is_public,
         description: input.description ?? null,
         createdAt: now,
