@@ -77,6 +77,35 @@ export async function startTestServer({
 }
 
 /**
+ * One server for the tests of the file or `describe` that calls it: started before them and closed after them. The
+ * returned handle reads through to that server, so it can be declared where the tests are.
+ */
+export function useTestServer(options: TestServerOptions = {}): TestServer {
+  let started: TestServer | undefined;
+  beforeAll(async () => {
+    started = await startTestServer(options);
+  });
+  afterAll(() => started?.close());
+  const current = (): TestServer => {
+    if (!started) throw new Error('the test server is started in beforeAll; use it inside a test or hook');
+    return started;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    get databaseUrl() {
+      return current().databaseUrl;
+    },
+    get dataDir() {
+      return current().dataDir;
+    },
+    sql: (query, params) => current().sql(query, params),
+    close: () => current().close(),
+  };
+}
+
+/**
  * Two servers on one database, for the tests of the `describe` that calls it: started before them, the second beside
  * the first, and closed after them (the first drops the database).
  */

@@ -1,0 +1,130 @@
+// HubGW audit, teleport history and account links, as the HubGW API document and the README's "HubGW behaviour the
+// document leaves open" describe them.
+import { describe, expect, it } from 'vitest';
+import { API_KEY, hubgw, request, useTestServer, testClock } from '../support/server.ts';
+
+const clock = testClock();
+const server = useTestServer({ clock: clock.read });
+
+const PLAYER = '069a79f4-44e9-4726-a5be-fca90e38aaf5';
+const command = {
+  player_uuid: PLAYER,
+  player_name: 'Steve',
+  command: 'tp',
+  arguments: ['Alex', '~', '64'],
+  server: 'survival-1',
+  timestamp: '2029-12-31T23:59:59.000Z',
+};
+
+describe('POST /audit/commands', () => {
+  it('accepts one record: 202 {accepted: 1}, and stores it', async () => {
+    const res = await hubgw(server, 'POST', '/audit/commands', { json: command });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ accepted: 1 });
+    const rows = await server.sql<{ command: string; arguments: string[]; executed_at: string }>(
+      'select command, arguments, executed_at from hubgw.command_audit where player_uuid = ?',
+      [PLAYER],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ command: 'tp', arguments: ['Alex', '~', '64'] });
+  });
+
+  it('accepts a batch of up to 1000', async () => {
+    const player = crypto.randomUUID();
+    const batch = Array.from({ length: 1000 }, (_, i) => ({ ...command, player_uuid: player, command: `cmd${i}` }));
+    const res = await hubgw(server, 'POST', '/audit/commands', { json: batch });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ accepted: 1000 });
+    expect(await server.sql('select 1 from hubgw.command_audit where player_uuid = ?', [player])).toHaveLength(1000);
+  });
+
+  it('refuses an empty batch, one over 1000, or one bad record, and stores none of it', async () => {
+    const player = crypto.randomUUID();
+    const tooMany = Array.from({ length: 1001 }, () => ({ ...command, player_uuid: player }));
+    const oneBad = [
+      { ...command, player_uuid: player },
+      { ...command, player_uuid: player, command: '' },
+    ];
+    for (const json of [[], tooMany, oneBad]) {
+      const res = await hubgw(server, 'POST', '/audit/commands', { json });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('validation_error');
+    }
+    expect(await server.sql('select 1 from hubgw.command_audit where player_uuid = ?', [player])).toHaveLength(0);
+  });
+});
+
+describe('teleport history', () => {
+  const teleport = {
+    player_uuid: PLAYER,
+    from_world: 'world',
+    from_x: 1.5,
+    from_y: 64,
+    from_z: -3,
+    to_world: 'nether',
+    to_x: 10,
+    to_y: 70,
+    to_z: 20.25,
+    tp_type: 'warp',
+    target_name: 'spawn',
+  };
+
+  it('POST /teleport-history/ answers 201 with the record', async () => {
+    const res = await hubgw(server, 'POST', '/teleport-history/', { json: teleport });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ id: expect.any(String), ...teleport, created_at: clock.now.toISOString() });
+  });
+
+  it('GET /teleport-history/players/{uuid} is a bare array, newest first, limited', async () => {
+    for (let i = 0; i < 3; i++) {
+      clock.advance(1);
+      await hubgw(server, 'POST', '/teleport-history', {
+        json: { ...teleport, target_name: `t${i}`, tp_type: 'home' },
+      });
+    }
+    const res = await hubgw(server, 'GET', `/teleport-history/players/${PLAYER}?limit=2`);
+    expect(res.status).toBe(200);
+    expect(res.body.map((entry: { target_name: string }) => entry.target_name)).toEqual(['t2', 't1']);
+    const all = await hubgw(server, 'GET', `/teleport-history/players/${PLAYER}`);
+    expect(all.body).toHaveLength(4);
+  });
+
+  it('refuses a limit outside 1..1000', async () => {
+    for (const limit of ['0', '1001', 'abc', '-5']) {
+      const res = await hubgw(server, 'GET', `/teleport-history/players/${PLAYER}?limit=${limit}`);
+      expect(res.status, limit).toBe(400);
+      expect(res.body.details.issues[0].path).toBe('limit');
+    }
+  });
+});
+
+describe('users', () => {
+  it('GET /users/users/{name}/game-id answers 404 until a link is written, then the game id', async () => {
+    const missing = await hubgw(server, 'GET', '/users/users/SiteUser/game-id');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toEqual({
+      message: "User 'SiteUser' not found",
+      code: 'not_found',
+      details: { name: 'SiteUser' },
+    });
+    const put = await hubgw(server, 'PUT', '/users/users/SiteUser/game-id', { json: { game_id: PLAYER } });
+    expect(put.status).toBe(200);
+    expect(put.body).toEqual({ game_id: PLAYER });
+    const res = await hubgw(server, 'GET', '/users/users/siteuser/game-id');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ game_id: PLAYER });
+  });
+});
+
+describe('over tRPC', () => {
+  it('each HubGW procedure is callable as hubgw.<resource>.<verb> with the same key', async () => {
+    const input = encodeURIComponent(JSON.stringify({ player_uuid: PLAYER }));
+    const res = await request(server, 'GET', `/trpc/hubgw.punishments.banStatus?input=${input}`, {
+      headers: { 'X-API-Key': API_KEY },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ result: { data: { is_banned: false, punishment: null } } });
+    const denied = await request(server, 'GET', `/trpc/hubgw.punishments.banStatus?input=${input}`);
+    expect(denied.status).toBe(401);
+  });
+});

@@ -1,0 +1,123 @@
+// HubGW invariants under many parallel requests. PGlite runs one transaction at a time, so these need PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onPostgres } from '../support/database.ts';
+import { hubgw, startTestServer, type TestServer } from '../support/server.ts';
+
+const PARALLEL = 20;
+
+describe.skipIf(!onPostgres)('concurrency on PostgreSQL', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.close());
+
+  async function statuses(requests: (() => Promise<{ status: number }>)[]): Promise<Record<number, number>> {
+    const results = await Promise.all(requests.map((send) => send()));
+    const counts: Record<number, number> = {};
+    for (const { status } of results) counts[status] = (counts[status] ?? 0) + 1;
+    return counts;
+  }
+
+  it('concurrent claims of one kit: exactly one succeeds', async () => {
+    await hubgw(server, 'PUT', '/kits/', {
+      json: { name: 'race', cooldown_seconds: 3600, items: [{ item: 'minecraft:diamond', amount: 1 }] },
+    });
+    const player = crypto.randomUUID();
+    const counts = await statuses(
+      Array.from(
+        { length: PARALLEL },
+        () => () => hubgw(server, 'POST', '/kits/claim', { json: { player_uuid: player, kit_name: 'race' } }),
+      ),
+    );
+    expect(counts).toEqual({ 200: 1, 400: PARALLEL - 1 });
+  });
+
+  it('concurrent home creations never exceed max_homes', async () => {
+    const player = crypto.randomUUID();
+    const counts = await statuses(
+      Array.from(
+        { length: PARALLEL },
+        (_, i) => () =>
+          hubgw(server, 'PUT', '/homes/', {
+            json: { player_uuid: player, name: `home-${i}`, world: 'world', x: 0, y: 0, z: 0, max_homes: 5 },
+          }),
+      ),
+    );
+    expect(counts).toEqual({ 200: 5, 409: PARALLEL - 5 });
+    expect((await hubgw(server, 'GET', `/homes/${player}`)).body.total).toBe(5);
+  });
+
+  it('concurrent warps of one name by different owners: one 201, the rest 409', async () => {
+    const counts = await statuses(
+      Array.from(
+        { length: PARALLEL },
+        () => () =>
+          hubgw(server, 'POST', '/warps/', {
+            json: { player_uuid: crypto.randomUUID(), name: 'contested', world: 'world', x: 0, y: 0, z: 0 },
+          }),
+      ),
+    );
+    expect(counts).toEqual({ 201: 1, 409: PARALLEL - 1 });
+    expect((await hubgw(server, 'POST', '/warps/list', { json: { name: 'contested' } })).body.total).toBe(1);
+  });
+
+  it('concurrent warps of one owner never exceed max_warps', async () => {
+    const owner = crypto.randomUUID();
+    const counts = await statuses(
+      Array.from(
+        { length: PARALLEL },
+        (_, i) => () =>
+          hubgw(server, 'POST', '/warps/', {
+            json: { player_uuid: owner, name: `${owner}-${i}`, world: 'world', x: 0, y: 0, z: 0, max_warps: 3 },
+          }),
+      ),
+    );
+    expect(counts).toEqual({ 201: 3, 409: PARALLEL - 3 });
+  });
+
+  it('concurrent bans of one player: one 201, the rest 409', async () => {
+    const player = crypto.randomUUID();
+    const counts = await statuses(
+      Array.from(
+        { length: PARALLEL },
+        (_, i) => () =>
+          hubgw(server, 'POST', '/punishments/', {
+            json: {
+              player_uuid: player,
+              player_name: 'Racer',
+              punishment_type: i % 2 ? 'ban' : 'ip_ban',
+              reason: 'race',
+            },
+          }),
+      ),
+    );
+    expect(counts).toEqual({ 201: 1, 409: PARALLEL - 1 });
+    const active = await hubgw(server, 'POST', '/punishments/query', {
+      json: { player_uuid: player, is_active: true },
+    });
+    expect(active.body.total).toBe(1);
+  });
+
+  it('concurrent whitelist adds of one name: one 201, the rest 409', async () => {
+    const counts = await statuses(
+      Array.from(
+        { length: PARALLEL },
+        (_, i) => () =>
+          hubgw(server, 'POST', '/whitelist/add', { json: { player_name: 'Rushed', added_by: `mod${i}` } }),
+      ),
+    );
+    expect(counts).toEqual({ 201: 1, 409: PARALLEL - 1 });
+  });
+
+  it('concurrent LuckPerms players of one username: one 201, the rest 409', async () => {
+    const counts = await statuses(
+      Array.from(
+        { length: PARALLEL },
+        () => () =>
+          hubgw(server, 'POST', '/luckperms/players', { json: { username: 'Twin', uuid: crypto.randomUUID() } }),
+      ),
+    );
+    expect(counts).toEqual({ 201: 1, 409: PARALLEL - 1 });
+  });
+});
