@@ -1,8 +1,7 @@
 // HubGW teleport history: POST /teleport-history/, GET /teleport-history/players/{player_uuid}.
-import { z } from 'zod';
 import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
 import { listTeleports } from './queries.ts';
-import { listTeleportsInput, recordTeleportInput, teleport } from './schemas.ts';
+import { listTeleportsInput, recordTeleportInput, teleport, teleportList } from './schemas.ts';
 import { recordTeleport } from './service.ts';
 
 const tags = ['hubgw: teleport history'];
@@ -36,6 +35,6 @@ export const teleportHistoryRouter = router({
       },
     })
     .input(listTeleportsInput)
-    .output(z.array(teleport))
+    .output(teleportList)
     .query(({ ctx, input }) => listTeleports(ctx.em, input)),
 });

@@ -40,6 +40,8 @@ export const teleport = z
   })
   .meta({ id: 'Teleport' });
 
+export const teleportList = z.array(teleport);
+
 export type RecordTeleportInput = z.infer<typeof recordTeleportInput>;
 export type ListTeleportsInput = z.infer<typeof listTeleportsInput>;
 export type TeleportResponse = z.infer<typeof teleport>;
