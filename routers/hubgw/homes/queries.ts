@@ -2,10 +2,10 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import type { Home } from '#entities/hubgw/home.ts';
-import { AppError } from '#src/errors.ts';
 import { db, type Stored } from '../../shared/database.ts';
 import type { HomeResponse } from './schemas.ts';
 import { locationOf } from '../schemas.ts';
+import { notFound } from '../errors.ts';
 
 export function toHome(home: Stored<typeof Home>): HomeResponse {
   return {
@@ -37,6 +37,6 @@ export async function getHome(em: EntityManager, playerUuid: string, name: strin
     .where('playerUuid', '=', playerUuid)
     .where(sql`lower(name)`, '=', name.toLowerCase())
     .executeTakeFirst();
-  if (!found) throw new AppError('not_found', `Home '${name}' not found`, { player_uuid: playerUuid, name });
+  if (!found) throw notFound('Home', name, { player_uuid: playerUuid, name });
   return toHome(found);
 }

@@ -2,9 +2,10 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import type { Kit } from '#entities/hubgw/kit.ts';
-import { AppError } from '#src/errors.ts';
+import type { AppError } from '#src/errors.ts';
 import { db, type Stored } from '../../shared/database.ts';
 import type { KitResponse } from './schemas.ts';
+import { notFound } from '../errors.ts';
 
 export function toKit(kit: Stored<typeof Kit>): KitResponse {
   return {
@@ -18,7 +19,7 @@ export function toKit(kit: Stored<typeof Kit>): KitResponse {
 }
 
 export function kitNotFound(name: string): AppError {
-  return new AppError('not_found', `Kit '${name}' not found`, { kit_name: name });
+  return notFound('Kit', name, { kit_name: name });
 }
 
 export async function listKits(em: EntityManager) {

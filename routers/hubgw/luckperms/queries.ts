@@ -2,9 +2,10 @@
 // lower-case, so lookups lower-case what they are given.
 import type { EntityManager } from '@mikro-orm/sql';
 import type { LuckPermsGroup, LuckPermsPlayer, LuckPermsUserPermission } from '#entities/luckperms/tables.ts';
-import { AppError } from '#src/errors.ts';
+import type { AppError } from '#src/errors.ts';
 import { db, type Stored } from '../../shared/database.ts';
 import type { GroupResponse, PermissionResponse, PlayerResponse } from './schemas.ts';
+import { notFound } from '../errors.ts';
 
 export function toPlayer(player: Stored<typeof LuckPermsPlayer>): PlayerResponse {
   return {
@@ -36,7 +37,7 @@ function toPermission(node: Stored<typeof LuckPermsUserPermission>): PermissionR
 }
 
 function playerNotFound(key: 'uuid' | 'username', value: string): AppError {
-  return new AppError('not_found', `Player '${value}' not found`, { [key]: value });
+  return notFound('Player', value, { [key]: value });
 }
 
 export async function playerByUuid(em: EntityManager, uuid: string): Promise<PlayerResponse> {
@@ -65,7 +66,7 @@ export async function groupByName(em: EntityManager, name: string): Promise<Grou
     .selectAll()
     .where('name', '=', name.toLowerCase())
     .executeTakeFirst();
-  if (!found) throw new AppError('not_found', `Group '${name}' not found`, { name });
+  if (!found) throw notFound('Group', name, { name });
   return toGroup(found);
 }
 

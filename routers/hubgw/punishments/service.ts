@@ -6,6 +6,7 @@ import { AppError } from '#src/errors.ts';
 import { db } from '../../shared/database.ts';
 import { activeOf, isEffectivelyActive, toPunishment } from './queries.ts';
 import type { CreatePunishmentInput, PunishmentResponse } from './schemas.ts';
+import { notFound } from '../errors.ts';
 
 /** Types that share one active slot per player. */
 const EXCLUSIVE_GROUPS: Partial<Record<PunishmentType, PunishmentType[]>> = {
@@ -78,7 +79,7 @@ export function revokePunishment(
 ): Promise<PunishmentResponse> {
   return em.transactional(async (tx) => {
     const punishment = await tx.findOne(Punishment, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!punishment) throw new AppError('not_found', `Punishment '${id}' not found`, { punishment_id: id });
+    if (!punishment) throw notFound('Punishment', id, { punishment_id: id });
     if (!isEffectivelyActive(punishment, now)) {
       const state = punishment.revokedAt ? 'revoked' : 'expired';
       throw new AppError('invalid_state', `Punishment is already ${state}`, { punishment_id: id, state });

@@ -1,8 +1,8 @@
 // The game account linked to a website user name; names match without regard to case.
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
-import { AppError } from '#src/errors.ts';
 import { db } from '../../shared/database.ts';
+import { notFound } from '../errors.ts';
 
 export async function getGameId(em: EntityManager, name: string) {
   const link = await db(em)
@@ -10,6 +10,6 @@ export async function getGameId(em: EntityManager, name: string) {
     .select('gameId')
     .where(sql`lower(name)`, '=', name.toLowerCase())
     .executeTakeFirst();
-  if (!link) throw new AppError('not_found', `User '${name}' not found`, { name });
+  if (!link) throw notFound('User', name, { name });
   return { game_id: link.gameId };
 }

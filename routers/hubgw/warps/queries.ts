@@ -2,10 +2,11 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import type { Warp } from '#entities/hubgw/warp.ts';
-import { AppError } from '#src/errors.ts';
+import type { AppError } from '#src/errors.ts';
 import { containing, db, type Db, type Stored } from '../../shared/database.ts';
 import { locationOf, pageMeta } from '../schemas.ts';
 import type { ListWarpsInput, WarpResponse } from './schemas.ts';
+import { notFound } from '../errors.ts';
 
 export function toWarp(row: Stored<typeof Warp>): WarpResponse {
   return {
@@ -21,7 +22,7 @@ export function toWarp(row: Stored<typeof Warp>): WarpResponse {
 }
 
 export function warpNotFound(name: string): AppError {
-  return new AppError('not_found', `Warp '${name}' not found`, { name });
+  return notFound('Warp', name, { name });
 }
 
 /** Names are unique without regard to case, through the unique index on lower(name). */
