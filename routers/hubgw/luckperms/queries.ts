@@ -2,7 +2,6 @@
 // lower-case, so lookups lower-case what they are given.
 import type { EntityManager } from '@mikro-orm/sql';
 import type { LuckPermsGroup, LuckPermsPlayer, LuckPermsUserPermission } from '#entities/luckperms/tables.ts';
-import type { AppError } from '#src/errors.ts';
 import { db, type Stored } from '../../shared/database.ts';
 import type { GroupResponse, PermissionResponse, PlayerResponse } from './schemas.ts';
 import { notFound } from '../errors.ts';
@@ -36,28 +35,23 @@ function toPermission(node: Stored<typeof LuckPermsUserPermission>): PermissionR
   };
 }
 
-function playerNotFound(key: 'uuid' | 'username', value: string): AppError {
-  return notFound('Player', value, { [key]: value });
-}
-
-export async function playerByUuid(em: EntityManager, uuid: string): Promise<PlayerResponse> {
+/** The player whose uuid or username (both kept lower-case) is `value`. */
+async function playerBy(em: EntityManager, key: 'uuid' | 'username', value: string): Promise<PlayerResponse> {
   const found = await db(em)
     .selectFrom('LuckPermsPlayer')
     .selectAll()
-    .where('uuid', '=', uuid.toLowerCase())
+    .where(key, '=', value.toLowerCase())
     .executeTakeFirst();
-  if (!found) throw playerNotFound('uuid', uuid);
+  if (!found) throw notFound('Player', value, { [key]: value });
   return toPlayer(found);
 }
 
-export async function playerByUsername(em: EntityManager, username: string): Promise<PlayerResponse> {
-  const found = await db(em)
-    .selectFrom('LuckPermsPlayer')
-    .selectAll()
-    .where('username', '=', username.toLowerCase())
-    .executeTakeFirst();
-  if (!found) throw playerNotFound('username', username);
-  return toPlayer(found);
+export function playerByUuid(em: EntityManager, uuid: string): Promise<PlayerResponse> {
+  return playerBy(em, 'uuid', uuid);
+}
+
+export function playerByUsername(em: EntityManager, username: string): Promise<PlayerResponse> {
+  return playerBy(em, 'username', username);
 }
 
 export async function groupByName(em: EntityManager, name: string): Promise<GroupResponse> {
