@@ -1,43 +1,15 @@
 // Typed queries over the entities: MikroORM's Kysely, named by entity and property, so the typechecker checks every
 // table and column a query names. Bound to the EntityManager's transaction when it has one.
-import {
-  type EntityManager,
-  type EntitySchema,
-  type InferEntity,
-  type InferKyselyDB,
-  type Kysely,
-  MikroKyselyPlugin,
-} from '@mikro-orm/sql';
-import {
-  IdentifierNode,
-  type KyselyPlugin,
-  OperationNodeTransformer,
-  type RootOperationNode,
-  type SchemableIdentifierNode,
-  type Selectable,
-  type SelectQueryBuilder,
-  sql,
-} from 'kysely';
-import { entities } from '#entities/index.ts';
+import type { EntityManager, EntitySchema, InferEntity, InferKyselyDB, Kysely } from '@mikro-orm/sql';
+import { type Selectable, type SelectQueryBuilder, sql } from 'kysely';
+import type { entities } from '#entities/index.ts';
+import { entityNaming } from './entity-naming.ts';
 
-const NAMING = { tableNamingStrategy: 'entity', columnNamingStrategy: 'property', convertValues: true } as const;
-
-export type Database = InferKyselyDB<(typeof entities)[number], typeof NAMING>;
-
-const SCHEMA_OF_ENTITY = new Map(entities.map((entity) => [entity.meta.className, entity.meta.schema]));
-
-/** MikroORM's plugin renames an entity to its table but drops the entity's schema; this puts it back first. */
-class EntitySchemas extends OperationNodeTransformer {
-  protected override transformSchemableIdentifier(node: SchemableIdentifierNode): SchemableIdentifierNode {
-    const schema = node.schema ? undefined : SCHEMA_OF_ENTITY.get(node.identifier.name);
-    return schema ? { ...node, schema: IdentifierNode.create(schema) } : node;
-  }
-}
-
-const entitySchemas: KyselyPlugin = {
-  transformQuery: ({ node }): RootOperationNode => new EntitySchemas().transformNode(node),
-  transformResult: async ({ result }) => result,
-};
+/** The entities as tables named by entity, with columns named by property. */
+export type Database = InferKyselyDB<
+  (typeof entities)[number],
+  { tableNamingStrategy: 'entity'; columnNamingStrategy: 'property' }
+>;
 
 export type Db = Kysely<Database>;
 
@@ -48,12 +20,16 @@ export type Row<Entity extends keyof Database> = Selectable<Database[Entity]>;
 export type Stored<Entity extends EntitySchema> = InferEntity<Entity>;
 
 /**
- * Queries in the EntityManager's transaction, if it is in one. No alias may be a property name of an entity the query
- * names (a table alias `u`, not `user`; a column alias `activeUserCount`, not `active`): MikroORM's plugin reads such an
- * alias as that property, and converts its value to the property's type.
+ * Queries in the EntityManager's transaction, if it is in one, named by entity and property (see entity-naming.ts).
+ * A column alias must not be a column name (`activeUserCount`, not `is_active`): rows are renamed by column name.
  */
 export function db(em: EntityManager): Db {
-  return em.getKysely<Database>().withPlugin(entitySchemas).withPlugin(new MikroKyselyPlugin(em, NAMING));
+  return em.getKysely<Database>().withPlugin(entityNaming(em.getMetadata()));
+}
+
+/** A JSON value for a json column: an array would otherwise be sent as a PostgreSQL array. */
+export function json<Value>(value: Value) {
+  return sql<Value>`${JSON.stringify(value)}::jsonb`;
 }
 
 /**

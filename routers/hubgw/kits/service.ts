@@ -2,7 +2,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import { AppError } from '#src/errors.ts';
-import { db, expectTouched } from '../../shared/database.ts';
+import { db, expectTouched, json } from '../../shared/database.ts';
 import { remainingSeconds } from '../cooldowns/queries.ts';
 import { canonicalCooldownType } from '../cooldowns/schemas.ts';
 import { startCooldownIfIdle } from '../cooldowns/service.ts';
@@ -19,7 +19,7 @@ export async function upsertKit(em: EntityManager, input: UpsertKitInput, now: D
   const definition = {
     name: input.name,
     cooldownSeconds: input.cooldown_seconds,
-    items: input.items,
+    items: json(input.items),
     description: input.description ?? null,
     updatedAt: now,
   };
