@@ -6,13 +6,15 @@ import type { Activity } from './schemas.ts';
 
 const ACTIVITY_TTL_MS = 5 * 60 * 1000;
 
+export type ActivityCache = TtlCache<Activity>;
+
 declare module '#src/trpc/context.ts' {
   interface DomainServices {
-    activityCache: TtlCache<Activity>;
+    activityCache: ActivityCache;
   }
 }
 
-export function startActivityCache({ onClearCaches }: DomainStart): TtlCache<Activity> {
+export function startActivityCache({ onClearCaches }: DomainStart): ActivityCache {
   const cache = new TtlCache<Activity>(ACTIVITY_TTL_MS);
   onClearCaches(() => cache.clear());
   return cache;

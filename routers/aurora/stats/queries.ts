@@ -2,9 +2,9 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import type { Clock, Services } from '#src/trpc/context.ts';
-import type { TtlCache } from '#src/ttl-cache.ts';
 import { db } from '../../shared/database.ts';
 import { readSettings } from '../settings/queries.ts';
+import type { ActivityCache } from './activity-cache.ts';
 import type { Activity, DashboardStats } from './schemas.ts';
 
 const HOUR_MS = 3600_000;
@@ -84,6 +84,6 @@ export async function hourlyActivity(em: EntityManager, now: Date): Promise<Acti
 }
 
 /** Hourly activity from the cache, computed afresh at most once per the cache's lifetime. */
-export function cachedActivity(em: EntityManager, now: Clock, cache: TtlCache<Activity>): Promise<Activity> {
+export function cachedActivity(em: EntityManager, now: Clock, cache: ActivityCache): Promise<Activity> {
   return cache.get(now, () => hourlyActivity(em, now()));
 }

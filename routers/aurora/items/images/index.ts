@@ -7,12 +7,6 @@ import { db } from '../../../shared/database.ts';
 import { assetsRoute } from './assets-route.ts';
 import { ItemImages } from './store.ts';
 
-declare module '#src/trpc/context.ts' {
-  interface DomainServices {
-    itemImages: ItemImages;
-  }
-}
-
 /** The upload token each item's committed row holds. */
 async function committedImageTokens(em: EntityManager, itemIds: number[]): Promise<Map<number, string | null>> {
   const rows = await db(em).selectFrom('Item').select(['id', 'imageToken']).where('id', 'in', itemIds).execute();

@@ -5,6 +5,12 @@ import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IMAGE_TYPES, type ImageExtension, type Upload } from '#src/uploads.ts';
 
+declare module '#src/trpc/context.ts' {
+  interface DomainServices {
+    itemImages: ItemImages;
+  }
+}
+
 /** Uploads an earlier version received here rather than in the uploads folder. */
 const TEMP_PREFIX = '.upload-';
 const PENDING = /^\.pending-(\d{1,10})-([0-9a-f-]{36})\.(png|jpg|webp|gif)$/;
