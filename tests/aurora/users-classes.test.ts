@@ -230,3 +230,20 @@ describe('GET /api/users', () => {
     expect((await request(server, 'GET', '/api/users?limit=100000')).status).toBe(200);
   });
 });
+
+describe('not found', () => {
+  it('names the user, class or case that was looked for, in the whole body', async () => {
+    const bodies = await Promise.all([
+      request(server, 'GET', '/api/users/42'),
+      request(server, 'PUT', '/api/classes/nope', { json: { name: 'Nobody' } }),
+      request(server, 'DELETE', '/api/classes/nope'),
+      request(server, 'GET', '/api/moderation/CASE-9999'),
+    ]);
+    expect(bodies.map(({ status, body }) => [status, body])).toEqual([
+      [404, { error: 'User not found', details: "no user with id '42'" }],
+      [404, { error: 'Class not found', details: "no class with id 'nope'" }],
+      [404, { error: 'Class not found', details: "no class with id 'nope'" }],
+      [404, { error: 'Case not found', details: 'no case with id CASE-9999' }],
+    ]);
+  });
+});
