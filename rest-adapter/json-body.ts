@@ -1,12 +1,19 @@
 // Reads a JSON request body of at most 1 MB; anything else is refused before a procedure runs.
-import express, { type RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import express from 'express';
+import typeis from 'type-is';
 import { AppError } from '#src/errors.ts';
 
 export const MAX_JSON_BODY = '1mb';
 
-const parseJson = express.json({ limit: MAX_JSON_BODY, strict: true });
+// body-parser reads the bare Node request: its charset, its Content-Encoding, and its length against the limit.
+const parseJson = express.json({ limit: MAX_JSON_BODY, strict: true }) as unknown as (
+  req: IncomingMessage,
+  res: ServerResponse,
+  done: (error?: unknown) => void,
+) => void;
 
-function hasBody(headers: { 'content-length'?: string; 'transfer-encoding'?: string }): boolean {
+function hasBody(headers: IncomingMessage['headers']): boolean {
   return (
     headers['transfer-encoding'] !== undefined ||
     (headers['content-length'] !== undefined && headers['content-length'] !== '0')
@@ -30,11 +37,16 @@ function translateParseError(error: { type?: string; status?: number }): AppErro
   }
 }
 
-export const jsonBody: RequestHandler = (req, res, next) => {
-  if (!hasBody(req.headers)) return next();
-  if (!req.is('application/json'))
-    return next(new AppError('unsupported_media_type', 'Content-Type must be application/json'));
-  parseJson(req, res, (error?: unknown) =>
-    next(error ? translateParseError(error as { type?: string; status?: number }) : undefined),
+/** The parsed body, or undefined when the request has none. */
+export function readJsonBody(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+  if (!hasBody(req.headers)) return Promise.resolve(undefined);
+  if (!typeis(req, ['application/json']))
+    return Promise.reject(new AppError('unsupported_media_type', 'Content-Type must be application/json'));
+  return new Promise((resolve, reject) =>
+    parseJson(req, res, (error) =>
+      error
+        ? reject(translateParseError(error as { type?: string; status?: number }))
+        : resolve((req as IncomingMessage & { body?: unknown }).body),
+    ),
   );
-};
+}

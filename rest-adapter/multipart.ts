@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import busboy from 'busboy';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { AppError } from '#src/errors.ts';
 import { sniffImage, type Upload, type UploadDir } from '#src/uploads.ts';
 
@@ -53,7 +53,7 @@ function storageFailure(cause: unknown): AppError {
  * Resolves once the whole body is read, or rejects at once when the image cannot be stored: the rest of the body is
  * then read and dropped, so the answer does not wait for it and the connection stays usable.
  */
-export function readMultipart(req: Request, uploadDir: UploadDir): Promise<MultipartInput> {
+export function readMultipart(req: IncomingMessage, uploadDir: UploadDir): Promise<MultipartInput> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {

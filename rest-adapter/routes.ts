@@ -13,8 +13,8 @@ export interface RestRoute {
   path: string;
   /** As its API document writes it, a trailing slash included (`/api/v1/homes/`); trailing slashes are optional. */
   documentPath: string;
-  /** As express matches it: `/api/v1/homes/:player_uuid`. */
-  expressPath: string;
+  /** The path's segments after the leading slash; a parameter is `{ name }`. */
+  segments: (string | { name: string })[];
   procedurePath: string;
   type: 'query' | 'mutation';
   status: 200 | 201 | 202 | 204;
@@ -48,7 +48,10 @@ function toRoute(procedurePath: string, procedure: AnyProcedure): RestRoute | nu
     method: openapi.method.toLowerCase() as HttpMethod,
     path,
     documentPath,
-    expressPath: path.replace(/\{(\w+)\}/g, ':$1'),
+    segments: path
+      .slice(1)
+      .split('/')
+      .map((segment) => (/^\{\w+\}$/.test(segment) ? { name: segment.slice(1, -1) } : segment)),
     procedurePath,
     type: procedure._def.type,
     status: meta.status ?? 200,

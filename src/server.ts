@@ -6,7 +6,7 @@ import { createIdentify } from './auth.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Orm } from './database.ts';
 import { lockDataDir } from './data-dir-lock.ts';
-import { createApp } from './http/app.ts';
+import { createRequestListener } from './http/app.ts';
 import type { Domain } from './domain.ts';
 import type { Logger } from './logger.ts';
 import type { Clock, Services } from './trpc/context.ts';
@@ -114,7 +114,7 @@ export async function startServer(
       metrics,
     };
     const deps = { orm, identify: createIdentify(config), clock, services };
-    const server = createServer(createApp(domain.router, started.routes, deps, log, config.metrics));
+    const server = createServer(createRequestListener(domain.router, started.routes, deps, log, config.metrics));
     sockets = attachLiveSockets(server, domain.router, deps, log, config.live);
     metrics.watch({ subscribers: (family) => events.subscriberCount(family), openSockets: () => sockets?.open() ?? 0 });
     if (config.metrics.kind === 'disabled')

@@ -1,6 +1,6 @@
 // Per-client request limit in fixed windows, one count per client across Aurora's REST routes, /trpc and /ws. REST
 // answers carry the RateLimit headers, and a 429 carries Retry-After.
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import { AppError } from '../errors.ts';
 
@@ -68,15 +68,23 @@ export class RateLimiter {
   }
 }
 
-/** The REST side: counts every request under the mount point except the `exempt` paths. */
+/**
+ * Counts one REST request of its client and sets the RateLimit headers on its response; returns the 429 to answer
+ * with when the client is over the limit.
+ */
+export function limitRequest(limiter: RateLimiter, req: IncomingMessage, res: ServerResponse): AppError | null {
+  const take = limiter.take(clientAddress(req));
+  res.setHeader('RateLimit-Policy', `${limiter.max};w=${limiter.windowSeconds}`);
+  res.setHeader('RateLimit', `limit=${limiter.max}, remaining=${take.remaining}, reset=${take.reset}`);
+  if (take.allowed) return null;
+  res.setHeader('Retry-After', String(take.reset));
+  return limiter.refusal(take);
+}
+
+/** The REST side, for requests no route matched: counts every one except the `exempt` paths. */
 export function rateLimit(limiter: RateLimiter, exempt: string[]): RequestHandler {
   return (req, res, next) => {
-    if (exempt.includes(req.path)) return next();
-    const take = limiter.take(clientAddress(req));
-    res.setHeader('RateLimit-Policy', `${limiter.max};w=${limiter.windowSeconds}`);
-    res.setHeader('RateLimit', `limit=${limiter.max}, remaining=${take.remaining}, reset=${take.reset}`);
-    if (take.allowed) return next();
-    res.setHeader('Retry-After', String(take.reset));
-    next(limiter.refusal(take));
+    if (exempt.includes(req.originalUrl.split('?', 1)[0]!)) return next();
+    next(limitRequest(limiter, req, res) ?? undefined);
   };
 }

@@ -1,7 +1,7 @@
 // Gives each request an id and a child logger, and when the response ends logs one line and counts it in the
-// metrics. No headers are logged.
+// metrics. No headers are logged. It runs on the bare Node request, before anything routes it.
 import { randomUUID } from 'node:crypto';
-import type { Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
 import { familyOf } from './families.ts';
@@ -15,22 +15,28 @@ export interface RequestLocals {
   route?: string;
 }
 
-export function requestLocals(res: Response): RequestLocals {
-  return res.locals as RequestLocals;
+const locals = new WeakMap<ServerResponse, RequestLocals>();
+
+export function requestLocals(res: ServerResponse): RequestLocals {
+  const found = locals.get(res);
+  if (!found) throw new Error('a handler ran on a request the request log never saw');
+  return found;
 }
 
-function incomingId(req: Request): string | null {
+function incomingId(req: IncomingMessage): string | null {
   const id = req.headers['x-request-id'];
   return typeof id === 'string' && REQUEST_ID.test(id) ? id : null;
 }
 
+/** What express leaves on a request whose route it matched. */
+type RoutedRequest = IncomingMessage & { route?: { path?: unknown } };
+
 /** The metrics' route label: a template, never the raw path, so that ids in paths never become labels. */
-function routeTemplate(req: Request, res: Response): string {
-  const given = requestLocals(res).route;
+function routeTemplate(req: RoutedRequest, given: string | undefined, path: string): string {
   if (given !== undefined) return given;
-  const matched: unknown = req.route?.path;
+  const matched = req.route?.path;
   if (typeof matched === 'string') return matched.replace(/:(\w+)/g, '{$1}');
-  if (Array.isArray(matched) && matched.includes(req.path)) return req.path;
+  if (Array.isArray(matched) && matched.includes(path)) return path;
   return '(unmatched)';
 }
 
@@ -40,27 +46,26 @@ function familyLabel(path: string): string {
   return path.startsWith('/trpc/') ? 'trpc' : 'server';
 }
 
-export function requestLog(log: Logger, metrics: ServerMetrics): RequestHandler {
-  return (req, res, next) => {
+/** Starts a request's log and metrics, and returns what handlers learn of it. */
+export type RequestStart = (req: IncomingMessage, res: ServerResponse) => RequestLocals;
+
+export function requestLog(log: Logger, metrics: ServerMetrics): RequestStart {
+  return (req, res) => {
     const requestId = incomingId(req) ?? randomUUID();
     const started = process.hrtime.bigint();
+    // Read now: express rewrites req.url while a request passes through a mounted router.
+    const path = (req.url ?? '/').split('?', 1)[0]!;
     const child = log.child({ reqId: requestId });
-    Object.assign(res.locals, { requestId, log: child } satisfies RequestLocals);
+    const own: RequestLocals = { requestId, log: child };
+    locals.set(res, own);
     res.setHeader('X-Request-Id', requestId);
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      // The original URL's path: under a mount such as /trpc, req.path is only the part after it.
-      const path = req.originalUrl.split('?', 1)[0]!;
-      const labels = {
-        family: familyLabel(path),
-        route: routeTemplate(req, res),
-        method: req.method,
-        status: String(res.statusCode),
-      };
-      metrics.httpRequests.inc(labels);
-      metrics.httpDuration.observe(labels, seconds);
+      const family = familyLabel(path);
+      const route = routeTemplate(req, own.route, path);
+      metrics.countRequest(family, route, req.method ?? 'GET', res.statusCode, seconds);
       child.info({ method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1e4) / 10 }, 'request');
     });
-    next();
+    return own;
   };
 }

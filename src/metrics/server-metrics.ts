@@ -127,6 +127,13 @@ export class ServerMetrics {
     collectDefaultMetrics({ register: this.registry });
   }
 
+  /** Counts one answered HTTP request and how long it took. */
+  countRequest(family: string, route: string, method: string, status: number, seconds: number): void {
+    const labels = { family, route, method, status: String(status) };
+    this.httpRequests.inc(labels);
+    this.httpDuration.observe(labels, seconds);
+  }
+
   /** Counts one procedure call by how it ended: `error` is what it failed with, or null when it succeeded. */
   countCall(procedure: string, transport: string, error: unknown): void {
     if (error === null) {

@@ -1,0 +1,58 @@
+// Serves the REST routes on the bare Node request, ahead of express: the route, Aurora's rate limit, the credential,
+// the body, the call, and the family's error body when any of them fails.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AnyRouter } from '@trpc/server';
+import type { ContextDeps } from '#src/trpc/context.ts';
+import { limitRequest } from '#src/http/rate-limit.ts';
+import type { RequestLocals } from '#src/http/request-log.ts';
+import { readBody } from './body.ts';
+import { sendRestError } from './errors.ts';
+import { authenticate, inputOf, invoke } from './invoke.ts';
+import { routeMatcher, type RouteMatch } from './match.ts';
+import type { RestRoute } from './routes.ts';
+
+export interface RestHandlerOptions {
+  /** Aurora paths whose requests the rate limit never counts. */
+  unlimited: string[];
+}
+
+/** Answers the request and returns true when a REST route matches it; returns false, untouched, when none does. */
+export type RestHandler = (req: IncomingMessage, res: ServerResponse, locals: RequestLocals) => boolean;
+
+export function restHandler(
+  router: AnyRouter,
+  routes: RestRoute[],
+  deps: ContextDeps,
+  { unlimited }: RestHandlerOptions,
+): RestHandler {
+  const match = routeMatcher(routes);
+
+  async function serve(
+    { route, params }: RouteMatch,
+    path: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+    locals: RequestLocals,
+  ): Promise<void> {
+    if (route.family === 'aurora' && !unlimited.includes(path)) {
+      const refusal = limitRequest(deps.services.rateLimiter, req, res);
+      if (refusal) throw refusal;
+    }
+    const context = authenticate(route, deps, req, locals);
+    const body = await readBody(route, req, res, context);
+    await invoke(route, router, context, inputOf(route, req.url ?? path, params, body), res);
+  }
+
+  return (req, res, locals) => {
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    const path = query === -1 ? url : url.slice(0, query);
+    const found = match(req.method ?? 'GET', path);
+    if (!found) return false;
+    locals.route = found.route.documentPath;
+    serve(found, path, req, res, locals).catch((error: unknown) =>
+      sendRestError(error, res, found.route.family, locals.log),
+    );
+    return true;
+  };
+}

@@ -1,0 +1,57 @@
+// Finds the REST route a request names, matching as express did: exact in case, one trailing slash optional, and a
+// parameter a whole non-empty segment, percent-decoded. Routes come sorted, so fixed segments win over parameters.
+import type { RestRoute } from './routes.ts';
+
+export interface RouteMatch {
+  route: RestRoute;
+  params: Record<string, string>;
+}
+
+/** Null when the segment is not valid percent-encoding; express answers that request, as it always has. */
+function decoded(segment: string): string | null {
+  if (!segment.includes('%')) return segment;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+function matchSegments(route: RestRoute, segments: string[]): Record<string, string> | null {
+  const params: Record<string, string> = {};
+  for (let i = 0; i < segments.length; i++) {
+    const expected = route.segments[i]!;
+    const given = segments[i]!;
+    if (typeof expected === 'string') {
+      if (expected !== given) return null;
+      continue;
+    }
+    if (given === '') return null;
+    const value = decoded(given);
+    if (value === null) return null;
+    params[expected.name] = value;
+  }
+  return params;
+}
+
+export function routeMatcher(routes: RestRoute[]): (method: string, path: string) => RouteMatch | null {
+  const byMethod = new Map<string, RestRoute[]>();
+  for (const route of routes) {
+    const method = route.method.toUpperCase();
+    byMethod.set(method, [...(byMethod.get(method) ?? []), route]);
+  }
+  // A HEAD request is answered by the GET route, whose body Node leaves out.
+  byMethod.set('HEAD', byMethod.get('GET') ?? []);
+  return (method, path) => {
+    const candidates = byMethod.get(method);
+    if (!candidates) return null;
+    const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+    const segments = trimmed.slice(1).split('/');
+    for (const route of candidates) {
+      if (route.segments.length !== segments.length) continue;
+      const params = matchSegments(route, segments);
+      if (params) return { route, params };
+    }
+    return null;
+  };
+}
