@@ -1,5 +1,5 @@
 // Who is calling: the HubGW API key and the Aurora admin token, compared in constant time.
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { AppError } from './errors.ts';
 import type { Config } from './config.ts';
@@ -15,7 +15,7 @@ export type Identify = (headers: IncomingHttpHeaders) => Identity;
 
 // Comparing digests makes the comparison independent of the secret's length as well as its content.
 function digest(secret: string): Buffer {
-  return createHash('sha256').update(secret).digest();
+  return hash('sha256', secret, 'buffer');
 }
 
 function matches(given: string | undefined | null, expected: Buffer): boolean {
