@@ -1,11 +1,15 @@
 // `npm run bench`: the server on PostgreSQL against the bare baseline, same requests, same data, in one run; then
-// the server alone at 1 to 200 connections, with about 10k and then 1M rows in the hot tables. Prints Markdown.
+// live fan-out at 10 subscribers × 200 changes/s; then every goal, met or missed; then the server alone at 1 to 200
+// connections, with about 10k and then 1M rows in the hot tables. Prints Markdown.
 //   BENCH_DATABASE_URL  admin connection used to create and drop the bench database (default: local test db)
 //   BENCH_SECONDS       seconds per side-by-side measurement (default 10); BENCH_CONNECTIONS (default 50)
 //   BENCH_SCALING_SECONDS  seconds per scaling measurement (default 5); BENCH_SCALING=0 skips the scaling table
 //   BENCH_ONLY          comma-separated parts of scenario names: measure just those side by side
+//   FANOUT_SECONDS      seconds of the fan-out measurement (default 10); BENCH_FANOUT=0 skips it
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { fanoutGoalMet, measureFanout } from './fanout-measure.ts';
+import { GOALS, goalsTable, type SideBySide } from './goals.ts';
 import { peakMemoryMb, resetPeakMemory, startTarget, stopTarget, type Target } from './processes.ts';
 import {
   API_KEY,
@@ -25,7 +29,8 @@ const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SCALING_SECONDS = Number(process.env.BENCH_SCALING_SECONDS ?? 5);
-const GOALS = { read: 0.7, write: 0.6, p99Ms: 50 };
+const FANOUT_SECONDS = Number(process.env.FANOUT_SECONDS ?? 10);
+const FANOUT_LOAD = { subscribers: 10, rate: 200 };
 
 async function sql(statements: string[], url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
@@ -94,8 +99,9 @@ function markdown(header: string[], rows: (string | number)[][]): string {
   ].join('\n');
 }
 
-async function sideBySide(server: Target, baseline: Target): Promise<string> {
+async function sideBySide(server: Target, baseline: Target): Promise<{ table: string; results: SideBySide[] }> {
   const rows: (string | number)[][] = [];
+  const results: SideBySide[] = [];
   const only = process.env.BENCH_ONLY?.split(',');
   for (const scenario of SCENARIOS.filter(({ name }) => !only || only.some((part) => name.includes(part)))) {
     const run = { scenario, players: PLAYERS, connections: CONNECTIONS };
@@ -104,7 +110,15 @@ async function sideBySide(server: Target, baseline: Target): Promise<string> {
     const base = await measure({ ...run, target: baseline, seconds: SECONDS, baseline: true });
     const ours = await measure({ ...run, target: server, seconds: SECONDS, baseline: false });
     const ratio = ours.rps / base.rps;
-    const met = ratio >= GOALS[scenario.kind] && ours.p99 < GOALS.p99Ms ? 'yes' : 'no';
+    const met = ratio >= GOALS.ratio[scenario.kind] && ours.p99 < GOALS.p99Ms ? 'yes' : 'no';
+    results.push({
+      scenario,
+      ratio,
+      serverRps: ours.rps,
+      serverP99: ours.p99,
+      serverRssMb: ours.rssMb,
+      baselineRssMb: base.rssMb,
+    });
     rows.push([
       scenario.name,
       scenario.kind,
@@ -119,7 +133,7 @@ async function sideBySide(server: Target, baseline: Target): Promise<string> {
     ]);
     console.error(`measured ${scenario.name}: ${ratio.toFixed(2)}`);
   }
-  return markdown(
+  const table = markdown(
     [
       'route',
       'kind',
@@ -134,6 +148,7 @@ async function sideBySide(server: Target, baseline: Target): Promise<string> {
     ],
     rows,
   );
+  return { table, results };
 }
 
 async function scaling(server: Target, url: string): Promise<string> {
@@ -184,6 +199,7 @@ try {
     DATABASE_URL: url.toString(),
     SECURITY__API_KEY: API_KEY,
     RATE_LIMIT__MAX: '100000000',
+    WS_MAX_CONNECTIONS: String(FANOUT_LOAD.subscribers + 5),
   });
   targets.push(server);
   await sql([...FIXED_SEED_SQL, ...seedSql(0, PLAYERS, 0, USERS), 'analyze'], url.toString());
@@ -196,8 +212,15 @@ try {
   console.log(
     `## Server against baseline: ${CONNECTIONS} connections, ${SECONDS} s each, ${PLAYERS} players (about 10k homes and cooldowns), ${USERS} users\n`,
   );
-  console.log(`Goals: ratio >= ${GOALS.read} on reads and ${GOALS.write} on writes, server p99 < ${GOALS.p99Ms} ms.\n`);
-  console.log(await sideBySide(server, baseline));
+  const { table, results } = await sideBySide(server, baseline);
+  console.log(table);
+  let fanout = null;
+  if (process.env.BENCH_FANOUT !== '0') {
+    const result = await measureFanout(server.port, FANOUT_LOAD.subscribers, FANOUT_LOAD.rate, FANOUT_SECONDS);
+    console.error(`measured fan-out: p99 ${result.p99} ms, lost ${result.lost}`);
+    fanout = { result, met: fanoutGoalMet(result, FANOUT_SECONDS) };
+  }
+  console.log(`\n## Goals\n\n${goalsTable(results, fanout)}`);
   if (process.env.BENCH_SCALING !== '0') {
     console.log(
       `\n## Scaling: the server alone, ${SCALING_SECONDS} s each; rows are homes and cooldowns (users grow alike)\n`,

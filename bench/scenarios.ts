@@ -50,7 +50,10 @@ export const FIXED_SEED_SQL = [
 
 export interface Scenario {
   name: string;
-  kind: 'read' | 'write';
+  /** REST reads, tRPC-over-HTTP reads and REST writes each have their own throughput goal. */
+  kind: 'read' | 'trpc' | 'write';
+  /** For a tRPC scenario: the REST scenario that calls the same procedure, whose throughput it is held to. */
+  sameProcedureAs?: string;
   method: 'GET' | 'POST';
   /** The i-th request's path, spread over the first `players` seeded players. */
   path: (i: number, players: number) => string;
@@ -108,21 +111,24 @@ export const SCENARIOS: Scenario[] = [
   { name: 'GET /api/items/:id', kind: 'read', method: 'GET', path: (i) => `/api/items/${(i % 1000) + 1}` },
   {
     name: 'tRPC hubgw.homes.list',
-    kind: 'read',
+    kind: 'trpc',
+    sameProcedureAs: 'GET /homes/{player_uuid}',
     method: 'GET',
     path: (i, players) => `/trpc/hubgw.homes.list?${trpcInput({ player_uuid: player(i, players) })}`,
     baselinePath: (i, players) => `/api/v1/homes/${player(i, players)}`,
   },
   {
     name: 'tRPC hubgw.punishments.banStatus',
-    kind: 'read',
+    kind: 'trpc',
+    sameProcedureAs: 'GET /punishments/ban/{uuid}',
     method: 'GET',
     path: (i, players) => `/trpc/hubgw.punishments.banStatus?${trpcInput({ player_uuid: player(i, players) })}`,
     baselinePath: (i, players) => `/api/v1/punishments/ban/${player(i, players)}`,
   },
   {
     name: 'tRPC aurora.items.get',
-    kind: 'read',
+    kind: 'trpc',
+    sameProcedureAs: 'GET /api/items/:id',
     method: 'GET',
     path: (i) => `/trpc/aurora.items.get?${trpcInput({ id: (i % 1000) + 1 })}`,
     baselinePath: (i) => `/api/items/${(i % 1000) + 1}`,
