@@ -17,6 +17,7 @@ import {
   type UnknownRow,
   type ValueNode,
 } from 'kysely';
+import { timestampOf } from './timestamptz.ts';
 
 /** How a column's value is read: as it comes, as a Date from timestamptz text, or as a bigint's decimal string. */
 type Decode = 'as-is' | 'timestamp' | 'decimal';
@@ -112,13 +113,8 @@ class EntityNames extends OperationNodeTransformer {
   }
 }
 
-/** PostgreSQL's text form of a timestamptz (`2024-01-01 12:00:00.123+00`), as the ORM's type parser leaves it. */
-function timestampOf(text: string): Date {
-  const iso = text.replace(' ', 'T');
-  return new Date(/[+-]\d\d$/.test(iso) ? `${iso}:00` : iso);
-}
-
 function decoded(value: unknown, decode: Decode): unknown {
+  // The ORM's type parser leaves timestamptz as PostgreSQL's text.
   if (decode === 'timestamp' && typeof value === 'string') return timestampOf(value);
   // PostgreSQL's driver gives int8 as text; PGlite gives a number, or a BigInt past 2^53: both print exactly.
   if (decode === 'decimal' && (typeof value === 'number' || typeof value === 'bigint')) return String(value);
