@@ -38,6 +38,35 @@ describe('POST /audit/commands', () => {
     expect(await server.sql('select 1 from hubgw.command_audit where player_uuid = ?', [player])).toHaveLength(1000);
   });
 
+  it('stores every record of a batch exactly, quotes, backslashes, braces and commas included, each with its own time', async () => {
+    const player = crypto.randomUUID();
+    const hostile = ['say "hi"', 'C:\\temp\\x', "it's", '{a,b}', 'NULL', '', 'ünï ☃', '\\"}'];
+    const batch = hostile.map((argument, i) => ({
+      ...command,
+      player_uuid: player,
+      player_name: `Steve${i}`,
+      command: `cmd "${argument}"`,
+      arguments: [argument, String(i)],
+      timestamp: new Date(Date.UTC(2029, 0, 1, 0, 0, i)).toISOString(),
+    }));
+    const res = await hubgw(server, 'POST', '/audit/commands', { json: batch });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ accepted: hostile.length });
+    const rows = await server.sql<{ player_name: string; command: string; arguments: string[]; executed_ms: number }>(
+      `select player_name, command, arguments, extract(epoch from executed_at)::float8 * 1000 as executed_ms
+       from hubgw.command_audit where player_uuid = ? order by executed_at`,
+      [player],
+    );
+    expect(rows.map((row) => ({ ...row, executed_ms: Number(row.executed_ms) }))).toEqual(
+      batch.map((record) => ({
+        player_name: record.player_name,
+        command: record.command,
+        arguments: record.arguments,
+        executed_ms: Date.parse(record.timestamp),
+      })),
+    );
+  });
+
   it('refuses an empty batch, one over 1000, or one bad record, and stores none of it', async () => {
     const player = crypto.randomUUID();
     const tooMany = Array.from({ length: 1001 }, () => ({ ...command, player_uuid: player }));
