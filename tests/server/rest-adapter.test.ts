@@ -1,4 +1,5 @@
 // The REST adapter's mechanics over real HTTP: success statuses, input merging, both error formats, limits.
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { fixtureRouter } from '../support/fixture-router.ts';
 import { API_KEY, hubgw, request, useTestServer } from '../support/server.ts';
@@ -109,6 +110,53 @@ describe('HubGW error format', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('validation_error');
+  });
+
+  it('reads a JSON body with a byte-order mark, one compressed with gzip, and one in UTF-16', async () => {
+    const json = JSON.stringify({ name: 'ünï' });
+    const bodies: [Record<string, string>, Uint8Array][] = [
+      [{}, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)])],
+      [{ 'content-encoding': 'gzip' }, gzipSync(json)],
+      [{ 'content-type': 'application/json; charset=utf-16le' }, Buffer.from(json, 'utf16le')],
+    ];
+    for (const [headers, body] of bodies) {
+      const res = await fetch(`${server.url}/api/v1/things/`, {
+        method: 'POST',
+        headers: { 'x-api-key': API_KEY, 'content-type': 'application/json', ...headers },
+        body,
+      });
+      expect([res.status, await res.json()]).toEqual([201, { name: 'ünï' }]);
+    }
+  });
+
+  it('answers 415 to a JSON body in a charset that is not Unicode', async () => {
+    const res = await hubgw(server, 'POST', '/things', {
+      body: '{"name": "a"}',
+      headers: { 'content-type': 'application/json; charset=latin1' },
+    });
+    expect(res.status).toBe(415);
+    expect(res.body).toEqual({ message: 'Unsupported body encoding', code: 'unsupported_media_type' });
+  });
+
+  it('answers 413 to a chunked JSON body that passes 1 MB without stating its length', async () => {
+    const chunk = new TextEncoder().encode(`"${'x'.repeat(64 * 1024)}",`);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(sent === 0 ? new TextEncoder().encode('[') : chunk);
+        if (++sent > 20) controller.close();
+      },
+    });
+    const res = await fetch(`${server.url}/api/v1/jobs`, {
+      method: 'POST',
+      headers: { 'x-api-key': API_KEY, 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect([res.status, await res.json()]).toEqual([
+      413,
+      { message: 'Request body exceeds 1mb', code: 'payload_too_large' },
+    ]);
   });
 
   it('answers 413 to a JSON body over 1 MB', async () => {
