@@ -214,6 +214,17 @@ describe('GET /api/users', () => {
     expect(byName.body.total).toBe(4);
   });
 
+  it('gives the total of all users, or of a search, on every page and past the last one', async () => {
+    const [{ count }] = await server.sql<{ count: string }>('select count(*) as count from aurora.users');
+    for (const offset of [0, 1, 100_000]) {
+      const all = await request(server, 'GET', `/api/users?limit=2&offset=${offset}`);
+      expect([all.status, all.body.total], `offset ${offset}`).toEqual([200, Number(count)]);
+      const searched = await request(server, 'GET', `/api/users?search=sorter&limit=2&offset=${offset}`);
+      expect([searched.status, searched.body.total], `search, offset ${offset}`).toEqual([200, 4]);
+    }
+    expect((await request(server, 'GET', '/api/users?offset=100000')).body.users).toEqual([]);
+  });
+
   it('takes search wildcards literally', async () => {
     expect((await request(server, 'GET', '/api/users?search=%25')).body.total).toBe(0);
   });
