@@ -26,6 +26,13 @@ function procedurePath(url: string): string {
   return path.endsWith('/') ? path.slice(0, -1) : path;
 }
 
+/** A streamed answer: JSON lines for httpBatchStreamLink (sent as application/json, chunked), or server-sent events. */
+function isStreamed(response: Response): boolean {
+  return (
+    response.headers.has('transfer-encoding') || !response.headers.get('content-type')?.startsWith('application/json')
+  );
+}
+
 async function writeResponse(response: Response, res: ServerResponse, log: Logger): Promise<void> {
   res.statusCode = response.status;
   for (const [name, value] of response.headers) res.setHeader(name, value);
@@ -33,13 +40,13 @@ async function writeResponse(response: Response, res: ServerResponse, log: Logge
     res.end();
     return;
   }
-  if (response.headers.get('content-type')?.startsWith('application/json')) {
+  if (!isStreamed(response)) {
     const body = Buffer.from(await response.arrayBuffer());
     res.setHeader('content-length', body.length);
     res.end(body);
     return;
   }
-  // A streamed answer (httpBatchStreamLink's JSON lines) goes out as it comes; a client that leaves ends it.
+  // Passed on as it comes; a client that leaves ends it.
   await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res).catch(
     (error: unknown) => log.debug({ err: error }, 'a streamed tRPC answer ended early'),
   );
