@@ -215,7 +215,8 @@ describe('GET /api/users', () => {
   });
 
   it('gives the total of all users, or of a search, on every page and past the last one', async () => {
-    const [{ count }] = await server.sql<{ count: string }>('select count(*) as count from aurora.users');
+    const [counted] = await server.sql<{ count: string }>('select count(*) as count from aurora.users');
+    const count = counted!.count;
     for (const offset of [0, 1, 100_000]) {
       const all = await request(server, 'GET', `/api/users?limit=2&offset=${offset}`);
       expect([all.status, all.body.total], `offset ${offset}`).toEqual([200, Number(count)]);
