@@ -7,6 +7,7 @@ import { requestLocals } from '#src/http/request-log.ts';
 import { familyOf } from '#src/http/families.ts';
 import type { Logger } from '#src/logger.ts';
 import { errorBody } from './error-bodies.ts';
+import { sendJson } from './send-json.ts';
 
 export function sendRestError(error: unknown, res: ServerResponse, family: Family, log: Logger): void {
   const appError = toAppError(error);
@@ -16,13 +17,7 @@ export function sendRestError(error: unknown, res: ServerResponse, family: Famil
     res.destroy();
     return;
   }
-  const body = JSON.stringify(errorBody(family, appError));
-  res
-    .writeHead(appError.status, {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Length': Buffer.byteLength(body),
-    })
-    .end(body);
+  sendJson(res, appError.status, errorBody(family, appError));
 }
 
 export const unknownRoute: RequestHandler = (req, _res, next) => {

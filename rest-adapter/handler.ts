@@ -30,6 +30,7 @@ export function restHandler(
   async function serve(
     { route, params }: RouteMatch,
     path: string,
+    search: string,
     req: IncomingMessage,
     res: ServerResponse,
     locals: RequestLocals,
@@ -40,17 +41,18 @@ export function restHandler(
     }
     const context = authenticate(route, deps, req, locals);
     const body = await readBody(route, req, res, context);
-    await invoke(route, router, context, inputOf(route, req.url ?? path, params, body), res);
+    await invoke(route, router, context, inputOf(route, search, params, body), res);
   }
 
   return (req, res, locals) => {
     const url = req.url ?? '/';
     const query = url.indexOf('?');
     const path = query === -1 ? url : url.slice(0, query);
+    const search = query === -1 ? '' : url.slice(query + 1);
     const found = match(req.method ?? 'GET', path);
     if (!found) return false;
     locals.route = found.route.documentPath;
-    serve(found, path, req, res, locals).catch((error: unknown) =>
+    serve(found, path, search, req, res, locals).catch((error: unknown) =>
       sendRestError(error, res, found.route.family, locals.log),
     );
     return true;

@@ -9,6 +9,7 @@ import { clientAddress } from '#src/http/rate-limit.ts';
 import type { RequestLocals } from '#src/http/request-log.ts';
 import { withoutAbsentNulls, withoutBlankParameters } from './lenient-input.ts';
 import type { RestRoute } from './routes.ts';
+import { sendJson } from './send-json.ts';
 
 /** The call's context; refused here, before the body is read, so a caller without credentials never has it parsed. */
 export function authenticate(
@@ -33,19 +34,14 @@ export function authenticate(
   return context;
 }
 
-function queryOf(url: string): Record<string, unknown> {
-  const start = url.indexOf('?');
-  return start === -1 ? {} : withoutBlankParameters(parseQuery(url.slice(start + 1)));
-}
-
 /**
  * Path parameters win over body fields, body fields over query fields; a JSON array body is the input itself. A
  * route without input ignores whatever comes (a cache-buster, a `{}` body); blank query parameters and nulls that
  * mean "not given" are dropped (see lenient-input.ts).
  */
-export function inputOf(route: RestRoute, url: string, params: Record<string, string>, body: unknown): unknown {
+export function inputOf(route: RestRoute, search: string, params: Record<string, string>, body: unknown): unknown {
   if (route.input === null) return undefined;
-  const query = queryOf(url);
+  const query = withoutBlankParameters(parseQuery(search));
   const hasObjectBody = typeof body === 'object' && body !== null && !Array.isArray(body);
   let input: unknown;
   if (Array.isArray(body)) input = body;
@@ -87,11 +83,5 @@ export async function invoke(
     res.writeHead(204).end();
     return;
   }
-  const body = JSON.stringify(result);
-  res
-    .writeHead(route.status, {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Length': Buffer.byteLength(body),
-    })
-    .end(body);
+  sendJson(res, route.status, result);
 }

@@ -6,17 +6,18 @@ import express from 'express';
 import typeis from 'type-is';
 import { AppError } from '#src/errors.ts';
 
-export const MAX_JSON_BODY = '1mb';
 const MAX_JSON_BYTES = 1024 * 1024;
+/** How the limit reads in a 413's message. */
+const MAX_JSON_LABEL = '1mb';
 
-const parseJson = express.json({ limit: MAX_JSON_BODY, strict: true }) as unknown as (
+const parseJson = express.json({ limit: MAX_JSON_BYTES, strict: true }) as unknown as (
   req: IncomingMessage,
   res: ServerResponse,
   done: (error?: unknown) => void,
 ) => void;
 
 const malformed = () => new AppError('validation_error', 'Malformed JSON body');
-const tooLarge = () => new AppError('payload_too_large', `Request body exceeds ${MAX_JSON_BODY}`);
+const tooLarge = () => new AppError('payload_too_large', `Request body exceeds ${MAX_JSON_LABEL}`);
 const unreadable = () => new AppError('validation_error', 'Unreadable request body');
 
 function hasBody(headers: IncomingMessage['headers']): boolean {

@@ -38,7 +38,9 @@ export function routeMatcher(routes: RestRoute[]): (method: string, path: string
   const byMethod = new Map<string, RestRoute[]>();
   for (const route of routes) {
     const method = route.method.toUpperCase();
-    byMethod.set(method, [...(byMethod.get(method) ?? []), route]);
+    const same = byMethod.get(method) ?? [];
+    same.push(route);
+    byMethod.set(method, same);
   }
   // A HEAD request is answered by the GET route, whose body Node leaves out.
   byMethod.set('HEAD', byMethod.get('GET') ?? []);

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { AnyRouter } from '@trpc/server';
 import { incomingMessageToRequest, internal_exceptionHandler } from '@trpc/server/adapters/node-http';
 import { resolveResponse } from '@trpc/server/http';
@@ -47,8 +48,8 @@ async function writeResponse(response: Response, res: ServerResponse, log: Logge
     return;
   }
   // Passed on as it comes; a client that leaves ends it.
-  await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res).catch(
-    (error: unknown) => log.debug({ err: error }, 'a streamed tRPC answer ended early'),
+  await pipeline(Readable.fromWeb(response.body as NodeReadableStream), res).catch((error: unknown) =>
+    log.debug({ err: error }, 'a streamed tRPC answer ended early'),
   );
 }
 
