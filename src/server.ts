@@ -12,7 +12,7 @@ import type { Logger } from './logger.ts';
 import type { Clock, Services } from './trpc/context.ts';
 import { EventBus } from './events/bus.ts';
 import { listenForEvents } from './events/pg-listener.ts';
-import { attachLiveSockets, type LiveSockets } from './http/websocket.ts';
+import { attachLiveSockets, isLiveSocketUpgrade, type LiveSockets } from './http/websocket.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { ServerMetrics } from './metrics/server-metrics.ts';
 import { watchDatabasePool } from './metrics/database-pool.ts';
@@ -114,7 +114,10 @@ export async function startServer(
       metrics,
     };
     const deps = { orm, identify: createIdentify(config), clock, services };
-    const server = createServer(createRequestListener(domain.router, started.routes, deps, log, config.metrics));
+    const server = createServer(
+      { shouldUpgradeCallback: isLiveSocketUpgrade },
+      createRequestListener(domain.router, started.routes, deps, log, config.metrics),
+    );
     sockets = attachLiveSockets(server, domain.router, deps, log, config.live);
     metrics.watch({ subscribers: (family) => events.subscriberCount(family), openSockets: () => sockets?.open() ?? 0 });
     if (config.metrics.kind === 'disabled')

@@ -15,6 +15,8 @@ export const MAX_MESSAGE_BYTES = 16 * 1024;
 export const MAX_BATCH_SIZE = 32;
 /** Sockets one address may hold open before showing a credential. */
 export const MAX_PENDING_PER_ADDRESS = 8;
+/** The one path that speaks WebSocket; every other request is plain HTTP, whatever upgrade it offers. */
+const LIVE_SOCKET_PATH = '/ws';
 const IDLE_CLOSE_CODE = 4408;
 const UNAUTHENTICATED_CLOSE_CODE = 4401;
 /** RFC 6455 "Try Again Later": the cap was reached while this socket was still pending. */
@@ -33,6 +35,21 @@ export interface LiveSockets {
   /** Every open connection, pending ones included. */
   open(): number;
   close(): Promise<void>;
+}
+
+/**
+ * Whether a request is a WebSocket handshake for /ws: Node's `shouldUpgradeCallback`. Anything else that offers an
+ * upgrade (Java's default HttpClient and `curl --http2` offer h2c with every request) is served as the HTTP/1.1
+ * request it also is, since an upgrade offer is optional for the server to take.
+ */
+export function isLiveSocketUpgrade(req: IncomingMessage): boolean {
+  const url = req.url ?? '/';
+  const query = url.indexOf('?');
+  return (
+    req.method === 'GET' &&
+    (query === -1 ? url : url.slice(0, query)) === LIVE_SOCKET_PATH &&
+    /(^|,)\s*websocket\s*(,|$)/i.test(req.headers.upgrade ?? '')
+  );
 }
 
 function refuse(socket: Duplex, status: string): void {
@@ -121,8 +138,8 @@ export function attachLiveSockets(
     },
   });
 
+  // Only handshakes that isLiveSocketUpgrade admitted arrive here.
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/ws') return refuse(socket, '404 Not Found');
     if (authenticated.size >= options.maxConnections) {
       metrics.websocketsRefused.inc({ reason: 'cap' });
       return refuse(socket, '503 Service Unavailable');
