@@ -1,4 +1,5 @@
 // The REST families: their routes, served ahead of express, and the OpenAPI document and reference page, on express.
+import { createHash } from 'node:crypto';
 import type { AnyRouter } from '@trpc/server';
 import { Router } from 'express';
 import type { ContextDeps } from '#src/trpc/context.ts';
@@ -19,8 +20,13 @@ export interface RestAdapter {
 export function restAdapter(appRouter: AnyRouter, deps: ContextDeps, options: RestHandlerOptions): RestAdapter {
   const routes = collectRoutes(appRouter);
   const document = buildOpenApiDocument(appRouter, routes);
+  // The document never changes while the server runs: serialised and tagged once, then every answer shares one buffer.
+  const serialised = Buffer.from(JSON.stringify(document));
+  const etag = `"${createHash('sha256').update(serialised).digest('base64url')}"`;
   const documents = Router({ caseSensitive: true });
-  documents.get('/openapi.json', (_req, res) => res.json(document));
+  documents.get('/openapi.json', (_req, res) => {
+    res.type('application/json').set('ETag', etag).send(serialised);
+  });
   documents.use(docsRouter());
   return { routes: restHandler(appRouter, routes, deps, options), documents };
 }

@@ -12,6 +12,7 @@ import type { Logger } from './logger.ts';
 import type { Clock, Services } from './trpc/context.ts';
 import { EventBus } from './events/bus.ts';
 import { listenForEvents } from './events/pg-listener.ts';
+import { withConnectionBudget } from './http/connection-budget.ts';
 import { attachLiveSockets, isLiveSocketUpgrade, type LiveSockets } from './http/websocket.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { ServerMetrics } from './metrics/server-metrics.ts';
@@ -116,7 +117,7 @@ export async function startServer(
     const deps = { orm, identify: createIdentify(config), clock, services };
     const server = createServer(
       { shouldUpgradeCallback: isLiveSocketUpgrade },
-      createRequestListener(domain.router, started.routes, deps, log, config.metrics),
+      withConnectionBudget(createRequestListener(domain.router, started.routes, deps, log, config.metrics)),
     );
     sockets = attachLiveSockets(server, domain.router, deps, log, config.live);
     metrics.watch({ subscribers: (family) => events.subscriberCount(family), openSockets: () => sockets?.open() ?? 0 });

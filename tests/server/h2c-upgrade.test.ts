@@ -41,15 +41,17 @@ describe('an h2c upgrade offer', () => {
   it('on a POST with a JSON body is served with that body, and the kept-alive connection serves the next', async () => {
     const cooldown = JSON.stringify({ player_uuid: PLAYER, cooldown_type: 'h2c', cooldown_seconds: 600 });
     const check = JSON.stringify({ player_uuid: PLAYER, cooldown_type: 'h2c' });
-    const [created, checked] = await rawExchange(
-      server.url,
-      [javaRequest('POST', '/api/v1/cooldowns/', cooldown), javaRequest('POST', '/api/v1/cooldowns/check', check)],
-    );
+    const [created, checked] = await rawExchange(server.url, [
+      javaRequest('POST', '/api/v1/cooldowns/', cooldown),
+      javaRequest('POST', '/api/v1/cooldowns/check', check),
+    ]);
     expect([created!.status, JSON.parse(created!.body)]).toEqual([201, { message: 'Cooldown created successfully' }]);
     expect(checked!.status).toBe(200);
     expect(JSON.parse(checked!.body)).toMatchObject({ is_active: true, remaining_seconds: 600 });
 
-    const stored = await hubgw(server, 'POST', '/cooldowns/check', { json: { player_uuid: PLAYER, cooldown_type: 'h2c' } });
+    const stored = await hubgw(server, 'POST', '/cooldowns/check', {
+      json: { player_uuid: PLAYER, cooldown_type: 'h2c' },
+    });
     expect(stored.body).toMatchObject({ is_active: true });
   });
 
