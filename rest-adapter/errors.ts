@@ -20,6 +20,16 @@ export function sendRestError(error: unknown, res: ServerResponse, family: Famil
   sendJson(res, appError.status, errorBody(family, appError));
 }
 
+/** A known path asked for with a verb none of its routes has; the caller sets `Allow`. */
+export function methodNotAllowed(method: string, path: string, allowed: string[]): AppError {
+  return new AppError(
+    'method_not_allowed',
+    `Method ${method} is not allowed for ${path}`,
+    { allowed },
+    { explanation: `allowed: ${allowed.join(', ')}` },
+  );
+}
+
 export const unknownRoute: RequestHandler = (req, _res, next) => {
   next(new AppError('not_found', `No route for ${req.method} ${req.path}`));
 };

@@ -3,16 +3,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AnyRouter } from '@trpc/server';
 import type { ContextDeps } from '#src/trpc/context.ts';
-import { limitRequest } from '#src/http/rate-limit.ts';
+import { isExempt, limitRequest } from '#src/http/rate-limit.ts';
 import type { RequestLocals } from '#src/http/request-log.ts';
+import { familyOf } from '#src/http/families.ts';
 import { readBody } from './body.ts';
-import { sendRestError } from './errors.ts';
+import { methodNotAllowed, sendRestError } from './errors.ts';
 import { authenticate, inputOf, invoke } from './invoke.ts';
 import { routeMatcher, type RouteMatch } from './match.ts';
 import type { RestRoute } from './routes.ts';
 
 export interface RestHandlerOptions {
-  /** Aurora paths whose requests the rate limit never counts. */
+  /** Aurora paths whose requests the rate limit never counts (with or without a trailing slash). */
   unlimited: string[];
 }
 
@@ -25,7 +26,7 @@ export function restHandler(
   deps: ContextDeps,
   { unlimited }: RestHandlerOptions,
 ): RestHandler {
-  const match = routeMatcher(routes);
+  const matcher = routeMatcher(routes);
 
   async function serve(
     { route, params }: RouteMatch,
@@ -35,7 +36,7 @@ export function restHandler(
     res: ServerResponse,
     locals: RequestLocals,
   ): Promise<void> {
-    if (route.family === 'aurora' && !unlimited.includes(path)) {
+    if (route.family === 'aurora' && !isExempt(path, unlimited)) {
       const refusal = limitRequest(deps.services.rateLimiter, req, res);
       if (refusal) throw refusal;
     }
@@ -49,8 +50,16 @@ export function restHandler(
     const query = url.indexOf('?');
     const path = query === -1 ? url : url.slice(0, query);
     const search = query === -1 ? '' : url.slice(query + 1);
-    const found = match(req.method ?? 'GET', path);
-    if (!found) return false;
+    const method = req.method ?? 'GET';
+    const found = matcher.match(method, path);
+    if (!found) {
+      const allowed = matcher.allowed(path);
+      if (allowed.length === 0) return false;
+      locals.route = '(method not allowed)';
+      res.setHeader('Allow', allowed.join(', '));
+      sendRestError(methodNotAllowed(method, path, allowed), res, familyOf(path), locals.log);
+      return true;
+    }
     locals.route = found.route.documentPath;
     serve(found, path, search, req, res, locals).catch((error: unknown) =>
       sendRestError(error, res, found.route.family, locals.log),

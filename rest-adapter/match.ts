@@ -34,7 +34,28 @@ function matchSegments(route: RestRoute, segments: string[]): Record<string, str
   return params;
 }
 
-export function routeMatcher(routes: RestRoute[]): (method: string, path: string) => RouteMatch | null {
+export interface RouteMatcher {
+  /** The route `method` names at `path`, or null. */
+  match(method: string, path: string): RouteMatch | null;
+  /** The methods some route serves at `path` (HEAD with GET), for a 405's Allow; empty when no route has the path. */
+  allowed(path: string): string[];
+}
+
+function segmentsOf(path: string): string[] {
+  const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+  return trimmed.slice(1).split('/');
+}
+
+function matchIn(candidates: RestRoute[], segments: string[]): RouteMatch | null {
+  for (const route of candidates) {
+    if (route.segments.length !== segments.length) continue;
+    const params = matchSegments(route, segments);
+    if (params) return { route, params };
+  }
+  return null;
+}
+
+export function routeMatcher(routes: RestRoute[]): RouteMatcher {
   const byMethod = new Map<string, RestRoute[]>();
   for (const route of routes) {
     const method = route.method.toUpperCase();
@@ -44,16 +65,14 @@ export function routeMatcher(routes: RestRoute[]): (method: string, path: string
   }
   // A HEAD request is answered by the GET route, whose body Node leaves out.
   byMethod.set('HEAD', byMethod.get('GET') ?? []);
-  return (method, path) => {
-    const candidates = byMethod.get(method);
-    if (!candidates) return null;
-    const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
-    const segments = trimmed.slice(1).split('/');
-    for (const route of candidates) {
-      if (route.segments.length !== segments.length) continue;
-      const params = matchSegments(route, segments);
-      if (params) return { route, params };
-    }
-    return null;
+  return {
+    match(method, path) {
+      const candidates = byMethod.get(method);
+      return candidates ? matchIn(candidates, segmentsOf(path)) : null;
+    },
+    allowed(path) {
+      const segments = segmentsOf(path);
+      return [...byMethod].filter(([, candidates]) => matchIn(candidates, segments)).map(([method]) => method);
+    },
   };
 }

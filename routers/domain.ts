@@ -3,11 +3,15 @@ import type { Domain } from '#src/domain.ts';
 import { startItemImages } from './aurora/items/images/index.ts';
 import { startActivityCache } from './aurora/stats/activity-cache.ts';
 import { appRouter } from './index.ts';
+import { startDatabaseCheck } from './server/database-check.ts';
 
 export const domain: Domain = {
   router: appRouter,
   async start(context) {
     const { images, route } = await startItemImages(context);
-    return { services: { itemImages: images, activityCache: startActivityCache(context) }, routes: [route] };
+    return {
+      services: { itemImages: images, activityCache: startActivityCache(context), databaseCheck: startDatabaseCheck() },
+      routes: [route],
+    };
   },
 };

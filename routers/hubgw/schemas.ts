@@ -2,8 +2,13 @@
 import { z } from 'zod';
 import { name } from '../shared/schemas.ts';
 
-/** Any 8-4-4-4-12 hex UUID, as PostgreSQL's uuid type accepts; Minecraft uses v3 (offline) and v4 (online). */
-export const playerUuid = z.guid({ message: 'must be a UUID' });
+/**
+ * Any 8-4-4-4-12 hex UUID, as PostgreSQL's uuid type accepts; Minecraft uses v3 (offline) and v4 (online). Read in
+ * lower case, as PostgreSQL stores and answers it, so an answer that echoes the request says what was stored.
+ */
+export const uuid = z.guid({ message: 'must be a UUID' }).toLowerCase();
+
+export const playerUuid = uuid;
 
 export const coordinate = z.number();
 

@@ -81,10 +81,15 @@ export function limitRequest(limiter: RateLimiter, req: IncomingMessage, res: Se
   return limiter.refusal(take);
 }
 
+/** Whether `path` is one of the `exempt` ones; trailing slashes are optional, so `/api/health/` is `/api/health`. */
+export function isExempt(path: string, exempt: string[]): boolean {
+  return exempt.includes(path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path);
+}
+
 /** The REST side, for requests no route matched: counts every one except the `exempt` paths. */
 export function rateLimit(limiter: RateLimiter, exempt: string[]): RequestHandler {
   return (req, res, next) => {
-    if (exempt.includes(req.originalUrl.split('?', 1)[0]!)) return next();
+    if (isExempt(req.originalUrl.split('?', 1)[0]!, exempt)) return next();
     next(limitRequest(limiter, req, res) ?? undefined);
   };
 }

@@ -9,6 +9,7 @@ import type { AnyRouter } from '@trpc/server';
 import { incomingMessageToRequest, internal_exceptionHandler } from '@trpc/server/adapters/node-http';
 import { resolveResponse } from '@trpc/server/http';
 import type { Context } from '../trpc/context.ts';
+import { MAX_BATCH_SIZE } from '../trpc/init.ts';
 import type { Logger } from '../logger.ts';
 
 const MOUNT = '/trpc';
@@ -74,6 +75,7 @@ export function trpcHttpHandler({ router, maxBodySize, createContext, log }: Trp
         req: request,
         path,
         error: null,
+        maxBatchSize: MAX_BATCH_SIZE,
         createContext: async () => createContext(req, res),
         onError,
       });

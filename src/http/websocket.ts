@@ -8,11 +8,10 @@ import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../logger.ts';
 import { createContext, type ContextDeps } from '../trpc/context.ts';
+import { MAX_BATCH_SIZE } from '../trpc/init.ts';
 import { clientAddress } from './rate-limit.ts';
 
 export const MAX_MESSAGE_BYTES = 16 * 1024;
-/** The most calls one WebSocket message may batch. */
-export const MAX_BATCH_SIZE = 32;
 /** Sockets one address may hold open before showing a credential. */
 export const MAX_PENDING_PER_ADDRESS = 8;
 /** The one path that speaks WebSocket; every other request is plain HTTP, whatever upgrade it offers. */

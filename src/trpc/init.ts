@@ -10,6 +10,9 @@ import type { Context } from './context.ts';
  * `jsonBody` marks a DELETE whose input comes as a JSON body, as its document sends it, so the OpenAPI document
  * describes a body, not a query.
  */
+/** The most calls one HTTP request or one WebSocket message may batch; a larger batch is refused whole. */
+export const MAX_BATCH_SIZE = 32;
+
 export type RouteMeta = OpenApiMeta<{ status?: 200 | 201 | 202 | 204; announced?: boolean; jsonBody?: true }>;
 
 export const t = initTRPC

@@ -82,15 +82,25 @@ describe('HubGW error format', () => {
     expect(res.status).toBe(401);
   });
 
-  it('answers 404 not_found to an unknown route or method', async () => {
-    for (const [method, path] of [
-      ['GET', '/api/v1/nothing'],
-      ['GET', '/api/v1/things'],
-      ['PUT', '/api/v1/jobs'],
+  it('answers 404 not_found to an unknown route', async () => {
+    const res = await hubgw(server, 'GET', '/nothing');
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ message: 'No route for GET /api/v1/nothing', code: 'not_found' });
+  });
+
+  it('answers 405 method_not_allowed with Allow to a known route asked with another verb', async () => {
+    for (const [method, path, allowed] of [
+      ['GET', '/api/v1/things', ['POST', 'DELETE']],
+      ['PUT', '/api/v1/jobs', ['POST']],
     ] as const) {
       const res = await hubgw(server, method, path.replace('/api/v1', ''));
-      expect(res.status).toBe(404);
-      expect(res.body).toEqual({ message: `No route for ${method} ${path}`, code: 'not_found' });
+      expect(res.status).toBe(405);
+      expect(res.headers.get('allow')).toBe(allowed.join(', '));
+      expect(res.body).toEqual({
+        message: `Method ${method} is not allowed for ${path}`,
+        code: 'method_not_allowed',
+        details: { allowed },
+      });
     }
   });
 

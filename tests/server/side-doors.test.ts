@@ -59,7 +59,7 @@ describe('paths are case-sensitive', () => {
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.body.error.data).toMatchObject({
       code: 'METHOD_NOT_SUPPORTED',
-      appCode: 'method_not_supported',
+      appCode: 'method_not_allowed',
       httpStatus: 405,
     });
     expect(wrongMethod.body.error.message).not.toBe('Internal server error');

@@ -92,7 +92,7 @@ export async function rawExchange(
   const socket = await openSocket(url);
   return new Promise((resolve, reject) => {
     const responses: RawResponse[] = [];
-    let pending = Buffer.alloc(0);
+    let pending: Buffer = Buffer.alloc(0);
     const fail = (why: string) => {
       socket.destroy();
       reject(new Error(`${why} after ${responses.length} of ${expected} responses: ${pending.toString('latin1')}`));

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { PUNISHMENT_TYPES } from '#entities/hubgw/punishment.ts';
 import { text, timestamp, timestampInput } from '../../shared/schemas.ts';
-import { pageInput, pageOutput, typedName, playerUuid } from '../schemas.ts';
+import { pageInput, pageOutput, typedName, playerUuid, uuid } from '../schemas.ts';
 
 export const punishmentType = z.enum(PUNISHMENT_TYPES);
 
@@ -26,7 +26,7 @@ export const createPunishmentInput = z.object({
 });
 
 export const revokePunishmentInput = z.object({
-  punishment_id: z.guid({ message: 'must be a UUID' }),
+  punishment_id: uuid,
   revoked_by: typedName,
   revoked_reason: text(2048).nullable().optional(),
 });
