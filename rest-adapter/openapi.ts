@@ -26,7 +26,8 @@ const DESCRIPTION = `Aurora (\`/api\`) and HubGW (\`/api/v1\`) served by one ser
 - HubGW codes: ${Object.entries(errorCodes)
   .map(([code, { status }]) => `\`${code}\` ${status}`)
   .join(', ')}.
-- Unknown routes answer 404, malformed JSON 400, a JSON body over 1 MB 413, a body that is not JSON 415, each in the family's format. Any route answers 503 while the database is unavailable.
+- Unknown routes answer 404, a known path asked with another verb 405 with \`Allow\`, malformed JSON 400, a JSON body over 1 MB 413, a body that is not JSON 415, each in the family's format. Any route answers 503 while the database is unavailable.
+- \`GET /livez\` (the process serves; no database) and \`GET /readyz\` (the database answers and migrations are applied; 503 otherwise and during shutdown) are the probes: public and never rate-limited.
 - Aurora routes but health are rate-limited per client: 429, with \`RateLimit\`, \`RateLimit-Policy\` and \`Retry-After\`.
 - Paths are case-sensitive and trailing slashes are optional.
 - What clients send is read as they mean it: a route without parameters ignores a query string and an empty or \`{}\` body; a blank query parameter is absent; \`null\` in an optional field means "not given" unless the field says what null means; \`3600.0\` is an integer.

@@ -110,6 +110,7 @@ export async function startServer(
       domain: started.services,
       events,
       liveConnections: () => sockets?.count() ?? 0,
+      shuttingDown: () => closing,
       statsIntervalMs: config.live.statsIntervalMs,
       rateLimiter: new RateLimiter(config.rateLimit, () => metrics.rateLimited.inc()),
       metrics,

@@ -12,3 +12,7 @@ export const serverStatus = z.object({
 });
 
 export type ServerStatus = z.infer<typeof serverStatus>;
+
+export const liveness = z.object({ status: z.literal('ok') });
+
+export const readiness = z.object({ status: z.literal('ready'), database: z.literal('up') });

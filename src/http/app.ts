@@ -16,8 +16,8 @@ import { isTrpcUrl, trpcHttpHandler } from './trpc-http.ts';
 
 const TRPC_MAX_BODY = 1024 * 1024;
 
-/** Aurora paths whose requests the rate limit never counts. */
-const UNLIMITED = ['/api/health'];
+/** Paths whose requests the rate limit never counts: the health routes and the probes. */
+const UNLIMITED = ['/api/health', '/livez', '/readyz'];
 
 function expressApp(documents: Router, domainRoutes: Router[], deps: ContextDeps, metricsAccess: MetricsAccess) {
   const app = express();

@@ -31,6 +31,8 @@ export interface Services {
   events: EventBus;
   /** Open live WebSocket connections on this instance. */
   liveConnections: () => number;
+  /** True from the moment the server starts to shut down: it finishes what it has and takes nothing new. */
+  shuttingDown: () => boolean;
   /** How often the live stats subscription sends a snapshot. */
   statsIntervalMs: number;
   /** Aurora's per-client request limit, shared by every transport. */

@@ -44,7 +44,7 @@ it('covers both families', () => {
       .filter((route) => !route.protect)
       .map((route) => route.name)
       .sort(),
-  ).toEqual(['GET /api/health', 'GET /api/v1/health']);
+  ).toEqual(['GET /api/health', 'GET /api/v1/health', 'GET /livez', 'GET /readyz']);
 });
 
 describe.each(routes.filter((route) => route.protect))('$name', ({ method, url, family }) => {

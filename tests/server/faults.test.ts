@@ -1,5 +1,5 @@
-// When the database stops taking connections, requests fail fast with 503 in their family's format; once it is
-// back, the same server serves again without a restart. On PostgreSQL, where connections can be refused.
+// When the database stops taking connections, requests fail fast with 503 in their family's format and readiness
+// fails while liveness holds; once it is back, the same server serves again without a restart. On PostgreSQL, where connections can be refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onPostgres, queryDatabase } from '../support/database.ts';
 import { hubgw, request, startTestServer, type TestServer } from '../support/server.ts';
@@ -58,11 +58,16 @@ describe.skipIf(!onPostgres)('database unavailable', () => {
         details: { database: 'down' },
       },
     ]);
+    const live = await request(server, 'GET', '/livez');
+    expect([live.status, live.body]).toEqual([200, { status: 'ok' }]);
+    const ready = await request(server, 'GET', '/readyz');
+    expect([ready.status, ready.body]).toEqual([503, { error: 'Not ready', details: 'database: down' }]);
     expect(Date.now() - started).toBeLessThan(15_000);
 
     await admin(`alter database "${name}" allow_connections true`);
     expect((await hubgw(server, 'GET', `/homes/${player}`)).status).toBe(200);
     expect((await request(server, 'GET', '/api/users')).status).toBe(200);
     expect((await request(server, 'GET', '/api/health')).body).toMatchObject({ status: 'ok', database: 'up' });
+    expect((await request(server, 'GET', '/readyz')).body).toEqual({ status: 'ready', database: 'up' });
   });
 });
