@@ -16,7 +16,11 @@ export interface ConnectionBudget {
   stallMs: number;
 }
 
-export const DEFAULT_CONNECTION_BUDGET: ConnectionBudget = { maxInFlight: 8, maxWaiting: 32, stallMs: 30_000 };
+/**
+ * Answers to one connection go out in order, so handling more than two of its requests at once only piles answers up;
+ * what every flooding connection has in flight is also what everyone else's requests queue behind.
+ */
+export const DEFAULT_CONNECTION_BUDGET: ConnectionBudget = { maxInFlight: 2, maxWaiting: 32, stallMs: 30_000 };
 
 interface Connection {
   socket: Socket;

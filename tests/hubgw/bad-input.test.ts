@@ -205,11 +205,16 @@ describe.each(PATH_ROUTES)('%s %s', (method, path, field) => {
 });
 
 it('answers an unknown HubGW path with 404, not a crash, whatever it holds', async () => {
-  for (const path of ['/homes', '/../../etc/passwd', '/%00', '/kits/claim/extra', '/warps/%E0%A4%A']) {
+  for (const path of ['/../../etc/passwd', '/%00', '/kits/claim/extra', '/warps/%E0%A4%A']) {
     const res = await hubgw(server, 'GET', path);
     expect(res.status, path).toBeLessThan(500);
     expect([400, 404]).toContain(res.status);
   }
+});
+
+it('answers a GET of a path that only takes PUT with 405', async () => {
+  const res = await hubgw(server, 'GET', '/homes');
+  expect([res.status, res.headers.get('allow')]).toEqual([405, 'PUT']);
 });
 
 it('wrote nothing through all of the above', async () => {
