@@ -5,13 +5,16 @@ import type { ContextDeps } from '#src/trpc/context.ts';
 import { docsRouter } from './docs.ts';
 import { restHandler, type RestHandler, type RestHandlerOptions } from './handler.ts';
 import { buildOpenApiDocument } from './openapi.ts';
+import { type MethodsOf, pathMethods } from './path-methods.ts';
 import { collectRoutes } from './routes.ts';
 
-export { sendError, unknownRoute } from './errors.ts';
+export { sendError, sendRestError, unknownRoute } from './errors.ts';
 export type { RestHandler };
 
 export interface RestAdapter {
   routes: RestHandler;
+  /** The methods a REST path answers, for CORS preflights. */
+  methods: MethodsOf;
   /** `/openapi.json` and `/docs`. */
   documents: Router;
 }
@@ -22,5 +25,5 @@ export function restAdapter(appRouter: AnyRouter, deps: ContextDeps, options: Re
   const documents = Router({ caseSensitive: true });
   documents.get('/openapi.json', (_req, res) => res.json(document));
   documents.use(docsRouter());
-  return { routes: restHandler(appRouter, routes, deps, options), documents };
+  return { routes: restHandler(appRouter, routes, deps, options), methods: pathMethods(routes), documents };
 }

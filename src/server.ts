@@ -114,8 +114,10 @@ export async function startServer(
       metrics,
     };
     const deps = { orm, identify: createIdentify(config), clock, services };
-    const server = createServer(createRequestListener(domain.router, started.routes, deps, log, config.metrics));
-    sockets = attachLiveSockets(server, domain.router, deps, log, config.live);
+    const server = createServer(
+      createRequestListener(domain.router, started.routes, deps, log, config.metrics, config.browsers),
+    );
+    sockets = attachLiveSockets(server, domain.router, deps, log, config.live, config.browsers);
     metrics.watch({ subscribers: (family) => events.subscriberCount(family), openSockets: () => sockets?.open() ?? 0 });
     if (config.metrics.kind === 'disabled')
       log.warn(
