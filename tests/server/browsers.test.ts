@@ -436,10 +436,14 @@ describe('in open mode (no admin token)', () => {
     const preflight = await send(server, 'OPTIONS', '/api/users', {
       headers: { Origin: DASHBOARD, 'Access-Control-Request-Method': 'POST' },
     });
-    expect(preflight.status).toBe(404);
-    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    // Left to the routes, which have no OPTIONS: no CORS answers it, so none of its headers is there.
+    expect(preflight.status).toBeGreaterThanOrEqual(400);
+    const corsHeaders = (headers: IncomingHttpHeaders) =>
+      Object.keys(headers).filter((name) => name.startsWith('access-control-'));
+    expect(corsHeaders(preflight.headers)).toEqual([]);
     const res = await send(server, 'GET', '/api/users', { headers: { Origin: DASHBOARD } });
-    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    expect(res.status).toBe(200);
+    expect(corsHeaders(res.headers)).toEqual([]);
   });
 });
 
