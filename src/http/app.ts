@@ -1,5 +1,6 @@
-// The HTTP request listener: every request is logged and gets the security headers; tRPC over HTTP at /trpc and the
-// REST routes are answered on the bare Node request, and express serves the rest: the pages, the documents, and 404s.
+// The HTTP request listener: every request is logged, gets the security headers and passes the browser guard and CORS;
+// tRPC over HTTP at /trpc and the REST routes are answered on the bare Node request, and express serves the rest: the
+// pages, the documents, and 404s.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { AnyRouter } from '@trpc/server';
 import express, { type Router } from 'express';
