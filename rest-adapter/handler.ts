@@ -9,8 +9,7 @@ import { familyOf } from '#src/http/families.ts';
 import { readBody } from './body.ts';
 import { methodNotAllowed, sendRestError } from './errors.ts';
 import { authenticate, inputOf, invoke } from './invoke.ts';
-import { routeMatcher, type RouteMatch } from './match.ts';
-import type { RestRoute } from './routes.ts';
+import type { RouteMatch, RouteMatcher } from './match.ts';
 
 export interface RestHandlerOptions {
   /** Aurora paths whose requests the rate limit never counts (with or without a trailing slash). */
@@ -22,12 +21,10 @@ export type RestHandler = (req: IncomingMessage, res: ServerResponse, locals: Re
 
 export function restHandler(
   router: AnyRouter,
-  routes: RestRoute[],
+  matcher: RouteMatcher,
   deps: ContextDeps,
   { unlimited }: RestHandlerOptions,
 ): RestHandler {
-  const matcher = routeMatcher(routes);
-
   async function serve(
     { route, params }: RouteMatch,
     path: string,

@@ -6,13 +6,16 @@ import type { ContextDeps } from '#src/trpc/context.ts';
 import { docsRouter } from './docs.ts';
 import { restHandler, type RestHandler, type RestHandlerOptions } from './handler.ts';
 import { buildOpenApiDocument } from './openapi.ts';
+import { routeMatcher } from './match.ts';
 import { collectRoutes } from './routes.ts';
 
-export { sendError, unknownRoute } from './errors.ts';
+export { sendError, sendRestError, unknownRoute } from './errors.ts';
 export type { RestHandler };
 
 export interface RestAdapter {
   routes: RestHandler;
+  /** The methods a REST path answers, for CORS preflights; null for a path no route has. */
+  methods: (path: string) => string[] | null;
   /** `/openapi.json` and `/docs`. */
   documents: Router;
 }
@@ -28,5 +31,13 @@ export function restAdapter(appRouter: AnyRouter, deps: ContextDeps, options: Re
     res.type('application/json').set('ETag', etag).send(serialised);
   });
   documents.use(docsRouter());
-  return { routes: restHandler(appRouter, routes, deps, options), documents };
+  const matcher = routeMatcher(routes);
+  return {
+    routes: restHandler(appRouter, matcher, deps, options),
+    methods: (path) => {
+      const allowed = matcher.allowed(path);
+      return allowed.length === 0 ? null : allowed;
+    },
+    documents,
+  };
 }

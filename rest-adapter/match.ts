@@ -34,6 +34,9 @@ function matchSegments(route: RestRoute, segments: string[]): Record<string, str
   return params;
 }
 
+/** The order an Allow header or a preflight lists methods in. */
+const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
 export interface RouteMatcher {
   /** The route `method` names at `path`, or null. */
   match(method: string, path: string): RouteMatch | null;
@@ -72,7 +75,7 @@ export function routeMatcher(routes: RestRoute[]): RouteMatcher {
     },
     allowed(path) {
       const segments = segmentsOf(path);
-      return [...byMethod].filter(([, candidates]) => matchIn(candidates, segments)).map(([method]) => method);
+      return METHOD_ORDER.filter((method) => matchIn(byMethod.get(method) ?? [], segments));
     },
   };
 }

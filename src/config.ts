@@ -11,6 +11,48 @@ const databaseUrl = z.string().refine((url) => url === 'memory://' || /^postgres
   message: 'must be memory:// or a postgres:// URL',
 });
 
+/** A comma-separated list of `entry`; blanks are left out, so spaces and a trailing comma do no harm. */
+function commaList<T extends z.ZodType<string, string>>(entry: T) {
+  return z
+    .string()
+    .transform((list) =>
+      list
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+    )
+    .pipe(z.array(entry));
+}
+
+/** Written as a browser sends it in `Origin`: a scheme, a host and a port, nothing more. */
+const origin = z
+  .string()
+  .refine(
+    (value) => {
+      const url = URL.parse(value);
+      return (
+        url !== null &&
+        (url.protocol === 'http:' || url.protocol === 'https:') &&
+        !/[?#@]/.test(value) &&
+        url.pathname === '/'
+      );
+    },
+    { error: (issue) => `${JSON.stringify(issue.input)} is not an origin such as https://dashboard.example.com` },
+  )
+  .transform((value) => new URL(value).origin);
+
+/** A name the Host header may carry, without a port: `Host: name` and `Host: name:3000` both match it. */
+const hostName = z
+  .string()
+  .refine(
+    (value) => {
+      const url = URL.parse(`http://${value}`);
+      return url !== null && url.host === value.toLowerCase() && url.port === '';
+    },
+    { error: (issue) => `${JSON.stringify(issue.input)} is not a host name without a port` },
+  )
+  .transform((value) => value.toLowerCase());
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -27,6 +69,8 @@ const envSchema = z.object({
   LIVE_STATS_INTERVAL_MS: z.coerce.number().int().min(50).default(5_000),
   WS_AUTH_TIMEOUT_MS: z.coerce.number().int().min(50).default(5_000),
   DATABASE__STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+  CORS_ORIGINS: commaList(origin).default([]),
+  ALLOWED_HOSTS: commaList(hostName).default([]),
   NODE_ENV: z.string().optional(),
 });
 
@@ -49,6 +93,18 @@ export interface Config {
   /** Aurora REST requests one client may make per window. */
   rateLimit: { max: number; windowSeconds: number };
   live: { maxConnections: number; idleTimeoutMs: number; authTimeoutMs: number; statsIntervalMs: number };
+  browsers: BrowserPolicy;
+}
+
+/** What web pages may do with the server. */
+export interface BrowserPolicy {
+  /** The origins CORS lets read answers, which may also change state and open WebSockets. */
+  corsOrigins: string[];
+  /**
+   * The Host names served besides the loopback ones; null when any is. Without an admin token anyone who reaches the
+   * port may do anything, so a page whose name a DNS rebinding pointed at the loopback address must get nothing.
+   */
+  allowedHosts: string[] | null;
 }
 
 export type MetricsAccess = { kind: 'open' } | { kind: 'token'; token: string } | { kind: 'disabled' };
@@ -112,6 +168,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, generateKey: () => string): C
       idleTimeoutMs: values.WS_IDLE_TIMEOUT_MS,
       authTimeoutMs: values.WS_AUTH_TIMEOUT_MS,
       statsIntervalMs: values.LIVE_STATS_INTERVAL_MS,
+    },
+    browsers: {
+      corsOrigins: values.CORS_ORIGINS,
+      allowedHosts: values.SECURITY__ADMIN_TOKEN === undefined ? values.ALLOWED_HOSTS : null,
     },
   };
 }

@@ -9,6 +9,9 @@ export const errorCodes = {
   cooldown_active: { status: 400, trpc: 'BAD_REQUEST' },
   unauthorized: { status: 401, trpc: 'UNAUTHORIZED' },
   permission_denied: { status: 403, trpc: 'FORBIDDEN' },
+  // A page on another origin trying to change state or open a WebSocket, and a Host that open mode does not serve.
+  forbidden_origin: { status: 403, trpc: 'FORBIDDEN' },
+  forbidden_host: { status: 403, trpc: 'FORBIDDEN' },
   not_found: { status: 404, trpc: 'NOT_FOUND' },
   method_not_allowed: { status: 405, trpc: 'METHOD_NOT_SUPPORTED' },
   already_exists: { status: 409, trpc: 'CONFLICT' },

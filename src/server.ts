@@ -118,9 +118,11 @@ export async function startServer(
     const deps = { orm, identify: createIdentify(config), clock, services };
     const server = createServer(
       { shouldUpgradeCallback: isLiveSocketUpgrade },
-      withConnectionBudget(createRequestListener(domain.router, started.routes, deps, log, config.metrics)),
+      withConnectionBudget(
+        createRequestListener(domain.router, started.routes, deps, log, config.metrics, config.browsers),
+      ),
     );
-    sockets = attachLiveSockets(server, domain.router, deps, log, config.live);
+    sockets = attachLiveSockets(server, domain.router, deps, log, config.live, config.browsers);
     metrics.watch({ subscribers: (family) => events.subscriberCount(family), openSockets: () => sockets?.open() ?? 0 });
     if (config.metrics.kind === 'disabled')
       log.warn(

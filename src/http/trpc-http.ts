@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import type { AnyRouter } from '@trpc/server';
+import type { AnyRouter, TRPCError } from '@trpc/server';
 import { incomingMessageToRequest, internal_exceptionHandler } from '@trpc/server/adapters/node-http';
 import { resolveResponse } from '@trpc/server/http';
 import type { Context } from '../trpc/context.ts';
@@ -37,7 +37,10 @@ function isStreamed(response: Response): boolean {
 
 async function writeResponse(response: Response, res: ServerResponse, log: Logger): Promise<void> {
   res.statusCode = response.status;
-  for (const [name, value] of response.headers) res.setHeader(name, value);
+  // Added to, not replaced: the CORS answer varies by Origin as well as by what tRPC varies on.
+  for (const [name, value] of response.headers)
+    if (name === 'vary') res.appendHeader(name, value);
+    else res.setHeader(name, value);
   if (!response.body) {
     res.end();
     return;
@@ -62,7 +65,8 @@ export interface TrpcHttpOptions {
 }
 
 export function trpcHttpHandler({ router, maxBodySize, createContext, log }: TrpcHttpOptions) {
-  return (req: IncomingMessage, res: ServerResponse): void => {
+  /** A `refusal` answers every call of the request with that error, in tRPC's format, and runs none of them. */
+  return (req: IncomingMessage, res: ServerResponse, refusal: TRPCError | null = null): void => {
     const path = procedurePath(req.url ?? MOUNT);
     const onError = ({ error, ctx, path }: { error: { code: string }; ctx?: Context; path?: string }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR')
@@ -74,7 +78,7 @@ export function trpcHttpHandler({ router, maxBodySize, createContext, log }: Trp
         router,
         req: request,
         path,
-        error: null,
+        error: refusal,
         maxBatchSize: MAX_BATCH_SIZE,
         createContext: async () => createContext(req, res),
         onError,

@@ -6,9 +6,11 @@ import type { Duplex } from 'node:stream';
 import type { AnyRouter } from '@trpc/server';
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
+import type { BrowserPolicy } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { createContext, type ContextDeps } from '../trpc/context.ts';
 import { MAX_BATCH_SIZE } from '../trpc/init.ts';
+import { browserGuard } from './browser-guard.ts';
 import { clientAddress } from './rate-limit.ts';
 
 export const MAX_MESSAGE_BYTES = 16 * 1024;
@@ -92,11 +94,13 @@ export function attachLiveSockets(
   deps: ContextDeps,
   log: Logger,
   options: LiveOptions,
+  browsers: BrowserPolicy,
 ): LiveSockets {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const authenticated = new Set<WebSocket>();
   const pending = new PendingSockets();
   const { metrics } = deps.services;
+  const guard = browserGuard(browsers);
 
   /** A socket whose credential is valid for either family joins the counted connections, if there is room. */
   function admit(ws: WebSocket, address: string): void {
@@ -139,6 +143,11 @@ export function attachLiveSockets(
 
   // Only handshakes that isLiveSocketUpgrade admitted arrive here.
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const refusal = guard.upgrade(req);
+    if (refusal) {
+      metrics.websocketsRefused.inc({ reason: refusal.appCode });
+      return refuse(socket, '403 Forbidden');
+    }
     if (authenticated.size >= options.maxConnections) {
       metrics.websocketsRefused.inc({ reason: 'cap' });
       return refuse(socket, '503 Service Unavailable');

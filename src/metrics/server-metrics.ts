@@ -93,7 +93,7 @@ export class ServerMetrics {
 
   readonly websocketsRefused = new Counter({
     name: 'websocket_refusals_total',
-    help: 'WebSocket connections refused, by reason (cap, pending_limit).',
+    help: 'WebSocket connections refused, by reason (cap, pending_limit, forbidden_origin, forbidden_host).',
     labelNames: ['reason'] as const,
     registers: [this.registry],
   });

@@ -15,7 +15,13 @@ export function assetsRoute(images: ItemImages): Router {
       {
         root: images.dir,
         dotfiles: 'deny',
-        headers: { 'Content-Type': IMAGE_TYPES[match[2] as ImageExtension], 'Cache-Control': 'public, max-age=86400' },
+        headers: {
+          'Content-Type': IMAGE_TYPES[match[2] as ImageExtension],
+          'Cache-Control': 'public, max-age=86400',
+          // Item images are public: any page (a dashboard elsewhere, a wiki) may show one, which helmet's default
+          // same-origin policy forbids.
+          'Cross-Origin-Resource-Policy': 'cross-origin',
+        },
         cacheControl: false,
       },
       (error) => error && next(new AppError('not_found', 'Asset not found')),
