@@ -1,5 +1,19 @@
 // Field schemas shared by both API families.
 import { z } from 'zod';
+import { nestsDeeperThan } from '#src/trpc/input-guard.ts';
+
+/** How deep a free-form JSON field may nest: deeper is not data a game stores, and would strain whatever walks it. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * A free-form JSON object a client stores as it is (item usage data, case metadata, user settings). Its strings and
+ * keys are checked by the input guard every call passes.
+ */
+export function jsonObject() {
+  return z.record(z.string(), z.unknown()).refine((value) => !nestsDeeperThan(value, MAX_JSON_DEPTH), {
+    message: `must not nest deeper than ${MAX_JSON_DEPTH} levels`,
+  });
+}
 
 /** Text that PostgreSQL can store: no NUL characters, bounded length. */
 export function text(max: number) {
