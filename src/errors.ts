@@ -16,6 +16,8 @@ export const errorCodes = {
   conflict: { status: 409, trpc: 'CONFLICT' },
   // A live subscription resumed from before the oldest kept event: the client reloads instead of missing events.
   events_expired: { status: 410, trpc: 'PRECONDITION_FAILED' },
+  // One resumed from past the newest event (ids kept across a reset or a restore): waiting would starve it.
+  events_ahead: { status: 412, trpc: 'PRECONDITION_FAILED' },
   payload_too_large: { status: 413, trpc: 'PAYLOAD_TOO_LARGE' },
   unsupported_media_type: { status: 415, trpc: 'UNSUPPORTED_MEDIA_TYPE' },
   rate_limited: { status: 429, trpc: 'TOO_MANY_REQUESTS' },

@@ -52,12 +52,15 @@ export function readOnlyFields<const Key extends string>(...keys: Key[]) {
   return Object.fromEntries(keys.map((key) => [key, ignored])) as Record<Key, typeof ignored>;
 }
 
-/** Where a live-event subscription resumes: after this event id, or from now when absent. */
+/**
+ * Where a live-event subscription resumes: after this event id, or from now when absent. Any non-negative integer is
+ * an id; one past the newest event is refused as ahead, however large.
+ */
 export const lastEventIdInput = z
   .object({
     lastEventId: z
       .string()
-      .regex(/^\d{1,19}$/)
+      .regex(/^\d{1,64}$/, { message: 'must be a non-negative integer' })
       .nullish(),
   })
   .optional();
