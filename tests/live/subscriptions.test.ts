@@ -207,9 +207,10 @@ describe('a resume id past the newest event', () => {
 
   it('the newest event itself is a good starting point: what follows it arrives', async () => {
     await request(server, 'POST', '/api/quests', { json: { name: 'Newest', triggerEvent: 'x', target: 1 } });
-    const [{ newest }] = await server.sql<{ newest: string }>(
+    const [row] = await server.sql<{ newest: string }>(
       `select max(id)::text as newest from live_events where family = 'aurora'`,
     );
+    const newest = row!.newest;
     const client = liveClient(server);
     try {
       const next = collect<LiveEvent>(
