@@ -16,6 +16,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: databaseUrl.optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  DATA_DIR_MIN_FREE_MB: z.coerce.number().int().min(0).max(1_048_576).default(64),
   SECURITY__API_KEY: z.string().min(1).optional(),
   SECURITY__ADMIN_TOKEN: z.string().min(1).optional(),
   METRICS_TOKEN: z.string().min(1).optional(),
@@ -40,6 +41,8 @@ export interface Config {
   host: string;
   database: Database;
   dataDir: string;
+  /** Below this much free space in DATA_DIR's file system, writes to a database kept there are refused (0: never). */
+  dataDirMinFreeBytes: number;
   apiKey: string;
   apiKeyGenerated: boolean;
   adminToken: string | null;
@@ -101,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, generateKey: () => string): C
     host: values.HOST,
     database: chooseDatabase(values.DATABASE_URL, values.DATA_DIR, values.DATABASE__STATEMENT_TIMEOUT_MS),
     dataDir: values.DATA_DIR,
+    dataDirMinFreeBytes: values.DATA_DIR_MIN_FREE_MB * 1024 * 1024,
     apiKey: values.SECURITY__API_KEY ?? generateKey(),
     apiKeyGenerated: values.SECURITY__API_KEY === undefined,
     adminToken: values.SECURITY__ADMIN_TOKEN ?? null,

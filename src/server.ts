@@ -17,6 +17,7 @@ import { RateLimiter } from './http/rate-limit.ts';
 import { ServerMetrics } from './metrics/server-metrics.ts';
 import { watchDatabasePool } from './metrics/database-pool.ts';
 import { UploadDir } from './uploads.ts';
+import { noStorageFloor, storageFloor } from './storage-floor.ts';
 
 const EVENT_PRUNE_INTERVAL_MS = 10 * 60 * 1000;
 const PACKAGE_VERSION = (
@@ -112,6 +113,10 @@ export async function startServer(
       statsIntervalMs: config.live.statsIntervalMs,
       rateLimiter: new RateLimiter(config.rateLimit, () => metrics.rateLimited.inc()),
       metrics,
+      storage:
+        config.database.kind === 'pglite' && config.database.dataDir !== null && config.dataDirMinFreeBytes > 0
+          ? storageFloor(config.dataDir, config.dataDirMinFreeBytes)
+          : noStorageFloor,
     };
     const deps = { orm, identify: createIdentify(config), clock, services };
     const server = createServer(createRequestListener(domain.router, started.routes, deps, log, config.metrics));

@@ -6,11 +6,17 @@ import type { Context } from './context.ts';
 
 /**
  * `status` is the REST success status; 204 answers with no body. `announced` makes a mutation's committed change a
- * live event for its family's subscribers (a read sent as a POST, as some HubGW reads are, never sets it).
+ * live event for its family's subscribers (a read sent as a POST, as some HubGW reads are, never sets it). `reads`
+ * marks such a read: it goes on while writes are refused for want of disk space.
  * `jsonBody` marks a DELETE whose input comes as a JSON body, as its document sends it, so the OpenAPI document
  * describes a body, not a query.
  */
-export type RouteMeta = OpenApiMeta<{ status?: 200 | 201 | 202 | 204; announced?: boolean; jsonBody?: true }>;
+export type RouteMeta = OpenApiMeta<{
+  status?: 200 | 201 | 202 | 204;
+  announced?: boolean;
+  jsonBody?: true;
+  reads?: true;
+}>;
 
 export const t = initTRPC
   .context<Context>()

@@ -70,6 +70,7 @@ function familyProcedure(family: Family) {
       // REST requests were counted by the HTTP layer before their route was known; tRPC calls are counted here.
       if (family === 'aurora' && ctx.transport !== 'rest') ctx.services.rateLimiter.assertAllowed(ctx.address);
       assertAccess(ctx.identity, family);
+      if (type === 'mutation' && !meta?.reads) ctx.services.storage.assertRoomToWrite();
       assertStorableInput(await getRawInput());
     } catch (error) {
       ctx.services.metrics.countCall(path, ctx.transport, error);
