@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createIdentify } from './auth.ts';
 import type { Config } from './config.ts';
-import { openDatabase, type Orm } from './database.ts';
+import { closeDatabase, openDatabase, type Orm } from './database.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { createRequestListener } from './http/app.ts';
 import type { Domain } from './domain.ts';
@@ -141,7 +141,7 @@ export async function startServer(
         await sockets?.close();
         await closeHttp(server, graceMs);
         await events.close();
-        await orm.close();
+        await closeDatabase(orm);
         await dataDirLock.release();
       },
     };
@@ -149,7 +149,7 @@ export async function startServer(
     clearInterval(pruning);
     await sockets?.close();
     await events.close();
-    await orm.close(true);
+    await closeDatabase(orm, true);
     await dataDirLock.release();
     throw error;
   }

@@ -131,3 +131,45 @@ describe.skipIf(!canMount())('a change that finds no room, with the floor off', 
     expect(await call(url, 'POST', '/api/users', user)).toMatchObject({ status: 201 });
   });
 });
+
+describe.skipIf(!canMount())('PGlite stuck after a WAL segment it could not create, with the floor off', () => {
+  const running = useServerOnTmpfs(0);
+
+  it('never stops the server answering: health says 503 within a second, the database comes back, SIGTERM ends it', async () => {
+    const { disk, url, server } = running;
+    // The issue's scenario: room for the tables, none for a new 16 MB WAL segment. PGlite then spins on its next
+    // statement for good; in the server's own thread that blocked every request and signal.
+    await disk.fill(14 * MB);
+    let refused: Awaited<ReturnType<typeof call>> | undefined;
+    for (let batch = 0; batch < 30 && !refused; batch++) {
+      const answer = await call(url, 'POST', '/api/v1/audit/commands', AUDIT_BATCH);
+      if (answer.status !== 202) refused = answer;
+    }
+    expect(refused).toEqual(DISK_FULL.hubgw);
+
+    const asked = Date.now();
+    expect(await call(url, 'GET', '/api/health')).toEqual({
+      status: 503,
+      body: { error: 'The database is unavailable; try again shortly', details: 'database: down' },
+    });
+    expect(Date.now() - asked).toBeLessThan(1500);
+    expect((await fetch(`${url}/openapi.json`, { signal: AbortSignal.timeout(1000) })).status).toBe(200);
+
+    await disk.free();
+    let health = 0;
+    for (let waited = 0; health !== 200 && waited < 20_000; waited += 250) {
+      health = (await call(url, 'GET', '/api/v1/health/')).status;
+      if (health !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(health).toBe(200);
+    expect(await call(url, 'POST', '/api/v1/audit/commands', AUDIT_BATCH[0])).toEqual({
+      status: 202,
+      body: { accepted: 1 },
+    });
+
+    const stopping = Date.now();
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    expect(Date.now() - stopping).toBeLessThan(10_000);
+  }, 60_000);
+});
