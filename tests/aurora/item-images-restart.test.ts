@@ -16,8 +16,14 @@ afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
 async function startOnDisk(): Promise<{ server: ServerProcess; url: string }> {
   const server = runServerProcess({ DATABASE_URL: undefined, DATA_DIR: dataDir, SECURITY__API_KEY: 'images-test-key' });
-  const { url } = (await server.waitForLog('listening', 60_000)) as { url: string };
-  return { server, url };
+  try {
+    const { url } = (await server.waitForLog('listening', 60_000)) as { url: string };
+    return { server, url };
+  } catch (error) {
+    // A start that never listened is still a process: it must not outlive the test.
+    server.child.kill('SIGKILL');
+    throw error;
+  }
 }
 
 async function kill(server: ServerProcess): Promise<void> {
