@@ -58,3 +58,10 @@ export function peakMemoryMb(target: Target): number {
   const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
   return Math.round(kb / 1024);
 }
+
+/** The resident memory now, in MB. */
+export function currentMemoryMb(target: Target): number {
+  const status = readFileSync(`/proc/${target.child.pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}

@@ -6,11 +6,15 @@
 //   BENCH_SCALING_SECONDS  seconds per scaling measurement (default 5); BENCH_SCALING=0 skips the scaling table
 //   BENCH_ONLY          comma-separated parts of scenario names: measure just those side by side
 //   FANOUT_SECONDS      seconds of the fan-out measurement (default 10); BENCH_FANOUT=0 skips it
+//   BENCH_IDLE_SECONDS  how long each server stands idle before its idle memory is read (default 20)
+//   BENCH_PGLITE=0      skips the server on PGlite on disk (its throughput and its memory goals)
+import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { fanoutGoalMet, measureFanout } from './fanout-measure.ts';
 import { GOALS, goalsTable, type SideBySide } from './goals.ts';
-import { peakMemoryMb, resetPeakMemory, startTarget, stopTarget, type Target } from './processes.ts';
+import { type MemoryFigures, memoryTable } from './memory.ts';
+import { currentMemoryMb, peakMemoryMb, resetPeakMemory, startTarget, stopTarget, type Target } from './processes.ts';
 import {
   API_KEY,
   FIXED_SEED_SQL,
@@ -21,6 +25,7 @@ import {
   SCALING_SCENARIOS,
   SCENARIOS,
   USERS,
+  playerUuid,
   seedSql,
   type Scenario,
 } from './scenarios.ts';
@@ -31,6 +36,15 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SCALING_SECONDS = Number(process.env.BENCH_SCALING_SECONDS ?? 5);
 const FANOUT_SECONDS = Number(process.env.FANOUT_SECONDS ?? 10);
 const FANOUT_LOAD = { subscribers: 10, rate: 200 };
+const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 20);
+/** Players seeded through the API for PGlite, which no outside client can reach: 3 homes and 3 cooldowns each. */
+const PGLITE_PLAYERS = 300;
+const PGLITE_SCENARIOS = [
+  'GET /homes/{player_uuid}',
+  'POST /cooldowns/check',
+  'POST /cooldowns/ (create)',
+  'POST /audit/commands (batch of 50)',
+];
 
 async function sql(statements: string[], url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
@@ -151,6 +165,65 @@ async function sideBySide(server: Target, baseline: Target): Promise<{ table: st
   return { table, results };
 }
 
+/** Homes and cooldowns for the first `players` players, written through the API, ten requests at a time. */
+async function seedThroughApi(port: number, players: number): Promise<void> {
+  const requests = Array.from({ length: players }, (_, p) =>
+    ['starter', 'teleport', 'heal'].flatMap((kind, h) => [
+      {
+        method: 'PUT',
+        path: '/api/v1/homes/',
+        body: { player_uuid: playerUuid(p), name: `home${h}`, world: 'world', x: p, y: 64, z: h },
+      },
+      {
+        method: 'POST',
+        path: '/api/v1/cooldowns/',
+        body: { player_uuid: playerUuid(p), cooldown_type: kind, cooldown_seconds: 3600 },
+      },
+    ]),
+  ).flat();
+  for (let at = 0; at < requests.length; at += 10) {
+    await Promise.all(
+      requests.slice(at, at + 10).map(async ({ method, path, body }) => {
+        const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+          method,
+          headers: { 'x-api-key': API_KEY, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        if (!res.ok) throw new Error(`seeding ${method} ${path} answered ${res.status}`);
+      }),
+    );
+  }
+}
+
+/** The server on PGlite in a fresh DATA_DIR: its memory through the first start, idle and under load, and its speed. */
+async function onPglite(): Promise<{ table: string; memory: MemoryFigures }> {
+  const server = await startTarget('pglite', '../main.ts', {
+    SECURITY__API_KEY: API_KEY,
+    RATE_LIMIT__MAX: '100000000',
+  });
+  try {
+    const startPeak = peakMemoryMb(server);
+    await sleep(IDLE_SECONDS * 1000);
+    const idle = currentMemoryMb(server);
+    await seedThroughApi(server.port, PGLITE_PLAYERS);
+    const rows: (string | number)[][] = [];
+    let loadPeak = 0;
+    for (const name of PGLITE_SCENARIOS) {
+      const scenario = SCENARIOS.find((candidate) => candidate.name === name)!;
+      const run = { target: server, scenario, players: PGLITE_PLAYERS, connections: CONNECTIONS, baseline: false };
+      await measure({ ...run, seconds: 2 });
+      const result = await measure({ ...run, seconds: SECONDS });
+      loadPeak = Math.max(loadPeak, result.rssMb);
+      rows.push([name, Math.round(result.rps), `${result.p50} / ${result.p99}`, result.rssMb, result.errors]);
+      console.error(`measured ${name} on PGlite`);
+    }
+    const table = markdown(['route', 'req/s', 'p50 / p99 ms', 'peak RSS MB', 'errors'], rows);
+    return { table, memory: { startPeak, idle, loadPeak } };
+  } finally {
+    await stopTarget(server);
+  }
+}
+
 async function scaling(server: Target, url: string): Promise<string> {
   const rows: (string | number)[][] = [];
   const sizes = [
@@ -202,12 +275,15 @@ try {
     WS_MAX_CONNECTIONS: String(FANOUT_LOAD.subscribers + 5),
   });
   targets.push(server);
+  const postgresStartPeak = peakMemoryMb(server);
   await sql([...FIXED_SEED_SQL, ...seedSql(0, PLAYERS, 0, USERS), 'analyze'], url.toString());
   const baseline = await startTarget('baseline', './baseline-server.ts', {
     DATABASE_URL: url.toString(),
     SECURITY__API_KEY: API_KEY,
   });
   targets.push(baseline);
+  await sleep(IDLE_SECONDS * 1000);
+  const postgresIdle = currentMemoryMb(server);
 
   console.log(
     `## Server against baseline: ${CONNECTIONS} connections, ${SECONDS} s each, ${PLAYERS} players (about 10k homes and cooldowns), ${USERS} users\n`,
@@ -221,6 +297,19 @@ try {
     fanout = { result, met: fanoutGoalMet(result, FANOUT_SECONDS) };
   }
   console.log(`\n## Goals\n\n${goalsTable(results, fanout)}`);
+  const postgresMemory = {
+    startPeak: postgresStartPeak,
+    idle: postgresIdle,
+    loadPeak: Math.max(...results.map((result) => result.serverRssMb)),
+  };
+  let pglite = null;
+  if (process.env.BENCH_PGLITE !== '0') {
+    pglite = await onPglite();
+    console.log(
+      `\n## The server on PGlite on disk: ${CONNECTIONS} connections, ${SECONDS} s each, ${PGLITE_PLAYERS} players seeded through the API\n\n${pglite.table}`,
+    );
+  }
+  console.log(`\n## Memory\n\n${memoryTable(pglite?.memory ?? null, postgresMemory)}`);
   if (process.env.BENCH_SCALING !== '0') {
     console.log(
       `\n## Scaling: the server alone, ${SCALING_SECONDS} s each; rows are homes and cooldowns (users grow alike)\n`,

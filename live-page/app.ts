@@ -103,7 +103,7 @@ class Feed {
   readonly #family: Family;
   readonly #list: HTMLOListElement;
   #lines: FeedLine[];
-  /** Set when the server no longer keeps what followed the last line: the feed goes on from now. */
+  /** Set when the server cannot resume after the last line (gone, or never given): the feed goes on from now. */
   #expired = false;
 
   constructor(family: Family) {
@@ -117,7 +117,7 @@ class Feed {
     return this.#expired ? null : (this.#lines[0]?.id ?? null);
   }
 
-  /** The events after the last line are gone from the server: the lines stay, and the feed resumes from now. */
+  /** The server cannot resume after the last line: the lines stay, and the feed resumes from now. */
   expire(): void {
     this.#expired = true;
   }
@@ -194,17 +194,22 @@ function subscribeStats(client: Client) {
   });
 }
 
-/** Whether the server refused a resume from before the events it keeps. */
-function isExpiredResume(error: unknown): boolean {
-  return (
-    error instanceof TRPCClientError && (error.data as { appCode?: string } | undefined)?.appCode === 'events_expired'
-  );
+/** What the feed says when the server cannot resume from its last line, by the refusal's code. */
+const RESUME_REFUSALS: Record<string, string> = {
+  events_expired: 'Events older than an hour are gone; the feed goes on from now.',
+  events_ahead: "The server's events start over (its data was reset or restored); the feed goes on from now.",
+};
+
+/** Why the server refused to resume the feed from its last line, or null when it did not. */
+function refusedResume(error: unknown): string | null {
+  if (!(error instanceof TRPCClientError)) return null;
+  return RESUME_REFUSALS[(error.data as { appCode?: string } | undefined)?.appCode ?? ''] ?? null;
 }
 
 /** The family's events from the feed's last line on; a resume the server can no longer serve starts over from now. */
 function subscribeEvents(client: Client, family: Family): { unsubscribe(): void } {
   let current: { unsubscribe(): void };
-  /** After an expired resume, the note saying so stays up when the subscription from now starts. */
+  /** After a refused resume, the note saying so stays up when the subscription from now starts. */
   let keepNote = false;
   const handlers = {
     onStarted() {
@@ -215,8 +220,9 @@ function subscribeEvents(client: Client, family: Family): { unsubscribe(): void 
       feeds[family].add(id, data);
     },
     onError(error: unknown) {
-      if (!isExpiredResume(error)) return showNote(`${family}-note`, describeError(error, family));
-      showNote(`${family}-note`, 'Events older than an hour are gone; the feed goes on from now.');
+      const refusal = refusedResume(error);
+      if (refusal === null) return showNote(`${family}-note`, describeError(error, family));
+      showNote(`${family}-note`, refusal);
       feeds[family].expire();
       keepNote = true;
       start();

@@ -1,6 +1,6 @@
 // The two REST error formats. Codes and statuses come from the one table in src/errors.ts.
 import type { Family } from '#src/auth.ts';
-import type { AppError, ValidationIssue } from '#src/errors.ts';
+import { AppError, type ValidationIssue } from '#src/errors.ts';
 
 export interface HubgwErrorBody {
   message: string;
@@ -20,6 +20,16 @@ function describeIssues(issues: ValidationIssue[]): string {
 function auroraDetails(error: AppError): string | undefined {
   const issues = error.details?.issues;
   return Array.isArray(issues) ? describeIssues(issues as ValidationIssue[]) : error.explanation;
+}
+
+/**
+ * The error as the family's document can say it. HubGW's codes have no full disk: it hears 503 `unavailable`, a
+ * status its plugin already retries, with the reason in `details`.
+ */
+export function inFamilyTerms(family: Family, error: AppError): AppError {
+  if (family === 'hubgw' && error.appCode === 'insufficient_storage')
+    return new AppError('unavailable', error.message, error.details, { cause: error.cause });
+  return error;
 }
 
 export function errorBody(family: Family, error: AppError): HubgwErrorBody | AuroraErrorBody {

@@ -6,12 +6,13 @@ import { AppError, toAppError } from '#src/errors.ts';
 import { requestLocals } from '#src/http/request-log.ts';
 import { familyOf } from '#src/http/families.ts';
 import type { Logger } from '#src/logger.ts';
-import { errorBody } from './error-bodies.ts';
+import { errorBody, inFamilyTerms } from './error-bodies.ts';
 import { sendJson } from './send-json.ts';
 
 export function sendRestError(error: unknown, res: ServerResponse, family: Family, log: Logger): void {
-  const appError = toAppError(error);
-  if (appError.appCode === 'unavailable') log.warn({ err: error }, 'database unavailable');
+  const appError = inFamilyTerms(family, toAppError(error));
+  if (appError.details?.reason === 'disk_full') log.warn({ err: error }, 'disk full');
+  else if (appError.appCode === 'unavailable') log.warn({ err: error }, 'database unavailable');
   else if (appError.status >= 500) log.error({ err: appError.cause ?? error }, 'request failed');
   if (res.headersSent) {
     res.destroy();

@@ -26,7 +26,7 @@ const DESCRIPTION = `Aurora (\`/api\`) and HubGW (\`/api/v1\`) served by one ser
 - HubGW codes: ${Object.entries(errorCodes)
   .map(([code, { status }]) => `\`${code}\` ${status}`)
   .join(', ')}.
-- Unknown routes answer 404, a known path asked with another verb 405 with \`Allow\`, malformed JSON 400, a JSON body over 1 MB 413, a body that is not JSON 415, each in the family's format. Any route answers 503 while the database is unavailable.
+- Unknown routes answer 404, a known path asked with another verb 405 with \`Allow\`, malformed JSON 400, a JSON body over 1 MB 413, a body that is not JSON 415, each in the family's format. Any route answers 503 while the database is unavailable. A change made while the server's disk is full (or below \`DATA_DIR_MIN_FREE_MB\` free) answers 507 on Aurora and 503 \`unavailable\` with \`details.reason\` \`disk_full\` on HubGW; reads go on.
 - \`GET /livez\` (the process serves; no database) and \`GET /readyz\` (the database answers and migrations are applied; 503 otherwise and during shutdown) are the probes: public and never rate-limited.
 - Aurora routes but health are rate-limited per client: 429, with \`RateLimit\`, \`RateLimit-Policy\` and \`Retry-After\`.
 - A browser's request that changes state (POST, PUT, PATCH, DELETE) from an origin that is neither the server's own nor in \`CORS_ORIGINS\` answers 403 (\`forbidden_origin\`); without an admin token, a \`Host\` that is not a loopback name or in \`ALLOWED_HOSTS\` answers 403 (\`forbidden_host\`) on every route.
@@ -45,8 +45,8 @@ const STATUS_TEXT: Record<number, string> = {
   415: 'Body is not JSON',
   429: 'Too many requests',
   500: 'Internal error',
-  503: 'The database is unavailable; try again shortly',
-  507: 'The server could not store the upload (its disk is full or failing)',
+  503: 'The database is unavailable, or (HubGW, `details.reason` `disk_full`) the disk is full; try again shortly',
+  507: 'The server could not store the change or the upload: its disk is full or failing',
 };
 
 const errorSchemas: Record<string, SchemaObject> = {
@@ -97,7 +97,7 @@ function documentedErrors(route: RestRoute, operation: Operation): number[] {
   if (route.protect) statuses.add(401);
   if (operation.requestBody) for (const status of [413, 415]) statuses.add(status);
   if (isRateLimited(route)) statuses.add(429);
-  if (route.multipart) statuses.add(507);
+  if (route.multipart || (route.family === 'aurora' && route.type === 'mutation')) statuses.add(507);
   for (const status of [500, 503]) statuses.add(status);
   return [...statuses].sort();
 }

@@ -58,6 +58,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: databaseUrl.optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  DATA_DIR_MIN_FREE_MB: z.coerce.number().int().min(0).max(1_048_576).default(64),
   SECURITY__API_KEY: z.string().min(1).optional(),
   SECURITY__ADMIN_TOKEN: z.string().min(1).optional(),
   METRICS_TOKEN: z.string().min(1).optional(),
@@ -74,9 +75,12 @@ const envSchema = z.object({
   NODE_ENV: z.string().optional(),
 });
 
-/** On PostgreSQL, a statement running longer than `statementTimeoutMs` is cancelled (0: never). */
+/**
+ * A statement running longer than `statementTimeoutMs` (0: never) is cancelled on PostgreSQL; on PGlite, whose
+ * thread it holds, the thread is replaced.
+ */
 export type Database =
-  | { kind: 'pglite'; dataDir: string | null }
+  | { kind: 'pglite'; dataDir: string | null; statementTimeoutMs?: number }
   | { kind: 'postgresql'; url: string; statementTimeoutMs?: number };
 
 export interface Config {
@@ -84,6 +88,8 @@ export interface Config {
   host: string;
   database: Database;
   dataDir: string;
+  /** Below this much free space in DATA_DIR's file system, writes to a database kept there are refused (0: never). */
+  dataDirMinFreeBytes: number;
   apiKey: string;
   apiKeyGenerated: boolean;
   adminToken: string | null;
@@ -133,8 +139,8 @@ function describeIssue(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string 
 }
 
 function chooseDatabase(url: string | undefined, dataDir: string, statementTimeoutMs: number): Database {
-  if (url === undefined) return { kind: 'pglite', dataDir: `${dataDir}/pglite` };
-  if (url === 'memory://') return { kind: 'pglite', dataDir: null };
+  if (url === undefined) return { kind: 'pglite', dataDir: `${dataDir}/pglite`, statementTimeoutMs };
+  if (url === 'memory://') return { kind: 'pglite', dataDir: null, statementTimeoutMs };
   return { kind: 'postgresql', url, statementTimeoutMs };
 }
 
@@ -157,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, generateKey: () => string): C
     host: values.HOST,
     database: chooseDatabase(values.DATABASE_URL, values.DATA_DIR, values.DATABASE__STATEMENT_TIMEOUT_MS),
     dataDir: values.DATA_DIR,
+    dataDirMinFreeBytes: values.DATA_DIR_MIN_FREE_MB * 1024 * 1024,
     apiKey: values.SECURITY__API_KEY ?? generateKey(),
     apiKeyGenerated: values.SECURITY__API_KEY === undefined,
     adminToken: values.SECURITY__ADMIN_TOKEN ?? null,

@@ -1,9 +1,12 @@
 // Tells a database that cannot serve now (down, restarting, refusing connections) from a statement that failed.
 /**
  * SQLSTATEs that mean the database cannot serve now, rather than that a statement was wrong. 57014 is a statement
- * cancelled by statement_timeout: the database is frozen or held by a lock, not the request at fault.
+ * cancelled by statement_timeout: the database is frozen or held by a lock, not the request at fault. 53200 (out of
+ * memory) and 53300 (too many connections) pass once the load does.
  */
-const UNAVAILABLE_STATES = /^(08|57P0[1-3]|57014|3D000|53300)/;
+const UNAVAILABLE_STATES = /^(08|57P0[1-3]|57014|3D000|53200|53300)/;
+/** A file the database writes (a table growing, a WAL segment) found no room on the disk. */
+const DISK_FULL_STATE = '53100';
 const UNAVAILABLE_SYSTEM_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -25,6 +28,15 @@ export function isStatementTimeout(error: unknown): boolean {
   for (const current of causeChain(error)) {
     const { code, sqlState } = current as { code?: unknown; sqlState?: unknown };
     if (sqlState === '57014' || code === '57014') return true;
+  }
+  return false;
+}
+
+/** Whether an error, or anything in its cause chain, says the database's disk is full. */
+export function isDiskFull(error: unknown): boolean {
+  for (const current of causeChain(error)) {
+    const { code, sqlState } = current as { code?: unknown; sqlState?: unknown };
+    if (sqlState === DISK_FULL_STATE || code === DISK_FULL_STATE) return true;
   }
   return false;
 }

@@ -1,7 +1,7 @@
 // The one domain error type, and the table that maps its codes to tRPC codes and HTTP statuses.
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
-import { isDatabaseUnavailable } from './database-errors.ts';
+import { isDatabaseUnavailable, isDiskFull } from './database-errors.ts';
 
 export const errorCodes = {
   validation_error: { status: 400, trpc: 'BAD_REQUEST' },
@@ -19,13 +19,15 @@ export const errorCodes = {
   conflict: { status: 409, trpc: 'CONFLICT' },
   // A live subscription resumed from before the oldest kept event: the client reloads instead of missing events.
   events_expired: { status: 410, trpc: 'PRECONDITION_FAILED' },
+  // One resumed from past the newest event (ids kept across a reset or a restore): waiting would starve it.
+  events_ahead: { status: 412, trpc: 'PRECONDITION_FAILED' },
   payload_too_large: { status: 413, trpc: 'PAYLOAD_TOO_LARGE' },
   unsupported_media_type: { status: 415, trpc: 'UNSUPPORTED_MEDIA_TYPE' },
   rate_limited: { status: 429, trpc: 'TOO_MANY_REQUESTS' },
   internal_error: { status: 500, trpc: 'INTERNAL_SERVER_ERROR' },
   unavailable: { status: 503, trpc: 'SERVICE_UNAVAILABLE' },
-  // tRPC has no code of its own for a full disk; only REST uploads can meet one, and they answer 507.
-  insufficient_storage: { status: 507, trpc: 'INTERNAL_SERVER_ERROR' },
+  // A full disk: tRPC has no code of its own for it, and a client may retry once space is freed.
+  insufficient_storage: { status: 507, trpc: 'SERVICE_UNAVAILABLE' },
 } as const satisfies Record<string, { status: number; trpc: TRPC_ERROR_CODE_KEY }>;
 
 export type ErrorCode = keyof typeof errorCodes;
@@ -71,6 +73,16 @@ export class AppError extends TRPCError {
 
   static invalid(issues: ValidationIssue[]): AppError {
     return new AppError('validation_error', 'Validation failed', { issues });
+  }
+
+  /** The disk that holds the data is full, or below the floor kept free for the database: writes wait for space. */
+  static diskFull(cause?: unknown): AppError {
+    return new AppError(
+      'insufficient_storage',
+      'The server is out of disk space; try again once space is freed',
+      { reason: 'disk_full' },
+      { cause },
+    );
   }
 }
 
@@ -138,6 +150,7 @@ export function toAppError(error: unknown): AppError {
   if (issues && error instanceof TRPCError && error.code === 'BAD_REQUEST') {
     return AppError.invalid(issues);
   }
+  if (isDiskFull(error)) return AppError.diskFull(error);
   if (isDatabaseUnavailable(error))
     return new AppError('unavailable', 'The database is unavailable; try again shortly');
   const clientCode = error instanceof TRPCError ? CLIENT_ERRORS[error.code] : undefined;

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createIdentify } from './auth.ts';
 import type { Config } from './config.ts';
-import { openDatabase, type Orm } from './database.ts';
+import { closeDatabase, openDatabase, type Orm } from './database.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { createRequestListener } from './http/app.ts';
 import type { Domain } from './domain.ts';
@@ -18,6 +18,7 @@ import { RateLimiter } from './http/rate-limit.ts';
 import { ServerMetrics } from './metrics/server-metrics.ts';
 import { watchDatabasePool } from './metrics/database-pool.ts';
 import { UploadDir } from './uploads.ts';
+import { noStorageFloor, storageFloor } from './storage-floor.ts';
 
 const EVENT_PRUNE_INTERVAL_MS = 10 * 60 * 1000;
 const PACKAGE_VERSION = (
@@ -114,6 +115,10 @@ export async function startServer(
       statsIntervalMs: config.live.statsIntervalMs,
       rateLimiter: new RateLimiter(config.rateLimit, () => metrics.rateLimited.inc()),
       metrics,
+      storage:
+        config.database.kind === 'pglite' && config.database.dataDir !== null && config.dataDirMinFreeBytes > 0
+          ? storageFloor(config.dataDir, config.dataDirMinFreeBytes)
+          : noStorageFloor,
     };
     const deps = { orm, identify: createIdentify(config), clock, services };
     const server = createServer(
@@ -143,7 +148,7 @@ export async function startServer(
         await sockets?.close();
         await closeHttp(server, graceMs);
         await events.close();
-        await orm.close();
+        await closeDatabase(orm);
         await dataDirLock.release();
       },
     };
@@ -151,7 +156,7 @@ export async function startServer(
     clearInterval(pruning);
     await sockets?.close();
     await events.close();
-    await orm.close(true);
+    await closeDatabase(orm, true);
     await dataDirLock.release();
     throw error;
   }

@@ -1,5 +1,19 @@
 // Field schemas shared by both API families.
 import { z } from 'zod';
+import { nestsDeeperThan } from '#src/trpc/input-guard.ts';
+
+/** How deep a free-form JSON field may nest: deeper is not data a game stores, and would strain whatever walks it. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * A free-form JSON object a client stores as it is (item usage data, case metadata, user settings). Its strings and
+ * keys are checked by the input guard every call passes.
+ */
+export function jsonObject() {
+  return z.record(z.string(), z.unknown()).refine((value) => !nestsDeeperThan(value, MAX_JSON_DEPTH), {
+    message: `must not nest deeper than ${MAX_JSON_DEPTH} levels`,
+  });
+}
 
 /** Text that PostgreSQL can store: no NUL characters, bounded length. */
 export function text(max: number) {
@@ -38,12 +52,15 @@ export function readOnlyFields<const Key extends string>(...keys: Key[]) {
   return Object.fromEntries(keys.map((key) => [key, ignored])) as Record<Key, typeof ignored>;
 }
 
-/** Where a live-event subscription resumes: after this event id, or from now when absent. */
+/**
+ * Where a live-event subscription resumes: after this event id, or from now when absent. Any non-negative integer is
+ * an id; one past the newest event is refused as ahead, however large.
+ */
 export const lastEventIdInput = z
   .object({
     lastEventId: z
       .string()
-      .regex(/^\d{1,19}$/)
+      .regex(/^\d{1,64}$/, { message: 'must be a non-negative integer' })
       .nullish(),
   })
   .optional();

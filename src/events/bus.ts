@@ -188,6 +188,25 @@ export class EventBus {
   }
 
   /**
+   * Refuses a resume from past the family's newest event, which no event would ever follow until the ids caught up.
+   * The feed's head may lag what other instances committed, so the database decides.
+   */
+  async #assertNotAhead(family: Family, lastEventId: bigint): Promise<void> {
+    const [newest] = await this.#orm.em.fork().execute<{ head: string }[]>(
+      `select greatest(coalesce((select max(id) from live_events e where e.family = ?), 0),
+                       coalesce((select pruned_through from live_event_horizons h where h.family = ?), 0))::text as head`,
+      [family, family],
+    );
+    if (lastEventId > BigInt(newest?.head ?? '0')) {
+      throw AppError.explained(
+        'events_ahead',
+        'lastEventId is ahead of the newest event',
+        'no event has this id yet (the data was reset or restored); reload the state, then subscribe without lastEventId',
+      );
+    }
+  }
+
+  /**
    * Waits while the subscriber's socket is over its high-water mark. True when it drained; false when it stayed full
    * past the stall limit, and the socket was closed so that the client resumes from its cursor.
    */
@@ -219,6 +238,7 @@ export class EventBus {
     const feed = this.#feed(family);
     let cursor = lastEventId === null ? feed.head : BigInt(lastEventId);
     if (lastEventId !== null) await this.#assertKept(family, cursor);
+    if (cursor > feed.head) await this.#assertNotAhead(family, cursor);
     this.#subscribers.set(family, this.#subscribers.get(family)! + 1);
     try {
       while (!signal?.aborted) {

@@ -7,6 +7,7 @@ import type { EventBus, Outbound } from '../events/bus.ts';
 import type { Upload, UploadDir } from '../uploads.ts';
 import type { RateLimiter } from '../http/rate-limit.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
+import type { StorageFloor } from '../storage-floor.ts';
 
 /** The time every rule that depends on it reads, so tests can move it. */
 export type Clock = () => Date;
@@ -38,6 +39,8 @@ export interface Services {
   /** Aurora's per-client request limit, shared by every transport. */
   rateLimiter: RateLimiter;
   metrics: ServerMetrics;
+  /** Refuses writes while the disk under the database is nearly full. */
+  storage: StorageFloor;
 }
 
 /** How a call arrived: REST routes (whose limit the HTTP layer counts), tRPC over HTTP, or tRPC over WebSocket. */

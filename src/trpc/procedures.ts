@@ -4,6 +4,7 @@ import { assertAccess, type Family } from '../auth.ts';
 import { storeEvent } from '../events/outbox.ts';
 import type { Context } from './context.ts';
 import { t } from './init.ts';
+import { assertStorableInput } from './input-guard.ts';
 import { TransactionHooks } from './transaction-hooks.ts';
 
 /** Carries a failed call's result out of its transaction, which rolls it back. */
@@ -64,11 +65,13 @@ async function runWithEvent<Result extends { ok: boolean; data?: unknown }>(
 
 // One middleware per family rather than a chain: each link costs an object spread on every call.
 function familyProcedure(family: Family) {
-  return t.procedure.use(async ({ ctx, next, path, type, meta }) => {
+  return t.procedure.use(async ({ ctx, next, path, type, meta, getRawInput }) => {
     try {
       // REST requests were counted by the HTTP layer before their route was known; tRPC calls are counted here.
       if (family === 'aurora' && ctx.transport !== 'rest') ctx.services.rateLimiter.assertAllowed(ctx.address);
       assertAccess(ctx.identity, family);
+      if (type === 'mutation' && !meta?.reads) ctx.services.storage.assertRoomToWrite();
+      assertStorableInput(await getRawInput());
     } catch (error) {
       ctx.services.metrics.countCall(path, ctx.transport, error);
       throw error;
@@ -84,7 +87,8 @@ function familyProcedure(family: Family) {
   });
 }
 
-const withEntityManager = t.middleware(async ({ ctx, next, path }) => {
+const withEntityManager = t.middleware(async ({ ctx, next, path, getRawInput }) => {
+  assertStorableInput(await getRawInput());
   const result = await runWithoutEvent(ctx, (transaction, em) => next({ ctx: { em, transaction } }));
   ctx.services.metrics.countCall(path, ctx.transport, result.ok ? null : result.error);
   return result;

@@ -1,5 +1,5 @@
 // What a start finds after a crash, and what it makes of it: half-received uploads go, staged images whose row
-// committed are put in place, staged images whose transaction never committed go.
+// committed are put in place, staged images whose transaction never committed go, and so do images no row names.
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,17 +31,18 @@ it('settles every leftover by the rows: finish what committed, drop the rest, le
   await assets.prepare(async (ids) => {
     asked.push([...ids].sort());
     return new Map([
-      [1, committed],
-      [2, committed],
+      [1, { token: committed, urls: ['/assets/items/1.webp', '/assets/items/1.webp'] }],
+      [2, { token: committed, urls: [null, null] }],
+      [7, { token: null, urls: ['/assets/items/7.jpg', null] }],
     ]);
   });
 
-  expect(asked).toEqual([[1, 2, 3]]);
+  expect(asked).toEqual([[1, 2, 3, 7]]);
   expect((await readdir(assets.dir)).sort()).toEqual(['1.webp', '7.jpg']);
   expect(await readFile(join(assets.dir, '1.webp'), 'utf8')).toBe('new webp');
 });
 
-it('does not ask the database when nothing was staged', async () => {
+it('does not ask the database when the folder holds no image', async () => {
   await writeFile(join(assets.dir, '.upload-x'), '');
   await assets.prepare(async () => {
     throw new Error('asked');

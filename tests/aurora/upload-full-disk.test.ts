@@ -1,28 +1,12 @@
 // An image upload onto a full disk: DATA_DIR is a 256 KB tmpfs, so writing a larger image fails with ENOSPC. The
 // server answers 507 at once, keeps no temporary file and no item row, and goes on serving. Mounting needs root (and
 // the right to mount), which the development machines and CI have; where a trial mount fails, the file is skipped.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMAGES } from '../fixtures/images.ts';
 import { request, startTestServer, type TestServer } from '../support/server.ts';
-
-function canMount(): boolean {
-  if (process.getuid?.() !== 0 || process.platform !== 'linux') return false;
-  const trial = mkdtempSync(join(tmpdir(), 'game-backend-mount-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', trial], { stdio: 'ignore' });
-    execFileSync('umount', [trial], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    rmSync(trial, { recursive: true, force: true });
-  }
-}
+import { canMount, mountTmpfs, type Tmpfs } from '../support/tmpfs.ts';
 
 /** A PNG by its bytes, too large for the tmpfs: the real header, then padding. */
 const LARGE_PNG = Buffer.concat([IMAGES.png, Buffer.alloc(2 * 1024 * 1024, 7)]);
@@ -30,17 +14,17 @@ const LARGE_PNG = Buffer.concat([IMAGES.png, Buffer.alloc(2 * 1024 * 1024, 7)]);
 const ANSWER_WITHIN_MS = 10_000;
 
 describe.skipIf(!canMount())('uploads onto a full disk', () => {
+  let disk: Tmpfs;
   let mountPoint: string;
   let server: TestServer;
   beforeAll(async () => {
-    mountPoint = await mkdtemp(join(tmpdir(), 'game-backend-full-'));
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mountPoint]);
+    disk = await mountTmpfs('256k');
+    mountPoint = disk.path;
     server = await startTestServer({ dataDir: mountPoint });
   });
   afterAll(async () => {
     await server?.close();
-    execFileSync('umount', [mountPoint]);
-    await rm(mountPoint, { recursive: true, force: true });
+    await disk?.unmount();
   });
 
   function upload(path: string, data: Record<string, unknown> | null) {

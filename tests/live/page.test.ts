@@ -109,6 +109,29 @@ describe.skipIf(!existsSync(CHROMIUM))('the live page in a browser', () => {
     ]);
   });
 
+  it('starts over from now, saying so, when its last line is ahead of the server (the data was reset)', async () => {
+    // As a tab that kept its feed while the server's DATA_DIR was reset: its last id is one the server never gave.
+    await page.evaluate(() => {
+      const lines = JSON.parse(sessionStorage.getItem('feed:aurora') ?? '[]') as { id: string }[];
+      lines[0]!.id = '900000000';
+      sessionStorage.setItem('feed:aurora', JSON.stringify(lines));
+    });
+    await page.reload();
+    await page
+      .locator('#aurora-note', {
+        hasText: "The server's events start over (its data was reset or restored); the feed goes on from now.",
+      })
+      .waitFor();
+    await request(server, 'POST', '/api/items', { json: { name: 'Lamp', type: 'MATERIAL', rarity: 'C', price: '1' } });
+    await feedLine('aurora', 'Lamp').waitFor({ timeout: 1000 });
+    expect(await page.locator('#aurora-feed li').allTextContents()).toEqual([
+      expect.stringContaining('Lamp'),
+      expect.stringContaining('Candle'),
+      expect.stringContaining('Torch'),
+      expect.stringContaining('Lantern'),
+    ]);
+  });
+
   it('reads on a phone', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     // A string, so the test's own type-check needs no DOM library.

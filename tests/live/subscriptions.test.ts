@@ -158,3 +158,70 @@ describe('socket limits', () => {
     }
   });
 });
+
+describe('a resume id past the newest event', () => {
+  const subscribers = (client: ReturnType<typeof liveClient>, lastEventId: string) => ({
+    aurora: collect((handlers) => client.trpc.aurora.live.events.subscribe({ lastEventId }, handlers), 1, 3000),
+    hubgw: collect((handlers) => client.trpc.hubgw.live.events.subscribe({ lastEventId }, handlers), 1, 3000),
+  });
+
+  it.each(['1000000', '9223372036854775807', '9223372036854775808'])(
+    '%s is refused at once with events_ahead, in both families',
+    async (lastEventId) => {
+      const client = liveClient(server, { apiKey: API_KEY });
+      try {
+        for (const [family, subscription] of Object.entries(subscribers(client, lastEventId))) {
+          await expect(subscription, family).rejects.toMatchObject({
+            message: 'lastEventId is ahead of the newest event',
+            data: {
+              code: 'PRECONDITION_FAILED',
+              appCode: 'events_ahead',
+              details: null,
+              explanation:
+                'no event has this id yet (the data was reset or restored); reload the state, then subscribe without lastEventId',
+            },
+          });
+        }
+      } finally {
+        client.close();
+      }
+    },
+  );
+
+  it.each(['-1', '1.5', '1e3', 'abc', ''])('%j is not an id: BAD_REQUEST', async (lastEventId) => {
+    const client = liveClient(server, { apiKey: API_KEY });
+    try {
+      for (const [family, subscription] of Object.entries(subscribers(client, lastEventId))) {
+        await expect(subscription, family).rejects.toMatchObject({
+          data: {
+            code: 'BAD_REQUEST',
+            appCode: 'validation_error',
+            details: { issues: [{ path: 'lastEventId', message: 'must be a non-negative integer' }] },
+          },
+        });
+      }
+    } finally {
+      client.close();
+    }
+  });
+
+  it('the newest event itself is a good starting point: what follows it arrives', async () => {
+    await request(server, 'POST', '/api/quests', { json: { name: 'Newest', triggerEvent: 'x', target: 1 } });
+    const [row] = await server.sql<{ newest: string }>(
+      `select max(id)::text as newest from live_events where family = 'aurora'`,
+    );
+    const newest = row!.newest;
+    const client = liveClient(server);
+    try {
+      const next = collect<LiveEvent>(
+        (handlers) => client.trpc.aurora.live.events.subscribe({ lastEventId: newest }, handlers),
+        1,
+      );
+      await next.started;
+      await request(server, 'POST', '/api/quests', { json: { name: 'After', triggerEvent: 'x', target: 1 } });
+      expect((await next).map((event) => event.data.data.data.name)).toEqual(['After']);
+    } finally {
+      client.close();
+    }
+  });
+});

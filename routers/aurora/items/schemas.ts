@@ -1,13 +1,13 @@
 // Request and response schemas of Aurora items.
 import { z } from 'zod';
 import { ITEM_RARITIES } from '#entities/aurora/item.ts';
-import { name, serialIdParameter, text } from '../../shared/schemas.ts';
+import { jsonObject, name, serialIdParameter, text } from '../../shared/schemas.ts';
 import { bigintString, pagination } from '../schemas.ts';
 
 export const itemId = serialIdParameter;
 export const rarity = z.enum(ITEM_RARITIES);
 const assetUrl = text(512).nullable().optional();
-const usageData = z.record(z.string(), z.unknown()).nullable().optional();
+const usageData = jsonObject().nullable().optional();
 
 export const item = z
   .object({

@@ -1,7 +1,7 @@
 // Request and response schemas of Aurora moderation cases.
 import { z } from 'zod';
 import { CASE_TYPES } from '#entities/aurora/moderation-case.ts';
-import { name, text, timestamp } from '../../shared/schemas.ts';
+import { jsonObject, name, text, timestamp } from '../../shared/schemas.ts';
 import { booleanParam, discordId, pagination } from '../schemas.ts';
 
 export const moderationCase = z
@@ -30,7 +30,7 @@ export const createCaseInput = z.object({
   moderatorId: discordId,
   moderatorName: name(64),
   reason: text(2000).default(''),
-  metadata: z.record(z.string(), z.unknown()).default({}),
+  metadata: jsonObject().default({}),
 });
 
 export const listCasesInput = z.object({

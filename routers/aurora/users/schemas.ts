@@ -1,5 +1,5 @@
 // Request and response schemas of Aurora users.
-import { name, readOnlyFields, timestamp } from '../../shared/schemas.ts';
+import { jsonObject, name, readOnlyFields, timestamp } from '../../shared/schemas.ts';
 import { z } from 'zod';
 import { classId } from '../classes/schemas.ts';
 import { bigintString, discordId, pagination } from '../schemas.ts';
@@ -46,7 +46,7 @@ export const createUserInput = z.object({
   xp: bigintString.default('0'),
   level: level.default(1),
   classId: classId.nullable().optional(),
-  settings: userSettings.default({}),
+  settings: jsonObject().default({}),
 });
 
 export const updateUserInput = z.strictObject({
@@ -59,7 +59,7 @@ export const updateUserInput = z.strictObject({
   dailyStreak: streak.optional(),
   classId: classId.nullable().optional(),
   isActive: z.boolean().optional(),
-  settings: userSettings.optional(),
+  settings: jsonObject().optional(),
 });
 
 export type UserResponse = z.infer<typeof auroraUser>;

@@ -9,6 +9,7 @@ const tags = ['hubgw: cooldowns'];
 export const cooldownsRouter = router({
   check: hubgwProcedure
     .meta({
+      reads: true,
       openapi: {
         method: 'POST',
         path: '/api/v1/cooldowns/check',

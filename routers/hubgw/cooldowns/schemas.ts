@@ -1,6 +1,6 @@
 // Request and response schemas of HubGW cooldowns.
 import { z } from 'zod';
-import { text, timestamp, timestampInput } from '../../shared/schemas.ts';
+import { jsonObject, text, timestamp, timestampInput } from '../../shared/schemas.ts';
 import { playerUuid } from '../schemas.ts';
 
 /** A kit's cooldown is `kit|<kit name>`, and kit names match case-insensitively, so that part is kept in lower case. */
@@ -29,7 +29,7 @@ export const createCooldownInput = z
         'Wins over cooldown_seconds when both are given; a time in the past stores the cooldown as already expired',
     }),
     cooldown_seconds: z.number().int().positive().optional(),
-    data: z.record(z.string(), z.unknown()).nullable().optional(),
+    data: jsonObject().nullable().optional(),
   })
   .refine((input) => input.expires_at !== undefined || input.cooldown_seconds !== undefined, {
     message: 'give expires_at or cooldown_seconds',

@@ -25,6 +25,7 @@ export const homesRouter = router({
 
   get: hubgwProcedure
     .meta({
+      reads: true,
       openapi: {
         method: 'POST',
         path: '/api/v1/homes/get',

@@ -54,6 +54,7 @@ export const punishmentsRouter = router({
 
   query: hubgwProcedure
     .meta({
+      reads: true,
       openapi: {
         method: 'POST',
         path: '/api/v1/punishments/query',

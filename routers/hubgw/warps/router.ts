@@ -69,6 +69,7 @@ export const warpsRouter = router({
 
   get: hubgwProcedure
     .meta({
+      reads: true,
       openapi: {
         method: 'POST',
         path: '/api/v1/warps/get',
@@ -84,6 +85,7 @@ export const warpsRouter = router({
 
   list: hubgwProcedure
     .meta({
+      reads: true,
       openapi: {
         method: 'POST',
         path: '/api/v1/warps/list',

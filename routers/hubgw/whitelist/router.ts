@@ -52,6 +52,7 @@ export const whitelistRouter = router({
 
   check: hubgwProcedure
     .meta({
+      reads: true,
       openapi: {
         method: 'POST',
         path: '/api/v1/whitelist/check',

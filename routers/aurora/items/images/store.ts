@@ -24,14 +24,24 @@ export interface StagedImage {
   path: string;
 }
 
-/** The token each item's committed row expects; how a restart tells staged files that committed from those that did not. */
-export type CommittedTokens = (itemIds: number[]) => Promise<Map<number, string | null>>;
+/** What an item's committed row says of its image: the upload token it recorded, and the URLs it points at. */
+export interface CommittedImage {
+  token: string | null;
+  urls: (string | null)[];
+}
+
+/**
+ * The committed rows of the given items (an item without a row is missing): how a restart tells staged files that
+ * committed from those that did not, and images a row names from leftovers.
+ */
+export type CommittedImages = (itemIds: number[]) => Promise<Map<number, CommittedImage>>;
 
 /**
  * Image writes go: received upload → staged `.pending-<id>-<token>.<ext>` (inside the item's transaction, which
- * records the token) → `<id>.<ext>` after the commit. A crash at any point leaves either an upload, or a staged
- * file whose token the row does or does not hold, and `prepare` finishes or removes each: a row never points at a
- * missing file, and an uncommitted upload never shows.
+ * records the token) → `<id>.<ext>` after the commit → the item's image of another type removed. A crash at any
+ * point leaves an upload, a staged file whose token the row does or does not hold, or an `<id>.<ext>` the row no
+ * longer names (the old type of a replaced image, the image of a deleted item), and `prepare` finishes or removes
+ * each: a row never points at a missing file, and neither an uncommitted upload nor a replaced image shows.
  */
 export class ItemImages {
   readonly dir: string;
@@ -41,8 +51,8 @@ export class ItemImages {
     this.dir = join(dataDir, 'assets', 'items');
   }
 
-  /** Creates the folder and settles staged images by their rows. */
-  async prepare(committedTokens: CommittedTokens): Promise<void> {
+  /** Creates the folder and settles staged images and leftover ones by their rows. */
+  async prepare(committedImages: CommittedImages): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     const names = await readdir(this.dir);
     await Promise.all(
@@ -61,11 +71,21 @@ export class ItemImages {
           ]
         : [];
     });
-    if (staged.length === 0) return;
-    const tokens = await committedTokens([...new Set(staged.map((image) => image.itemId))]);
+    const installed = names.flatMap((name) => {
+      const match = ASSET_NAME.exec(name);
+      return match
+        ? [{ itemId: Number(match[1]), extension: match[2] as ImageExtension, path: join(this.dir, name) }]
+        : [];
+    });
+    if (staged.length === 0 && installed.length === 0) return;
+    const rows = await committedImages([...new Set([...staged, ...installed].map((image) => image.itemId))]);
     for (const image of staged) {
-      if (tokens.get(image.itemId) === image.token) await this.install(image);
+      if (rows.get(image.itemId)?.token === image.token) await this.install(image);
       else await rm(image.path, { force: true });
+    }
+    for (const image of installed) {
+      if (!rows.get(image.itemId)?.urls.includes(this.urlFor(image.itemId, image.extension)))
+        await rm(image.path, { force: true });
     }
   }
 
