@@ -170,18 +170,21 @@ describe('a resume id past the newest event', () => {
     async (lastEventId) => {
       const client = liveClient(server, { apiKey: API_KEY });
       try {
-        for (const [family, subscription] of Object.entries(subscribers(client, lastEventId))) {
-          await expect(subscription, family).rejects.toMatchObject({
-            message: 'lastEventId is ahead of the newest event',
-            data: {
-              code: 'PRECONDITION_FAILED',
-              appCode: 'events_ahead',
-              details: null,
-              explanation:
-                'no event has this id yet (the data was reset or restored); reload the state, then subscribe without lastEventId',
-            },
-          });
-        }
+        // Both are awaited together: each subscription rejects on its own, and neither may go unheard meanwhile.
+        await Promise.all(
+          Object.entries(subscribers(client, lastEventId)).map(([family, subscription]) =>
+            expect(subscription, family).rejects.toMatchObject({
+              message: 'lastEventId is ahead of the newest event',
+              data: {
+                code: 'PRECONDITION_FAILED',
+                appCode: 'events_ahead',
+                details: null,
+                explanation:
+                  'no event has this id yet (the data was reset or restored); reload the state, then subscribe without lastEventId',
+              },
+            }),
+          ),
+        );
       } finally {
         client.close();
       }
@@ -191,15 +194,17 @@ describe('a resume id past the newest event', () => {
   it.each(['-1', '1.5', '1e3', 'abc', ''])('%j is not an id: BAD_REQUEST', async (lastEventId) => {
     const client = liveClient(server, { apiKey: API_KEY });
     try {
-      for (const [family, subscription] of Object.entries(subscribers(client, lastEventId))) {
-        await expect(subscription, family).rejects.toMatchObject({
-          data: {
-            code: 'BAD_REQUEST',
-            appCode: 'validation_error',
-            details: { issues: [{ path: 'lastEventId', message: 'must be a non-negative integer' }] },
-          },
-        });
-      }
+      await Promise.all(
+        Object.entries(subscribers(client, lastEventId)).map(([family, subscription]) =>
+          expect(subscription, family).rejects.toMatchObject({
+            data: {
+              code: 'BAD_REQUEST',
+              appCode: 'validation_error',
+              details: { issues: [{ path: 'lastEventId', message: 'must be a non-negative integer' }] },
+            },
+          }),
+        ),
+      );
     } finally {
       client.close();
     }
