@@ -30,12 +30,20 @@ export async function openDatabase(database: Database, log: Logger): Promise<Orm
   try {
     const applied = await orm.migrator.up();
     log.info(`applied ${applied.length} migration${applied.length === 1 ? '' : 's'}`);
-    pglite?.watchForHangs(database.statementTimeoutMs ?? 0);
   } catch (error) {
     await closeDatabase(orm, true);
     throw error;
   }
   return orm;
+}
+
+/**
+ * From now on, a statement of the embedded database running past the configured statement timeout has its thread
+ * replaced. Called once the server has started: migrations and start-up work on a large database may take longer,
+ * and cutting them would leave a server that can never start. Nothing to do on PostgreSQL.
+ */
+export function watchForHangs(orm: Orm, database: Database): void {
+  if (database.kind === 'pglite') embedded.get(orm)?.watchForHangs(database.statementTimeoutMs ?? 0);
 }
 
 export async function closeDatabase(orm: Orm, force?: boolean): Promise<void> {

@@ -77,10 +77,7 @@ export class RemotePglite {
     return remote;
   }
 
-  /**
-   * From now on, a statement running past `ms` has the thread replaced. Set once the schema is up to date: a long
-   * migration at start is not a hang, and cutting it would leave a server that can never start.
-   */
+  /** From now on, a statement running past `ms` has the thread replaced (0: never). */
   watchForHangs(ms: number): void {
     this.#hangAfterMs = ms;
   }
