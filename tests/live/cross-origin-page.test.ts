@@ -2,25 +2,17 @@
 // loopback port: a dashboard listed in CORS_ORIGINS reads and writes over REST, /trpc and /ws and shows an item's
 // image; any other page gets nothing, its WebSocket included, and changes nothing; and in open mode a page that a DNS
 // rebinding put on the server's address gets nothing either.
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMAGES } from '../fixtures/images.ts';
 import { discordId } from '../support/aurora.ts';
+import { launchChromium, skipWithoutChromium } from '../support/browser.ts';
 import { request, startTestServer, type TestServer } from '../support/server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const REBINDING_NAME = 'rebound.example';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+const EXTRA_FLAGS = [
   // What a DNS rebinding achieves: the attacker's name now resolves to the loopback address the server listens on.
   `--host-resolver-rules=MAP ${REBINDING_NAME} 127.0.0.1`,
   // Chromium's Local Network Access check also refuses a page with no loopback address of its own (the attacker's page
@@ -115,14 +107,14 @@ function run<T>(page: Page, script: string, args: unknown): Promise<T> {
   return page.evaluate(`(${script})(${JSON.stringify(args)})`) as Promise<T>;
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('pages on other origins, in a browser', () => {
+describe.skipIf(skipWithoutChromium)('pages on other origins, in a browser', () => {
   let browser: Browser;
   let dashboard: Awaited<ReturnType<typeof pageServer>>;
   let stranger: Awaited<ReturnType<typeof pageServer>>;
 
   beforeAll(async () => {
     [dashboard, stranger] = await Promise.all([pageServer(), pageServer()]);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    browser = await launchChromium(EXTRA_FLAGS);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,27 +1,17 @@
 // The live page at `/`, in a real browser (Debian's chromium driven by playwright-core): status and stats appear, a
 // REST change shows in its feed within a second, a reload keeps the feed and resumes it, and the console stays clean.
 // Set LIVE_PAGE_SCREENSHOTS to a folder to keep the screenshots the test takes.
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, skipWithoutChromium } from '../support/browser.ts';
 import { API_KEY, hubgw, request, startTestServer, type TestServer, useTestServer } from '../support/server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const SCREENSHOTS = process.env.LIVE_PAGE_SCREENSHOTS ?? join(tmpdir(), 'live-page-screenshots');
 
-describe.skipIf(!existsSync(CHROMIUM))('the live page in a browser', () => {
+describe.skipIf(skipWithoutChromium)('the live page in a browser', () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;
@@ -29,7 +19,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the live page in a browser', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ env: { LIVE_STATS_INTERVAL_MS: '300' } });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
     page.on('pageerror', (error) => consoleErrors.push(String(error)));
