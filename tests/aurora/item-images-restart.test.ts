@@ -78,6 +78,5 @@ describe('images no row names, at a start', () => {
     } finally {
       await kill(second.server);
     }
-    // Two starts of PGlite on disk, the first with its initdb.
-  }, 90_000);
+  });
 });
