@@ -1,5 +1,5 @@
 // Process entry (`npm start`): serves the Aurora and HubGW APIs.
-import { domain } from './routers/domain.ts';
+import { application } from './application.ts';
 import { runProcess } from './src/process.ts';
 
-await runProcess(domain);
+await runProcess(application);

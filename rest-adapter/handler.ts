@@ -1,19 +1,21 @@
-// Serves the REST routes on the bare Node request, ahead of express: the route, Aurora's rate limit, the credential,
-// the body, the call, and the family's error body when any of them fails.
+// Serves the REST routes on the bare Node request, ahead of express: the route, its rate limit, the credential, the
+// body, the call, and the family's error body when any of them fails.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AnyRouter } from '@trpc/server';
 import type { ContextDeps } from '#src/trpc/context.ts';
-import { isExempt, limitRequest } from '#src/http/rate-limit.ts';
+import { limitRequest } from '#src/http/rate-limit.ts';
 import type { RequestLocals } from '#src/http/request-log.ts';
-import { familyOf } from '#src/http/families.ts';
 import { readBody } from './body.ts';
+import type { ErrorFormat } from './error-format.ts';
 import { methodNotAllowed, sendRestError } from './errors.ts';
 import { authenticate, inputOf, invoke } from './invoke.ts';
 import type { RouteMatch, RouteMatcher } from './match.ts';
 
-export interface RestHandlerOptions {
-  /** Aurora paths whose requests the rate limit never counts (with or without a trailing slash). */
-  unlimited: string[];
+export interface ErrorFormatLookup {
+  /** The format of a route's family. */
+  ofFamily(family: string): ErrorFormat;
+  /** The format of the family a path no route serves belongs to. */
+  ofPath(path: string): ErrorFormat;
 }
 
 /** Answers the request and returns true when a REST route matches it; returns false, untouched, when none does. */
@@ -23,17 +25,16 @@ export function restHandler(
   router: AnyRouter,
   matcher: RouteMatcher,
   deps: ContextDeps,
-  { unlimited }: RestHandlerOptions,
+  formats: ErrorFormatLookup,
 ): RestHandler {
   async function serve(
     { route, params }: RouteMatch,
-    path: string,
     search: string,
     req: IncomingMessage,
     res: ServerResponse,
     locals: RequestLocals,
   ): Promise<void> {
-    if (route.family === 'aurora' && !isExempt(path, unlimited)) {
+    if (route.policy.rateLimited) {
       const refusal = limitRequest(deps.services.rateLimiter, req, res);
       if (refusal) throw refusal;
     }
@@ -54,12 +55,12 @@ export function restHandler(
       if (allowed.length === 0) return false;
       locals.route = '(method not allowed)';
       res.setHeader('Allow', allowed.join(', '));
-      sendRestError(methodNotAllowed(method, path, allowed), res, familyOf(path), locals.log);
+      sendRestError(methodNotAllowed(method, path, allowed), res, formats.ofPath(path), locals.log);
       return true;
     }
     locals.route = found.route.documentPath;
-    serve(found, path, search, req, res, locals).catch((error: unknown) =>
-      sendRestError(error, res, found.route.family, locals.log),
+    serve(found, search, req, res, locals).catch((error: unknown) =>
+      sendRestError(error, res, formats.ofFamily(found.route.family), locals.log),
     );
     return true;
   };

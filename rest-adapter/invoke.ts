@@ -1,4 +1,4 @@
-// One REST call: checks the family's credential, reads the input, calls the procedure, writes the status.
+// One REST call: checks the route's credential, reads the input, calls the procedure, writes the status.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import { callTRPCProcedure, type AnyRouter } from '@trpc/server';
@@ -25,9 +25,10 @@ export function authenticate(
     log,
     requestId,
   });
-  if (route.protect && !context.identity[route.family]) {
+  const { credential } = route.policy;
+  if (credential !== null && !context.identity[credential]) {
     // Refused before the procedure runs, so counted here as the call's outcome.
-    const refusal = accessRefusal(route.family);
+    const refusal = accessRefusal(credential);
     deps.services.metrics.countCall(route.procedurePath, 'rest', refusal);
     throw refusal;
   }

@@ -1,9 +1,8 @@
 // The REST route table, read from the procedures' `meta.openapi`.
 import type { AnyProcedure, AnyRouter } from '@trpc/server';
 import { z } from 'zod';
-import type { Family } from '#src/auth.ts';
 import type { RouteMeta } from '#src/trpc/init.ts';
-import { familyOf } from '#src/http/families.ts';
+import { type CallPolicy, policyOf } from '#src/trpc/policy.ts';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -18,7 +17,10 @@ export interface RestRoute {
   procedurePath: string;
   type: 'query' | 'mutation';
   status: 200 | 201 | 202 | 204;
-  family: Family;
+  policy: CallPolicy;
+  /** The policy's family, for its error format. */
+  family: string;
+  /** Whether the policy asks for a credential. */
   protect: boolean;
   errorStatuses: number[];
   /** The procedure's input schema; null when it takes none, so a query string or `{}` body is ignored. */
@@ -44,6 +46,7 @@ function toRoute(procedurePath: string, procedure: AnyProcedure): RestRoute | nu
   const path = normalizePath(openapi.path);
   const documentPath = openapi.path.endsWith('/') && path !== '/' ? `${path}/` : path;
   const errors = openapi.errorResponses;
+  const policy = policyOf(meta);
   return {
     method: openapi.method.toLowerCase() as HttpMethod,
     path,
@@ -55,8 +58,9 @@ function toRoute(procedurePath: string, procedure: AnyProcedure): RestRoute | nu
     procedurePath,
     type: procedure._def.type,
     status: meta.status ?? 200,
-    family: familyOf(path),
-    protect: openapi.protect !== false,
+    policy,
+    family: policy.family,
+    protect: policy.credential !== null,
     errorStatuses: Array.isArray(errors) ? errors : Object.keys(errors ?? {}).map(Number),
     input: inputSchemaOf(procedure),
     multipart: openapi.contentTypes?.includes('multipart/form-data') ?? false,

@@ -1,14 +1,16 @@
 // Writes a migration for the difference between the entities and the committed migrations:
 //   npm run migration:create -- <name>
 import { MikroORM } from '@mikro-orm/sql';
-import { ormConfigFor } from '../mikro-orm.config.ts';
+import { persistence } from '../persistence.ts';
+import { ormOptionsFor } from '../src/orm-options.ts';
 
 const name = process.argv[2];
-if (!name || !/^[a-z0-9-]+$/.test(name)) {
-  console.error('usage: npm run migration:create -- <kebab-case-name>');
+// The committed migrations are named in snake_case (`aurora_economy`); kebab-case is taken as well.
+if (!name || !/^[a-z0-9][a-z0-9_-]*$/.test(name)) {
+  console.error('usage: npm run migration:create -- <snake_case_name>');
   process.exit(2);
 }
-const orm = await MikroORM.init(ormConfigFor({ kind: 'pglite', dataDir: null }));
+const orm = await MikroORM.init(ormOptionsFor({ kind: 'pglite', dataDir: null }, persistence));
 try {
   await orm.migrator.up();
   const result = await orm.migrator.create(undefined, false, false, name);

@@ -1,15 +1,15 @@
-// Who is calling: the HubGW API key and the Aurora admin token, compared in constant time.
+// Who is calling: the credentials a request carries (an API key header, a bearer admin token), compared in constant
+// time. Which routes need which credential is each procedure's policy (src/trpc/policy.ts).
 import { hash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { AppError } from './errors.ts';
 import type { Config } from './config.ts';
 
-export type Family = 'aurora' | 'hubgw';
+/** `apiKey`: `X-API-Key: <SECURITY__API_KEY>`. `adminToken`: `Authorization: Bearer <SECURITY__ADMIN_TOKEN>`. */
+export type Credential = 'apiKey' | 'adminToken';
 
-export interface Identity {
-  hubgw: boolean;
-  aurora: boolean;
-}
+/** Which credentials a request carries; `adminToken` holds for everyone while no admin token is configured. */
+export type Identity = Record<Credential, boolean>;
 
 export type Identify = (headers: IncomingHttpHeaders) => Identity;
 
@@ -39,18 +39,22 @@ export function createIdentify(config: Pick<Config, 'apiKey' | 'adminToken'>): I
   const apiKey = digest(config.apiKey);
   const adminToken = config.adminToken === null ? null : bearerCheck(config.adminToken);
   return (headers) => ({
-    hubgw: matches(headers['x-api-key'] as string | undefined, apiKey),
-    aurora: adminToken === null || adminToken(headers),
+    apiKey: matches(headers['x-api-key'] as string | undefined, apiKey),
+    adminToken: adminToken === null || adminToken(headers),
   });
 }
 
-/** The 401 a call without its family's credential gets. */
-export function accessRefusal(family: Family): AppError {
-  return family === 'hubgw'
-    ? new AppError('unauthorized', 'Missing or invalid API key')
-    : new AppError('unauthorized', 'Missing or invalid admin token');
+/** Whether a request carries any credential at all, as a live socket must to be kept open. */
+export function hasAnyCredential(identity: Identity): boolean {
+  return identity.apiKey || identity.adminToken;
 }
 
-export function assertAccess(identity: Identity, family: Family): void {
-  if (!identity[family]) throw accessRefusal(family);
+const REFUSALS: Record<Credential, string> = {
+  apiKey: 'Missing or invalid API key',
+  adminToken: 'Missing or invalid admin token',
+};
+
+/** The 401 a call without the credential it needs gets. */
+export function accessRefusal(credential: Credential): AppError {
+  return new AppError('unauthorized', REFUSALS[credential]);
 }

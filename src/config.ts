@@ -93,7 +93,7 @@ export interface Config {
   /** What GET /metrics asks for: nothing on a loopback HOST, otherwise METRICS_TOKEN; without it, it is not served. */
   metrics: MetricsAccess;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
-  /** Aurora REST requests one client may make per window. */
+  /** Requests one client may make per window to the procedures whose policy is rate-limited. */
   rateLimit: { max: number; windowSeconds: number };
   live: { maxConnections: number; idleTimeoutMs: number; authTimeoutMs: number; statsIntervalMs: number };
   browsers: BrowserPolicy;

@@ -16,7 +16,7 @@ export interface DomainStart {
 export interface StartedDomain {
   /** Reaches every call as `ctx.services.domain`. */
   services: DomainServices;
-  /** Express routes served beside the REST families (files, say), ahead of the 404. */
+  /** Express routes served beside the transport's (files, say), ahead of its 404. */
   routes: Router[];
 }
 

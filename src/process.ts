@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { ConfigError, describeDatabase, loadConfig } from './config.ts';
 import { DataDirInUseError } from './data-dir-lock.ts';
-import type { Domain } from './domain.ts';
+import type { Application } from './application.ts';
 import { createLogger, logFormatFor } from './logger.ts';
 import { startServer } from './server.ts';
 
@@ -18,8 +18,8 @@ function configOrExit() {
   }
 }
 
-/** Serves `domain` until a signal stops the process; exits with 1 when it cannot start or stop cleanly. */
-export async function runProcess(domain: Domain): Promise<void> {
+/** Serves `application` until a signal stops the process; exits with 1 when it cannot start or stop cleanly. */
+export async function runProcess(application: Application): Promise<void> {
   const config = configOrExit();
   const log = createLogger(config.logLevel, logFormatFor(process.stdout, process.env.NODE_ENV));
 
@@ -29,7 +29,7 @@ export async function runProcess(domain: Domain): Promise<void> {
     process.exit(1);
   });
 
-  const server = await startServer(config, log, domain).catch((error: unknown) => {
+  const server = await startServer(config, log, application).catch((error: unknown) => {
     if (error instanceof DataDirInUseError) process.stderr.write(`${error.message}\n`);
     else log.fatal({ err: error }, 'could not start');
     process.exit(1);

@@ -2,19 +2,20 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Application } from './application.ts';
 import { createIdentify } from './auth.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Orm } from './database.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { createRequestListener } from './http/app.ts';
-import type { Domain } from './domain.ts';
 import type { Logger } from './logger.ts';
 import type { Clock, Services } from './trpc/context.ts';
 import { EventBus } from './events/bus.ts';
 import { listenForEvents } from './events/pg-listener.ts';
 import { withConnectionBudget } from './http/connection-budget.ts';
 import { attachLiveSockets, isLiveSocketUpgrade, type LiveSockets } from './http/websocket.ts';
-import { RateLimiter } from './http/rate-limit.ts';
+import { RateLimiter } from './rate-limiter.ts';
+import { PolicyTable } from './trpc/policy-table.ts';
 import { ServerMetrics } from './metrics/server-metrics.ts';
 import { watchDatabasePool } from './metrics/database-pool.ts';
 import { UploadDir } from './uploads.ts';
@@ -63,16 +64,18 @@ export interface ServerOptions {
 export async function startServer(
   config: Config,
   log: Logger,
-  domain: Domain,
+  application: Application,
   { clock = () => new Date() }: ServerOptions = {},
 ): Promise<RunningServer> {
+  const { domain } = application;
+  const policies = PolicyTable.read(domain.router);
   const dataDirLock = await lockDataDir(config.dataDir);
-  const orm = await openDatabase(config.database, log).catch(async (error: unknown) => {
+  const orm = await openDatabase(config.database, application.persistence, log).catch(async (error: unknown) => {
     await dataDirLock.release();
     throw error;
   });
   const metrics = new ServerMetrics();
-  const events = new EventBus(orm, log, metrics);
+  const events = new EventBus(orm, policies.announcingFamilies, log, metrics);
   const pruneEvents = () =>
     events.prune(clock()).catch((error: unknown) => log.warn({ err: error }, 'could not prune old live events'));
   let sockets: LiveSockets | null = null;
@@ -121,14 +124,23 @@ export async function startServer(
           : noStorageFloor,
     };
     const deps = { orm, identify: createIdentify(config), clock, services };
-    const server = createServer(
-      { shouldUpgradeCallback: isLiveSocketUpgrade },
-      withConnectionBudget(
-        createRequestListener(domain.router, started.routes, deps, log, config.metrics, config.browsers),
-      ),
-    );
+    const listener = createRequestListener({
+      router: domain.router,
+      policies,
+      transport: application.transport({ router: domain.router, deps, policies }),
+      pages: [...application.pages, ...started.routes],
+      deps,
+      log,
+      metricsAccess: config.metrics,
+      browsers: config.browsers,
+    });
+    const server = createServer({ shouldUpgradeCallback: isLiveSocketUpgrade }, withConnectionBudget(listener));
     sockets = attachLiveSockets(server, domain.router, deps, log, config.live, config.browsers);
-    metrics.watch({ subscribers: (family) => events.subscriberCount(family), openSockets: () => sockets?.open() ?? 0 });
+    metrics.watch({
+      families: policies.announcingFamilies,
+      subscribers: (family) => events.subscriberCount(family),
+      openSockets: () => sockets?.open() ?? 0,
+    });
     if (config.metrics.kind === 'disabled')
       log.warn(
         `GET /metrics is not served: HOST (${config.host}) is not a loopback address and METRICS_TOKEN is not set`,

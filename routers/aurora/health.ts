@@ -1,16 +1,15 @@
 // Aurora health, open even when an admin token is configured: the document's body, plus the database check.
 import { z } from 'zod';
-import { publicProcedure } from '#src/trpc/procedures.ts';
+import { auroraOpenProcedure } from './procedure.ts';
 import { assertDatabaseUp, databaseCheck } from '../shared/health.ts';
 
-export const healthProcedure = publicProcedure
+export const healthProcedure = auroraOpenProcedure
   .meta({
     openapi: {
       method: 'GET',
       path: '/api/health',
       description: 'Returns the server health status.',
       tags: ['aurora: health'],
-      protect: false,
       summary: 'Server health',
       errorResponses: [503],
     },

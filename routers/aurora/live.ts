@@ -2,7 +2,8 @@
 // the API, resumable from lastEventId.
 import { tracked } from '@trpc/server';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { auroraProcedure } from './procedure.ts';
 import { lastEventIdInput } from '../shared/schemas.ts';
 import { dashboardStats } from './stats/queries.ts';
 

@@ -1,16 +1,15 @@
 // HubGW health, the only HubGW route without an API key: the document's body, plus the database check.
 import { z } from 'zod';
-import { publicProcedure } from '#src/trpc/procedures.ts';
+import { hubgwOpenProcedure } from './procedure.ts';
 import { assertDatabaseUp, databaseCheck } from '../shared/health.ts';
 
-export const healthProcedure = publicProcedure
+export const healthProcedure = hubgwOpenProcedure
   .meta({
     openapi: {
       method: 'GET',
       path: '/api/v1/health/',
       description: 'Checks that the service is working.',
       tags: ['hubgw: health'],
-      protect: false,
       summary: 'Service health',
       errorResponses: [503],
     },

@@ -1,7 +1,8 @@
 // HubGW live view over WebSocket: punishments, whitelist and warps as they change, so game servers learn of a ban
 // at once; resumable from lastEventId.
 import { tracked } from '@trpc/server';
-import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { hubgwProcedure } from './procedure.ts';
 import { lastEventIdInput } from '../shared/schemas.ts';
 
 export const hubgwLiveRouter = router({

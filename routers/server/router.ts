@@ -1,7 +1,7 @@
 // The server's own state, open to anyone who can reach it, as its live page shows it before any credential is given;
 // and the probes a process manager or load balancer asks.
 import { z } from 'zod';
-import { publicProcedure, router } from '#src/trpc/procedures.ts';
+import { router, serverProcedure } from '#src/trpc/procedures.ts';
 import { assertReady } from './probes.ts';
 import { getServerStatus } from './queries.ts';
 import { liveness, readiness, serverStatus } from './schemas.ts';
@@ -9,8 +9,8 @@ import { liveness, readiness, serverStatus } from './schemas.ts';
 const tags = ['server: probes'];
 
 export const serverRouter = router({
-  status: publicProcedure.output(serverStatus).query(({ ctx }) => getServerStatus(ctx.em, ctx.now, ctx.services)),
-  live: publicProcedure
+  status: serverProcedure.output(serverStatus).query(({ ctx }) => getServerStatus(ctx.em, ctx.now, ctx.services)),
+  live: serverProcedure
     .meta({
       openapi: {
         method: 'GET',
@@ -19,13 +19,12 @@ export const serverRouter = router({
         description:
           'Answers 200 while the process serves requests; touches no database, so a database outage never fails it. For a liveness probe.',
         tags,
-        protect: false,
       },
     })
     .input(z.void())
     .output(liveness)
     .query(() => ({ status: 'ok' as const })),
-  ready: publicProcedure
+  ready: serverProcedure
     .meta({
       openapi: {
         method: 'GET',
@@ -34,7 +33,6 @@ export const serverRouter = router({
         description:
           'Answers 200 when the database answers (within 2 s) and its migrations are applied; 503 otherwise, and from the moment a shutdown begins. For a readiness probe or a load balancer health check.',
         tags,
-        protect: false,
         errorResponses: [503],
       },
     })

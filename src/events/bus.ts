@@ -4,7 +4,6 @@
 // event of its family once, in commit order, live or resuming from `lastEventId`.
 import { EventEmitter } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Family } from '../auth.ts';
 import type { Orm } from '../database.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -29,7 +28,6 @@ export interface Outbound {
 const SIGNAL_PREFIX = 'signal:';
 const EVENTS_PREFIX = 'events:';
 const SIGNAL_EVENT = Symbol('signal');
-const FAMILIES: Family[] = ['aurora', 'hubgw'];
 /** Stored events older than this are removed; a resume from before them is refused. */
 export const RETENTION_MS = 60 * 60 * 1000;
 /** A subscriber's socket may hold this much unsent; beyond it, the subscriber waits before taking more events. */
@@ -64,13 +62,17 @@ export class EventBus {
   readonly #log: Logger;
   readonly #metrics: ServerMetrics;
   readonly #emitter = new EventEmitter();
-  readonly #feeds = new Map<Family, FamilyFeed>();
-  readonly #subscribers = new Map<Family, number>(FAMILIES.map((family) => [family, 0]));
+  readonly #feeds = new Map<string, FamilyFeed>();
+  readonly #families: string[];
+  readonly #subscribers: Map<string, number>;
   readonly #signalNames = new Set<string>();
   #listener: Listener | null = null;
 
-  constructor(orm: Orm, log: Logger, metrics: ServerMetrics) {
+  /** `families`: those whose changes are announced, each with its own channel. */
+  constructor(orm: Orm, families: string[], log: Logger, metrics: ServerMetrics) {
     this.#orm = orm;
+    this.#families = families;
+    this.#subscribers = new Map(families.map((family) => [family, 0]));
     this.#log = log;
     this.#metrics = metrics;
     this.#emitter.setMaxListeners(0);
@@ -78,24 +80,25 @@ export class EventBus {
 
   /** Reads where each family's events stand, so that a subscriber without `lastEventId` starts from now. */
   async start(): Promise<void> {
-    const rows = await this.#orm.em.fork().execute<{ family: Family; head: string }[]>(
+    if (this.#families.length === 0) return;
+    const rows = await this.#orm.em.fork().execute<{ family: string; head: string }[]>(
       `select f.family, greatest(coalesce((select max(id) from live_events e where e.family = f.family), 0),
                                  coalesce((select pruned_through from live_event_horizons h where h.family = f.family), 0))::text as head
-       from (values ${FAMILIES.map(() => '(?::varchar)').join(', ')}) as f(family)`,
-      FAMILIES,
+       from (values ${this.#families.map(() => '(?::varchar)').join(', ')}) as f(family)`,
+      this.#families,
     );
     for (const { family, head } of rows)
       this.#feeds.set(family, new FamilyFeed(family, BigInt(head), (...args) => this.#readEvents(...args), this.#log));
   }
 
-  #feed(family: Family): FamilyFeed {
+  #feed(family: string): FamilyFeed {
     const feed = this.#feeds.get(family);
     if (!feed) throw new Error('the event bus has not started');
     return feed;
   }
 
   /** Reads on the listener's own connection when there is one, so as not to queue behind writes for the pool. */
-  async #readEvents(family: Family, after: bigint, upTo: bigint | null, limit: number): Promise<StoredEvent[]> {
+  async #readEvents(family: string, after: bigint, upTo: bigint | null, limit: number): Promise<StoredEvent[]> {
     const sql = `select id::text as id, type, data, coalesce(octet_length(data::text), 0) as size,
                         to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as timestamp
                  from live_events where family = ? and id > ? ${upTo === null ? '' : 'and id <= ?'} order by live_events.id limit ${limit}`;
@@ -135,7 +138,7 @@ export class EventBus {
       this.#emitter.emit(SIGNAL_EVENT, payload.slice(SIGNAL_PREFIX.length));
       return;
     }
-    const family = payload.slice(EVENTS_PREFIX.length) as Family;
+    const family = payload.slice(EVENTS_PREFIX.length) as string;
     if (payload.startsWith(EVENTS_PREFIX) && this.#feeds.has(family)) this.#feeds.get(family)!.wake();
   }
 
@@ -149,7 +152,7 @@ export class EventBus {
   }
 
   /** A change of `family` committed on this instance: its feed reads it without waiting for the announcement. */
-  committed(family: Family): void {
+  committed(family: string): void {
     this.#metrics.eventsPublished.inc({ family });
     this.#feed(family).wake();
   }
@@ -171,7 +174,7 @@ export class EventBus {
   }
 
   /** Refuses a resume from before the oldest kept event: the client must reload rather than miss what was removed. */
-  async #assertKept(family: Family, lastEventId: bigint): Promise<void> {
+  async #assertKept(family: string, lastEventId: bigint): Promise<void> {
     const [horizon] = await this.#orm.em
       .fork()
       .execute<{ pruned_through: string }[]>(
@@ -191,7 +194,7 @@ export class EventBus {
    * Refuses a resume from past the family's newest event, which no event would ever follow until the ids caught up.
    * The feed's head may lag what other instances committed, so the database decides.
    */
-  async #assertNotAhead(family: Family, lastEventId: bigint): Promise<void> {
+  async #assertNotAhead(family: string, lastEventId: bigint): Promise<void> {
     const [newest] = await this.#orm.em.fork().execute<{ head: string }[]>(
       `select greatest(coalesce((select max(id) from live_events e where e.family = ?), 0),
                        coalesce((select pruned_through from live_event_horizons h where h.family = ?), 0))::text as head`,
@@ -210,7 +213,7 @@ export class EventBus {
    * Waits while the subscriber's socket is over its high-water mark. True when it drained; false when it stayed full
    * past the stall limit, and the socket was closed so that the client resumes from its cursor.
    */
-  async #roomFor(socket: Outbound | null, family: Family, signal: AbortSignal | undefined): Promise<boolean> {
+  async #roomFor(socket: Outbound | null, family: string, signal: AbortSignal | undefined): Promise<boolean> {
     if (!socket || socket.bufferedAmount <= OUTBOUND_HIGH_WATER_BYTES) return true;
     const since = Date.now();
     while (socket.bufferedAmount > OUTBOUND_HIGH_WATER_BYTES) {
@@ -230,7 +233,7 @@ export class EventBus {
    * subscriber is its cursor: events come from the feed's recent ones or, further back, from the table a page at a time.
    */
   async *subscribe(
-    family: Family,
+    family: string,
     lastEventId: string | null,
     signal: AbortSignal | undefined,
     socket: Outbound | null,
@@ -270,7 +273,7 @@ export class EventBus {
     );
   }
 
-  subscriberCount(family: Family): number {
+  subscriberCount(family: string): number {
     return this.#subscribers.get(family) ?? 0;
   }
 

@@ -2,7 +2,6 @@
 // (`id > head`, in pages); announcements that arrive during a read make it read once more, never once each. It keeps
 // the most recent events in memory for its subscribers, who each hold only a cursor.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Family } from '../auth.ts';
 import type { Logger } from '../logger.ts';
 
 export interface StoredEvent {
@@ -15,7 +14,7 @@ export interface StoredEvent {
 }
 
 /** Reads a family's events with `after < id <= upTo` (no upper bound when null), in id order, at most `limit`. */
-export type ReadEvents = (family: Family, after: bigint, upTo: bigint | null, limit: number) => Promise<StoredEvent[]>;
+export type ReadEvents = (family: string, after: bigint, upTo: bigint | null, limit: number) => Promise<StoredEvent[]>;
 
 /** The most events one query reads, and one subscriber receives per step. */
 export const PAGE_SIZE = 500;
@@ -37,7 +36,7 @@ function firstAfter(events: StoredEvent[], cursor: bigint): number {
 }
 
 export class FamilyFeed {
-  readonly #family: Family;
+  readonly #family: string;
   readonly #read: ReadEvents;
   readonly #log: Logger;
   #head: bigint;
@@ -50,7 +49,7 @@ export class FamilyFeed {
   #closed = false;
   readonly #waiters = new Set<() => void>();
 
-  constructor(family: Family, head: bigint, read: ReadEvents, log: Logger) {
+  constructor(family: string, head: bigint, read: ReadEvents, log: Logger) {
     this.#family = family;
     this.#head = head;
     this.#floor = head;

@@ -1,14 +1,13 @@
 // The write side of live events: an event is a row written by the transaction of the change it describes, so the
 // two commit together or not at all.
 import type { EntityManager } from '@mikro-orm/sql';
-import type { Family } from '../auth.ts';
 
 export const NOTIFY_CHANNEL = 'live_events';
 /** The NOTIFY payload that tells every instance that `family` has new events. */
-export const eventsPayload = (family: Family) => `events:${family}`;
+export const eventsPayload = (family: string) => `events:${family}`;
 
 export interface NewEvent {
-  family: Family;
+  family: string;
   type: string;
   data: unknown;
   createdAt: Date;

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
-import { familyOf } from './families.ts';
+import type { PolicyTable } from '../trpc/policy-table.ts';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -40,16 +40,15 @@ function routeTemplate(req: RoutedRequest, given: string | undefined, path: stri
   return '(unmatched)';
 }
 
-/** The metrics' family label: an API family, `trpc`, or `server` for the server's own pages. */
-function familyLabel(path: string): string {
-  if (path === '/api' || path.startsWith('/api/')) return familyOf(path);
-  return path.startsWith('/trpc/') ? 'trpc' : 'server';
+/** The metrics' family label: the family the path lies in (the server's own for its pages), or `trpc`. */
+function familyLabel(path: string, policies: PolicyTable): string {
+  return path.startsWith('/trpc/') ? 'trpc' : policies.familyOfPath(path).name;
 }
 
 /** Starts a request's log and metrics, and returns what handlers learn of it. */
 export type RequestStart = (req: IncomingMessage, res: ServerResponse) => RequestLocals;
 
-export function requestLog(log: Logger, metrics: ServerMetrics): RequestStart {
+export function requestLog(log: Logger, metrics: ServerMetrics, policies: PolicyTable): RequestStart {
   return (req, res) => {
     const requestId = incomingId(req) ?? randomUUID();
     const started = process.hrtime.bigint();
@@ -61,7 +60,7 @@ export function requestLog(log: Logger, metrics: ServerMetrics): RequestStart {
     res.setHeader('X-Request-Id', requestId);
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const family = familyLabel(path);
+      const family = familyLabel(path, policies);
       const route = routeTemplate(req, own.route, path);
       metrics.countRequest(family, route, req.method ?? 'GET', res.statusCode, seconds);
       child.info({ method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1e4) / 10 }, 'request');

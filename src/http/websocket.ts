@@ -10,6 +10,7 @@ import type { BrowserPolicy } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { createContext, type ContextDeps } from '../trpc/context.ts';
 import { MAX_BATCH_SIZE } from '../trpc/init.ts';
+import { hasAnyCredential } from '../auth.ts';
 import { browserGuard } from './browser-guard.ts';
 import { clientAddress } from './rate-limit.ts';
 
@@ -102,7 +103,7 @@ export function attachLiveSockets(
   const { metrics } = deps.services;
   const guard = browserGuard(browsers);
 
-  /** A socket whose credential is valid for either family joins the counted connections, if there is room. */
+  /** A socket that carries any valid credential joins the counted connections, if there is room. */
   function admit(ws: WebSocket, address: string): void {
     if (!pending.delete(address, ws)) return;
     if (authenticated.size >= options.maxConnections) {
@@ -133,7 +134,7 @@ export function attachLiveSockets(
         requestId: crypto.randomUUID(),
         socket: res,
       });
-      if (context.identity.aurora || context.identity.hubgw) admit(res, clientAddress(req));
+      if (hasAnyCredential(context.identity)) admit(res, clientAddress(req));
       return context;
     },
     onError: ({ error }) => {

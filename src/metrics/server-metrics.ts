@@ -1,7 +1,6 @@
 // What an operator graphs: one prom-client registry per server, with every metric it exposes at /metrics. Labels are
 // bounded by construction: route templates, procedure names, families and error codes, never ids or raw paths.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { Family } from '../auth.ts';
 import { isStatementTimeout } from '../database-errors.ts';
 import { toAppError } from '../errors.ts';
 
@@ -9,7 +8,7 @@ import { toAppError } from '../errors.ts';
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
 /** Where a live subscriber count comes from: the event bus, read at scrape time. */
-export type SubscriberCount = (family: Family) => number;
+export type SubscriberCount = (family: string) => number;
 
 /** What pg's pool tells of its connections. */
 export interface PoolCounts {
@@ -106,7 +105,7 @@ export class ServerMetrics {
 
   readonly rateLimited = new Counter({
     name: 'rate_limit_rejections_total',
-    help: 'Aurora calls refused with 429 by the rate limit.',
+    help: 'Calls refused with 429 by the rate limit.',
     registers: [this.registry],
   });
 
@@ -169,14 +168,14 @@ export class ServerMetrics {
   }
 
   /** Live subscribers and open sockets are read when scraped, from whatever holds them. */
-  watch(sources: { subscribers: SubscriberCount; openSockets: () => number }): void {
+  watch(sources: { families: string[]; subscribers: SubscriberCount; openSockets: () => number }): void {
     new Gauge({
       name: 'live_subscribers',
       help: 'Live event subscribers on this instance, by family.',
       labelNames: ['family'] as const,
       registers: [this.registry],
       collect() {
-        for (const family of ['aurora', 'hubgw'] as const) this.set({ family }, sources.subscribers(family));
+        for (const family of sources.families) this.set({ family }, sources.subscribers(family));
       },
     });
     new Gauge({

@@ -5,7 +5,7 @@ import type { Logger } from '../logger.ts';
 import type { Identify, Identity } from '../auth.ts';
 import type { EventBus, Outbound } from '../events/bus.ts';
 import type { Upload, UploadDir } from '../uploads.ts';
-import type { RateLimiter } from '../http/rate-limit.ts';
+import type { RateLimiter } from '../rate-limiter.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
 import type { StorageFloor } from '../storage-floor.ts';
 
@@ -36,7 +36,7 @@ export interface Services {
   shuttingDown: () => boolean;
   /** How often the live stats subscription sends a snapshot. */
   statsIntervalMs: number;
-  /** Aurora's per-client request limit, shared by every transport. */
+  /** The per-client request limit, shared by every transport. */
   rateLimiter: RateLimiter;
   metrics: ServerMetrics;
   /** Refuses writes while the disk under the database is nearly full. */

@@ -1,10 +1,11 @@
-// Base procedures: each call gets its own EntityManager fork; HubGW and Aurora procedures check their credential
-// first, and a change that is announced runs in one transaction with its live event.
-import { assertAccess, type Family } from '../auth.ts';
+// The base procedure: each call is held to its policy (credential, rate limit) first, gets its own EntityManager
+// fork, and a change that is announced runs in one transaction with its live event.
+import { accessRefusal } from '../auth.ts';
 import { storeEvent } from '../events/outbox.ts';
 import type { Context } from './context.ts';
 import { t } from './init.ts';
 import { assertStorableInput } from './input-guard.ts';
+import { policyOf, SERVER_POLICY } from './policy.ts';
 import { TransactionHooks } from './transaction-hooks.ts';
 
 /** Carries a failed call's result out of its transaction, which rolls it back. */
@@ -34,7 +35,7 @@ async function runWithoutEvent<Result extends { ok: boolean }>(
  */
 async function runWithEvent<Result extends { ok: boolean; data?: unknown }>(
   ctx: Context,
-  family: Family,
+  family: string,
   type: string,
   next: (hooks: TransactionHooks, em: Context['orm']['em']) => Promise<Result>,
 ): Promise<Result> {
@@ -63,40 +64,31 @@ async function runWithEvent<Result extends { ok: boolean; data?: unknown }>(
   return result;
 }
 
-// One middleware per family rather than a chain: each link costs an object spread on every call.
-function familyProcedure(family: Family) {
-  return t.procedure.use(async ({ ctx, next, path, type, meta, getRawInput }) => {
-    try {
-      // REST requests were counted by the HTTP layer before their route was known; tRPC calls are counted here.
-      if (family === 'aurora' && ctx.transport !== 'rest') ctx.services.rateLimiter.assertAllowed(ctx.address);
-      assertAccess(ctx.identity, family);
-      if (type === 'mutation' && !meta?.reads) ctx.services.storage.assertRoomToWrite();
-      assertStorableInput(await getRawInput());
-    } catch (error) {
-      ctx.services.metrics.countCall(path, ctx.transport, error);
-      throw error;
-    }
-    const eventType = path.slice(family.length + 1);
-    const call = (transaction: TransactionHooks, em: Context['orm']['em']) => next({ ctx: { em, transaction } });
-    const result =
-      type === 'mutation' && meta?.announced
-        ? await runWithEvent(ctx, family, eventType, call)
-        : await runWithoutEvent(ctx, call);
-    ctx.services.metrics.countCall(path, ctx.transport, result.ok ? null : result.error);
-    return result;
-  });
-}
-
-const withEntityManager = t.middleware(async ({ ctx, next, path, getRawInput }) => {
-  assertStorableInput(await getRawInput());
-  const result = await runWithoutEvent(ctx, (transaction, em) => next({ ctx: { em, transaction } }));
+// One middleware for every procedure rather than a chain: each link costs an object spread on every call.
+const withPolicy = t.middleware(async ({ ctx, next, path, type, meta, getRawInput }) => {
+  const policy = policyOf(meta);
+  try {
+    // REST requests were counted by the HTTP layer before their route was known; tRPC calls are counted here.
+    if (policy.rateLimited && ctx.transport !== 'rest') ctx.services.rateLimiter.assertAllowed(ctx.address);
+    if (policy.credential !== null && !ctx.identity[policy.credential]) throw accessRefusal(policy.credential);
+    if (type === 'mutation' && !meta?.reads) ctx.services.storage.assertRoomToWrite();
+    assertStorableInput(await getRawInput());
+  } catch (error) {
+    ctx.services.metrics.countCall(path, ctx.transport, error);
+    throw error;
+  }
+  const call = (transaction: TransactionHooks, em: Context['orm']['em']) => next({ ctx: { em, transaction } });
+  // An event's type is the procedure's path within its family: `homes.upsert`.
+  const result =
+    type === 'mutation' && meta?.announced
+      ? await runWithEvent(ctx, policy.family, path.slice(policy.family.length + 1), call)
+      : await runWithoutEvent(ctx, call);
   ctx.services.metrics.countCall(path, ctx.transport, result.ok ? null : result.error);
   return result;
 });
 
 export const router = t.router;
-export const publicProcedure = t.procedure.use(withEntityManager);
-/** HubGW announces only what game servers must learn of at once, each such write marked `announced`. */
-export const hubgwProcedure = familyProcedure('hubgw');
-/** Aurora announces every change the dashboard shows. */
-export const auroraProcedure = familyProcedure('aurora').meta({ announced: true });
+/** Every procedure's base: a family gives it its policy with `.meta({ policy })`, and its routes add their own meta. */
+export const procedure = t.procedure.use(withPolicy);
+/** The server's own procedures (status, probes): open to anyone, never counted by the rate limit. */
+export const serverProcedure = procedure.meta({ policy: SERVER_POLICY });

@@ -8,6 +8,7 @@ import { API_KEY, request, useTestServer } from '../support/server.ts';
 const ADMIN_TOKEN = 'aurora-admin-token-0123';
 const routes = collectRoutes(appRouter).map((route) => ({
   ...route,
+  family: route.family as 'hubgw' | 'aurora',
   name: `${route.method.toUpperCase()} ${route.path}`,
   url: route.path.replace(/\{\w+\}/g, '1'),
 }));

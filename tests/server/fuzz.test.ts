@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '#rest/openapi.ts';
 import { collectRoutes } from '#rest/routes.ts';
 import { appRouter } from '#routers/index.ts';
+import { restOptions } from '../../application.ts';
 import {
   arbitraryOf,
   bentObject,
@@ -32,7 +33,8 @@ interface Operation {
   responses: Record<string, unknown>;
 }
 
-const document = buildOpenApiDocument(appRouter, collectRoutes(appRouter)) as unknown as {
+const { formats, document: text } = restOptions;
+const document = buildOpenApiDocument(appRouter, collectRoutes(appRouter), formats, text) as unknown as {
   paths: Record<string, Record<string, Operation>>;
   components: { schemas: Components };
 };

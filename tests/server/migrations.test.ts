@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Orm } from '#src/database.ts';
 import { createLogger } from '#src/logger.ts';
+import { persistence } from '../../persistence.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 let database: TestDatabase;
@@ -11,6 +12,7 @@ beforeAll(async () => {
   const url = database.url;
   orm = await openDatabase(
     url === 'memory://' ? { kind: 'pglite', dataDir: null } : { kind: 'postgresql', url },
+    persistence,
     createLogger('silent'),
   );
 });

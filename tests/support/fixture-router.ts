@@ -2,7 +2,9 @@
 // a DELETE with a JSON body, an array body, path/query/body merging, domain and internal failures.
 import { z } from 'zod';
 import { AppError } from '#src/errors.ts';
-import { auroraProcedure, hubgwProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { auroraProcedure } from '#routers/aurora/procedure.ts';
+import { hubgwProcedure } from '#routers/hubgw/procedure.ts';
 
 const KNOWN_THING = 'known';
 
@@ -65,6 +67,6 @@ export const fixtureRouter = router({
       .meta({ openapi: { method: 'GET', path: '/api/whoami' } })
       .input(z.void())
       .output(z.object({ admin: z.boolean() }))
-      .query(({ ctx }) => ({ admin: ctx.identity.aurora })),
+      .query(({ ctx }) => ({ admin: ctx.identity.adminToken })),
   }),
 });

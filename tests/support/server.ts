@@ -7,7 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '#src/config.ts';
 import type { Clock } from '#src/trpc/context.ts';
 import { createLogger } from '#src/logger.ts';
-import { domain } from '#routers/domain.ts';
+import { application } from '../../application.ts';
 import { startServer, type RunningServer } from '#src/server.ts';
 import { createTestDatabase } from './database.ts';
 
@@ -57,7 +57,8 @@ export async function startTestServer({
   );
   let server: RunningServer;
   try {
-    server = await startServer(config, createLogger('silent'), router ? { ...domain, router } : domain, { clock });
+    const served = router ? { ...application, domain: { ...application.domain, router } } : application;
+    server = await startServer(config, createLogger('silent'), served, { clock });
   } catch (error) {
     await database.drop();
     await removeDataDir();

@@ -1,5 +1,6 @@
 // Aurora admin actions: reload commands, clear caches, maintenance mode. Each is recorded in admin_actions.
-import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { auroraProcedure } from '../procedure.ts';
 import { noInput } from '../../shared/schemas.ts';
 import { actionResult, maintenanceModeInput, maintenanceModeSet } from './schemas.ts';
 import { clearCaches, reloadCommands, setMaintenanceMode } from './service.ts';

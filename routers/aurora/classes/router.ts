@@ -1,5 +1,6 @@
 // Aurora classes: GET/POST /api/classes, PUT/DELETE /api/classes/:id.
-import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { auroraProcedure } from '../procedure.ts';
 import { noInput, noContent } from '../../shared/schemas.ts';
 import { listClasses } from './queries.ts';
 import { classIdInput, classList, classResult, createClassInput, updateClassInput } from './schemas.ts';

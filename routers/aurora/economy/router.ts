@@ -1,6 +1,7 @@
 // The bot's economy actions: the daily reward and transfers between users (extensions; the document lists only
 // their transaction types).
-import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { auroraProcedure } from '../procedure.ts';
 import { getDailyStatus } from './queries.ts';
 import { dailyClaimed, dailyStatus, economyUserInput, transferInput, transferred } from './schemas.ts';
 import { claimDaily, transfer } from './service.ts';

@@ -1,5 +1,6 @@
 // Aurora inventory: GET/POST /api/users/:id/inventory, DELETE /api/users/:id/inventory/:itemId?amount=N.
-import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { auroraProcedure } from '../procedure.ts';
 import { noContent } from '../../shared/schemas.ts';
 import { listInventory } from './queries.ts';
 import {

@@ -1,5 +1,6 @@
 // Aurora items: list, get, create, update, delete.
-import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { auroraProcedure } from '../procedure.ts';
 import { noContent } from '../../shared/schemas.ts';
 import { getItem, listItems } from './queries.ts';
 import { item, itemFields, itemIdInput, itemList, itemResult, listItemsInput, updateItemInput } from './schemas.ts';

@@ -1,6 +1,7 @@
 // Lootdrops: spawned by the bot in a channel, claimed by the first user to react (extensions; the document lists
 // only the LOOTDROP_CLAIM transaction type).
-import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { auroraProcedure } from '../procedure.ts';
 import { getLootdrop } from './queries.ts';
 import {
   claimLootdropInput,

@@ -1,5 +1,6 @@
 // Aurora moderation cases: list, get by CASE-NNNN, create, clear.
-import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { auroraProcedure } from '../procedure.ts';
 import { getCase, listCases } from './queries.ts';
 import {
   caseIdInput,

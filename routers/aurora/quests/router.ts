@@ -1,7 +1,8 @@
 // Aurora quests: definitions (the document's flat body in, nested requirements and rewards out, inside
 // {success, data}), and quest progress for the bot: assigning quests, reporting game events, reading a user's quests
 // (extensions; the document's quests are definitions only).
-import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { auroraProcedure } from '../procedure.ts';
 import { noContent, noInput } from '../../shared/schemas.ts';
 import { listQuests, listUserQuests } from './queries.ts';
 import {

@@ -1,5 +1,6 @@
 // Aurora settings: GET/POST /api/settings, and the Discord metadata the bot publishes (GET/PUT /api/settings/meta).
-import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { auroraProcedure } from '../procedure.ts';
 import { noInput } from '../../shared/schemas.ts';
 import { readDiscordMeta, readSettings } from './queries.ts';
 import { botSettings, discordMeta, settingsPatch, settingsUpdated } from './schemas.ts';

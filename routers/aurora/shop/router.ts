@@ -1,5 +1,6 @@
 // The shop: buying items at their price (an extension; the document lists only the SHOP_BUY transaction type).
-import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { auroraProcedure } from '../procedure.ts';
 import { buyInput, purchase } from './schemas.ts';
 import { buy } from './service.ts';
 

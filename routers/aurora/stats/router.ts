@@ -1,5 +1,6 @@
 // Aurora statistics: dashboard totals, and hourly activity for the last 24 hours (cached five minutes).
-import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { auroraProcedure } from '../procedure.ts';
 import { noInput } from '../../shared/schemas.ts';
 import { cachedActivity, dashboardStats } from './queries.ts';
 import { activity, stats } from './schemas.ts';

@@ -1,5 +1,6 @@
 // Aurora transactions: GET /api/transactions, newest first, by user and type.
-import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { auroraProcedure } from '../procedure.ts';
 import { listTransactions } from './queries.ts';
 import { listTransactionsInput, transactionList } from './schemas.ts';
 

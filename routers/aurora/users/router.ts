@@ -1,5 +1,6 @@
 // Aurora users: list, get, onboarding (POST, an extension for the bot) and admin updates.
-import { auroraProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { auroraProcedure } from '../procedure.ts';
 import { getUser, listUsers } from './queries.ts';
 import {
   auroraUser,

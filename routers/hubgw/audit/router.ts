@@ -1,5 +1,6 @@
 // HubGW audit: POST /audit/commands takes one executed command or a batch of up to 1000.
-import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { hubgwProcedure } from '../procedure.ts';
 import { auditAccepted, auditInput } from './schemas.ts';
 import { logCommands } from './service.ts';
 

@@ -1,5 +1,6 @@
 // HubGW cooldowns: POST /cooldowns/check, POST /cooldowns/.
-import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { hubgwProcedure } from '../procedure.ts';
 import { checkCooldownInput, cooldownCreated, cooldownStatus, createCooldownInput } from './schemas.ts';
 import { checkCooldown } from './queries.ts';
 import { setCooldown } from './service.ts';

@@ -1,5 +1,6 @@
 // HubGW homes: PUT /homes/, POST /homes/get, GET /homes/{player_uuid}.
-import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { hubgwProcedure } from '../procedure.ts';
 import { getHomeInput, home, homeList, listHomesInput, upsertHomeInput } from './schemas.ts';
 import { getHome, listHomes } from './queries.ts';
 import { upsertHome } from './service.ts';

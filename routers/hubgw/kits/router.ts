@@ -1,5 +1,6 @@
 // HubGW kits: POST /kits/claim, and kit definitions as data (PUT /kits/, GET /kits/, DELETE /kits/{name}).
-import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { hubgwProcedure } from '../procedure.ts';
 import { noInput, noContent } from '../../shared/schemas.ts';
 import { claimKitInput, kit, kitClaimed, kitList, kitNameInput, upsertKitInput } from './schemas.ts';
 import { listKits } from './queries.ts';

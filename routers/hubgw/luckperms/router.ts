@@ -1,5 +1,6 @@
 // HubGW LuckPerms: players by uuid or username, groups, permissions, and creating a player.
-import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { hubgwProcedure } from '../procedure.ts';
 import {
   createPlayerInput,
   group,

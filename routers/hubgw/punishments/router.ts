@@ -1,5 +1,6 @@
 // HubGW punishments: create, revoke, query, and a player's ban and mute status.
-import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { hubgwProcedure } from '../procedure.ts';
 import {
   banStatus,
   createPunishmentInput,

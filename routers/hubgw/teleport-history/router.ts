@@ -1,5 +1,6 @@
 // HubGW teleport history: POST /teleport-history/, GET /teleport-history/players/{player_uuid}.
-import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { hubgwProcedure } from '../procedure.ts';
 import { listTeleports } from './queries.ts';
 import { listTeleportsInput, recordTeleportInput, teleport, teleportList } from './schemas.ts';
 import { recordTeleport } from './service.ts';

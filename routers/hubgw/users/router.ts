@@ -1,5 +1,6 @@
 // HubGW users: the game account linked to a website user name (read by the plugin, written by the website).
-import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { hubgwProcedure } from '../procedure.ts';
 import { getGameId } from './queries.ts';
 import { gameId, linkGameIdInput, userNameInput } from './schemas.ts';
 import { linkGameId } from './service.ts';

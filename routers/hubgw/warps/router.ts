@@ -1,5 +1,6 @@
 // HubGW warps: create, owner-only update and delete, get by name, filtered list.
-import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { hubgwProcedure } from '../procedure.ts';
 import { noContent } from '../../shared/schemas.ts';
 import {
   createWarpInput,

@@ -1,5 +1,6 @@
 // HubGW whitelist: add, remove, check, list, count.
-import { hubgwProcedure, router } from '#src/trpc/procedures.ts';
+import { router } from '#src/trpc/procedures.ts';
+import { hubgwProcedure } from '../procedure.ts';
 import { noInput, noContent } from '../../shared/schemas.ts';
 import {
   addWhitelistInput,

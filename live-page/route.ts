@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs';
 import { Router } from 'express';
 
-const pageDir = new URL('../../live-page/', import.meta.url).pathname;
-const bundleDir = new URL('../../dist/live-page/', import.meta.url).pathname;
+const pageDir = new URL('./', import.meta.url).pathname;
+const bundleDir = new URL('../dist/live-page/', import.meta.url).pathname;
 
 const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#3755c8"/><path d="M7 21l5-6 4 4 4-7 5 9" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
 

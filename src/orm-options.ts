@@ -1,0 +1,44 @@
+// The ORM options: embedded PGlite (on disk or in memory) or PostgreSQL, with the entities and the migrations the
+// entry point gives, one migration set for both.
+import { defineConfig as definePgliteConfig } from '@mikro-orm/pglite';
+import { defineConfig as definePostgresConfig } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { Options } from '@mikro-orm/sql';
+import type { Database } from './config.ts';
+
+/** What the server persists: its entities, and the folder of the migrations that make their tables. */
+export interface Persistence {
+  entities: NonNullable<Options['entities']>;
+  migrationsPath: string;
+}
+
+/** Typed as the SQL driver both share, so the rest of the code sees one EntityManager type. */
+export function ormOptionsFor(database: Database, { entities, migrationsPath }: Persistence): Options {
+  const shared = {
+    entities,
+    extensions: [Migrator],
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    migrations: {
+      path: migrationsPath,
+      glob: '!(*.d).ts',
+      emit: 'ts' as const,
+      snapshot: false,
+      transactional: true,
+      allOrNothing: true,
+    },
+  };
+  if (database.kind === 'postgresql') {
+    // A connection that cannot be made in 3 s, or a statement held longer than the timeout (by a row lock, or a
+    // frozen server), fails the request with 503 rather than leaving it hanging.
+    const driverOptions = { connectionTimeoutMillis: 3000, statement_timeout: database.statementTimeoutMs ?? 0 };
+    return definePostgresConfig({
+      ...shared,
+      clientUrl: database.url,
+      pool: { min: 0, max: 10 },
+      driverOptions,
+    }) as Options;
+  }
+  // A PGlite dbName is the cluster itself: a folder, or memory.
+  return definePgliteConfig({ ...shared, dbName: database.dataDir ?? 'memory://' }) as Options;
+}

@@ -1,0 +1,95 @@
+// The one reader of the procedures' policies: which procedure needs what, and which family a path belongs to when
+// no route serves it (its error format, its metrics label, whether the rate limit counts it).
+import type { AnyProcedure, AnyRouter } from '@trpc/server';
+import type { RouteMeta } from './init.ts';
+import { type CallPolicy, policyOf, SERVER_POLICY } from './policy.ts';
+
+export interface FamilyPolicy {
+  name: string;
+  /** The path every REST route of the family lies under, lower case: `/api/v1`; `` for the root. */
+  basePath: string;
+  /** Whether the rate limit counts any of its calls; then it counts every request under its path that no route serves. */
+  rateLimited: boolean;
+  /** Whether any of its mutations is announced as a live event. */
+  announces: boolean;
+}
+
+const ROOT: FamilyPolicy = { name: SERVER_POLICY.family, basePath: '', rateLimited: false, announces: false };
+
+function segmentsOf(path: string): string[] {
+  return path.toLowerCase().split('/').filter(Boolean);
+}
+
+/** The fixed segments every path shares from the start; a parameter ends the prefix. */
+function commonPrefix(paths: string[][]): string[] {
+  const [first = [], ...rest] = paths;
+  const shared: string[] = [];
+  for (const [index, segment] of first.entries()) {
+    if (segment.startsWith('{') || rest.some((path) => path[index] !== segment)) break;
+    shared.push(segment);
+  }
+  return shared;
+}
+
+interface FamilyDraft {
+  paths: string[][];
+  rateLimited: boolean;
+  announces: boolean;
+}
+
+export class PolicyTable {
+  readonly #byProcedure: Map<string, CallPolicy>;
+  /** Longest base path first, so `/api/v1/...` finds its family before `/api/...` does. */
+  readonly #families: FamilyPolicy[];
+  /** The families whose changes are live events, each with its own channel. */
+  readonly announcingFamilies: string[];
+
+  private constructor(byProcedure: Map<string, CallPolicy>, families: FamilyPolicy[], announcing: string[]) {
+    this.#byProcedure = byProcedure;
+    this.#families = families;
+    this.announcingFamilies = announcing;
+  }
+
+  static read(router: AnyRouter): PolicyTable {
+    const byProcedure = new Map<string, CallPolicy>();
+    const drafts = new Map<string, FamilyDraft>();
+    for (const [path, procedure] of Object.entries(router._def.procedures as Record<string, AnyProcedure>)) {
+      const meta = procedure._def.meta as RouteMeta | undefined;
+      const policy = policyOf(meta);
+      byProcedure.set(path, policy);
+      const draft = drafts.get(policy.family) ?? { paths: [], rateLimited: false, announces: false };
+      if (meta?.openapi && meta.openapi.enabled !== false) draft.paths.push(segmentsOf(meta.openapi.path));
+      draft.rateLimited ||= policy.rateLimited;
+      draft.announces ||= procedure._def.type === 'mutation' && meta?.announced === true;
+      drafts.set(policy.family, draft);
+    }
+    const families = [...drafts]
+      .filter(([, draft]) => draft.paths.length > 0)
+      .map(([name, draft]) => ({
+        name,
+        basePath: commonPrefix(draft.paths)
+          .map((segment) => `/${segment}`)
+          .join(''),
+        rateLimited: draft.rateLimited,
+        announces: draft.announces,
+      }))
+      .sort((a, b) => b.basePath.length - a.basePath.length);
+    const announcing = [...drafts].filter(([, draft]) => draft.announces).map(([name]) => name);
+    return new PolicyTable(byProcedure, families, announcing);
+  }
+
+  /** The policy of the procedure at `path` (`hubgw.homes.get`); the server's own for an unknown one. */
+  procedure(path: string): CallPolicy {
+    return this.#byProcedure.get(path) ?? SERVER_POLICY;
+  }
+
+  /** The family whose REST routes lie under `path` (matched without regard to case), or the server's own. */
+  familyOfPath(path: string): FamilyPolicy {
+    const lower = path.toLowerCase();
+    for (const family of this.#families) {
+      const base = family.basePath;
+      if (base === '' || lower === base || lower.startsWith(`${base}/`)) return family;
+    }
+    return ROOT;
+  }
+}
