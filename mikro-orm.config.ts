@@ -1,5 +1,5 @@
 // For the MikroORM CLI: DATABASE_URL, or an in-memory PGlite, with the server's own entities and migrations.
-import { ormOptionsFor } from './src/orm-options.ts';
+import { ormOptionsFor } from './src/database/orm-options.ts';
 import { persistence } from './persistence.ts';
 
 export default ormOptionsFor(

@@ -2,7 +2,7 @@
 //   npm run migration:create -- <name>
 import { MikroORM } from '@mikro-orm/sql';
 import { persistence } from '../persistence.ts';
-import { ormOptionsFor } from '../src/orm-options.ts';
+import { ormOptionsFor } from '../src/database/orm-options.ts';
 
 const name = process.argv[2];
 // The committed migrations are named in snake_case (`aurora_economy`); kebab-case is taken as well.

@@ -3,7 +3,7 @@
 import type { Router } from 'express';
 import type { Domain } from './domain.ts';
 import type { HttpTransportFactory } from './http/transport.ts';
-import type { Persistence } from './orm-options.ts';
+import type { Persistence } from './database/orm-options.ts';
 
 export interface Application {
   domain: Domain;

@@ -1,7 +1,7 @@
 // What the server serves, given to it by the entry point: the procedures, and what they need started beside them.
 import type { AnyRouter } from '@trpc/server';
 import type { Router } from 'express';
-import type { Orm } from './database.ts';
+import type { Orm } from './database/open.ts';
 import type { Logger } from './logger.ts';
 import type { DomainServices } from './trpc/context.ts';
 

@@ -1,7 +1,7 @@
 // The one domain error type, and the table that maps its codes to tRPC codes and HTTP statuses.
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
-import { isDatabaseUnavailable, isDiskFull } from './database-errors.ts';
+import { isDatabaseUnavailable, isDiskFull } from './database/errors.ts';
 
 export const errorCodes = {
   validation_error: { status: 400, trpc: 'BAD_REQUEST' },

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Application } from './application.ts';
 import { createIdentify } from './auth.ts';
 import type { Config } from './config.ts';
-import { openDatabase, type Orm } from './database.ts';
+import { openDatabase, type Orm } from './database/open.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { createRequestListener } from './http/app.ts';
 import type { Logger } from './logger.ts';

@@ -4,7 +4,7 @@
 // event of its family once, in commit order, live or resuming from `lastEventId`.
 import { EventEmitter } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Orm } from '../database.ts';
+import type { Orm } from '../database/open.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';

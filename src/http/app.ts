@@ -39,7 +39,7 @@ function pathOf(url: string): string {
 /** A request no route serves is counted when its path lies in a family whose calls are counted. */
 function limitUnrouted(policies: PolicyTable, deps: ContextDeps): RequestHandler {
   return (req, res, next) => {
-    if (!policies.familyOfPath(req.path).rateLimited) return next();
+    if (!policies.limitsUnrouted(req.path)) return next();
     next(limitRequest(deps.services.rateLimiter, req, res) ?? undefined);
   };
 }

@@ -1,7 +1,7 @@
 // The PostgreSQL pool as the metrics see it: its connections by state, the requests waiting for one, and how long
 // each request waited.
 import type { Pool, PoolClient } from 'pg';
-import type { Orm } from '../database.ts';
+import type { Orm } from '../database/open.ts';
 import type { ServerMetrics } from './server-metrics.ts';
 
 /** Watches the pool behind a PostgreSQL ORM; PGlite has one connection and no pool, so it has nothing to show. */

@@ -1,7 +1,7 @@
 // What an operator graphs: one prom-client registry per server, with every metric it exposes at /metrics. Labels are
 // bounded by construction: route templates, procedure names, families and error codes, never ids or raw paths.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { isStatementTimeout } from '../database-errors.ts';
+import { isStatementTimeout } from '../database/errors.ts';
 import { toAppError } from '../errors.ts';
 
 /** Seconds; fine enough to tell 1 ms from 2.5 ms and 250 ms from 500 ms. */

@@ -1,6 +1,6 @@
 // What every procedure call sees: the ORM, the caller's identity and a request-scoped logger.
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Orm } from '../database.ts';
+import type { Orm } from '../database/open.ts';
 import type { Logger } from '../logger.ts';
 import type { Identify, Identity } from '../auth.ts';
 import type { EventBus, Outbound } from '../events/bus.ts';

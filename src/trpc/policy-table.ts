@@ -6,7 +6,7 @@ import { type CallPolicy, policyOf, SERVER_POLICY } from './policy.ts';
 
 export interface FamilyPolicy {
   name: string;
-  /** The path every REST route of the family lies under, lower case: `/api/v1`; `` for the root. */
+  /** The path every REST route of the family lies under, as declared: `/api/v1`; `` for the root. */
   basePath: string;
   /** Whether the rate limit counts any of its calls; then it counts every request under its path that no route serves. */
   rateLimited: boolean;
@@ -17,7 +17,7 @@ export interface FamilyPolicy {
 const ROOT: FamilyPolicy = { name: SERVER_POLICY.family, basePath: '', rateLimited: false, announces: false };
 
 function segmentsOf(path: string): string[] {
-  return path.toLowerCase().split('/').filter(Boolean);
+  return path.split('/').filter(Boolean);
 }
 
 /** The fixed segments every path shares from the start; a parameter ends the prefix. */
@@ -83,12 +83,27 @@ export class PolicyTable {
     return this.#byProcedure.get(path) ?? SERVER_POLICY;
   }
 
-  /** The family whose REST routes lie under `path` (matched without regard to case), or the server's own. */
+  /**
+   * The family whose REST routes lie under `path`, or the server's own. Without regard to case, so that a miscased
+   * `/api/V1/...` is answered in its family's format.
+   */
   familyOfPath(path: string): FamilyPolicy {
-    const lower = path.toLowerCase();
+    return this.#familyUnder(path, true);
+  }
+
+  /**
+   * Whether a request to `path` that no route serves is counted by the rate limit: when it lies, in exact case, in a
+   * family whose calls are counted. A miscased path is no route of any family, and is not counted as one.
+   */
+  limitsUnrouted(path: string): boolean {
+    return this.#familyUnder(path, false).rateLimited;
+  }
+
+  #familyUnder(path: string, anyCase: boolean): FamilyPolicy {
+    const given = anyCase ? path.toLowerCase() : path;
     for (const family of this.#families) {
-      const base = family.basePath;
-      if (base === '' || lower === base || lower.startsWith(`${base}/`)) return family;
+      const base = anyCase ? family.basePath.toLowerCase() : family.basePath;
+      if (base === '' || given === base || given.startsWith(`${base}/`)) return family;
     }
     return ROOT;
   }

@@ -2,7 +2,7 @@
 // PostgreSQL prints (fractions of 0 to 6 digits, whole-hour and half-hour offsets), and the forms it leaves to Date.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { timestampOf } from '#routers/shared/timestamptz.ts';
+import { timestampOf } from '#src/database/timestamptz.ts';
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 

@@ -2,7 +2,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { Class } from '#entities/aurora/class.ts';
 import { AppError } from '#src/errors.ts';
-import { expectTouched, givenFields, translateViolations } from '../../shared/database.ts';
+import { expectTouched, givenFields, translateViolations } from '#src/database/queries.ts';
 import { classNotFound } from '../errors.ts';
 import { toClass } from './queries.ts';
 import type { CreateClassInput, UpdateClassInput } from './schemas.ts';

@@ -1,7 +1,8 @@
 // Items as the API shows them.
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Item } from '#entities/aurora/item.ts';
-import { containing, db, pageWithTotal, type Stored } from '../../shared/database.ts';
+import { db, type Stored } from '../../shared/database.ts';
+import { containing, pageWithTotal } from '#src/database/queries.ts';
 import { itemNotFound } from '../errors.ts';
 import { capped } from '../schemas.ts';
 import type { ItemResponse, ListItemsInput, Rarity } from './schemas.ts';

@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sql';
 import { AppError } from '#src/errors.ts';
-import { db, translateViolations } from '../../shared/database.ts';
+import { db } from '../../shared/database.ts';
+import { translateViolations } from '#src/database/queries.ts';
 import { credit } from '../economy/ledger.ts';
 import { userNotFound } from '../errors.ts';
 import { readSettings } from '../settings/queries.ts';

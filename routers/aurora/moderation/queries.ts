@@ -1,7 +1,8 @@
 // Moderation cases as the API shows them, newest first.
 import type { EntityManager } from '@mikro-orm/sql';
 import type { ModerationCase } from '#entities/aurora/moderation-case.ts';
-import { db, pageWithTotal, type Stored } from '../../shared/database.ts';
+import { db, type Stored } from '../../shared/database.ts';
+import { pageWithTotal } from '#src/database/queries.ts';
 import { caseNotFound } from '../errors.ts';
 import { capped } from '../schemas.ts';
 import type { CaseResponse, CaseType, ListCasesInput } from './schemas.ts';

@@ -2,7 +2,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { Setting } from '#entities/aurora/setting.ts';
 import { AppError } from '#src/errors.ts';
-import { lockKey } from '../../shared/database.ts';
+import { lockKey } from '#src/database/queries.ts';
 import { META_KEY, readSettings, SETTINGS_KEY } from './queries.ts';
 import { botSettings, type DiscordMeta } from './schemas.ts';
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

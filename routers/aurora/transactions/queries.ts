@@ -1,6 +1,7 @@
 // The ledger as the API shows it: newest first, by user and type.
 import type { EntityManager } from '@mikro-orm/sql';
-import { db, pageWithTotal, type Row } from '../../shared/database.ts';
+import { db, type Row } from '../../shared/database.ts';
+import { pageWithTotal } from '#src/database/queries.ts';
 import { capped } from '../schemas.ts';
 import type { ListTransactionsInput, TransactionResponse } from './schemas.ts';
 

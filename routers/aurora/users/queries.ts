@@ -2,7 +2,8 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import { User } from '#entities/aurora/user.ts';
-import { containing, db, type Row } from '../../shared/database.ts';
+import { db, type Row } from '../../shared/database.ts';
+import { containing } from '#src/database/queries.ts';
 import { userNotFound } from '../errors.ts';
 import { capped } from '../schemas.ts';
 import type { ListUsersInput, UserResponse } from './schemas.ts';

@@ -2,7 +2,7 @@
 import { type EntityManager, LockMode } from '@mikro-orm/sql';
 import { User } from '#entities/aurora/user.ts';
 import { AppError } from '#src/errors.ts';
-import { givenFields, translateViolations } from '../../shared/database.ts';
+import { givenFields, translateViolations } from '#src/database/queries.ts';
 import { record } from '../economy/ledger.ts';
 import { userNotFound } from '../errors.ts';
 import { getUser } from './queries.ts';

@@ -1,7 +1,7 @@
 // Homes writes: the upsert under the per-player limit, through the unit of work.
 import { raw, type EntityManager } from '@mikro-orm/sql';
 import { Home } from '#entities/hubgw/home.ts';
-import { lockKey } from '../../shared/database.ts';
+import { lockKey } from '#src/database/queries.ts';
 import { assertUnderLimit } from '../owner-limit.ts';
 import { toHome } from './queries.ts';
 import type { HomeResponse, UpsertHomeInput } from './schemas.ts';

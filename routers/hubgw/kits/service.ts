@@ -2,7 +2,8 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import { AppError } from '#src/errors.ts';
-import { db, expectTouched, json } from '../../shared/database.ts';
+import { db } from '../../shared/database.ts';
+import { expectTouched, json } from '#src/database/queries.ts';
 import { remainingSeconds } from '../cooldowns/queries.ts';
 import { canonicalCooldownType } from '../cooldowns/schemas.ts';
 import { startCooldownIfIdle } from '../cooldowns/service.ts';

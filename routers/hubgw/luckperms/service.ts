@@ -3,7 +3,8 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { LuckPermsGroup, LuckPermsPlayer } from '#entities/luckperms/tables.ts';
 import { AppError } from '#src/errors.ts';
-import { db, lockKey } from '../../shared/database.ts';
+import { db } from '../../shared/database.ts';
+import { lockKey } from '#src/database/queries.ts';
 import { offlinePlayerUuid } from './offline-uuid.ts';
 import { toPlayer } from './queries.ts';
 import type { CreatePlayerInput, PlayerResponse } from './schemas.ts';

@@ -2,7 +2,8 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { ExpressionBuilder } from 'kysely';
 import type { Punishment, PunishmentType } from '#entities/hubgw/punishment.ts';
-import { type Database, db, pageWithTotal, type Stored } from '../../shared/database.ts';
+import { type Database, db, type Stored } from '../../shared/database.ts';
+import { pageWithTotal } from '#src/database/queries.ts';
 import { pageMeta } from '../schemas.ts';
 import type { PunishmentResponse, QueryPunishmentsInput } from './schemas.ts';
 

@@ -2,7 +2,8 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import { AppError } from '#src/errors.ts';
-import { db, expectTouched } from '../../shared/database.ts';
+import { db } from '../../shared/database.ts';
+import { expectTouched } from '#src/database/queries.ts';
 import { toEntry } from './queries.ts';
 import type { AddWhitelistInput, WhitelistEntryResponse } from './schemas.ts';
 

@@ -4,7 +4,7 @@ import { defineConfig as definePgliteConfig } from '@mikro-orm/pglite';
 import { defineConfig as definePostgresConfig } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Options } from '@mikro-orm/sql';
-import type { Database } from './config.ts';
+import type { Database } from '../config.ts';
 
 /** What the server persists: its entities, and the folder of the migrations that make their tables. */
 export interface Persistence {

@@ -1,8 +1,8 @@
 // Opens the database chosen by the configuration and brings its schema up to date.
 import { mkdir } from 'node:fs/promises';
 import { MikroORM } from '@mikro-orm/sql';
-import type { Database } from './config.ts';
-import type { Logger } from './logger.ts';
+import type { Database } from '../config.ts';
+import type { Logger } from '../logger.ts';
 import { ormOptionsFor, type Persistence } from './orm-options.ts';
 
 export type Orm = MikroORM;
