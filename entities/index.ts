@@ -1,4 +1,4 @@
-// Every entity the ORM knows, for both API families.
+// Every entity of both API families; the platform adds its own (the live events) when it opens the database.
 import { AdminAction } from './aurora/admin-action.ts';
 import { Class } from './aurora/class.ts';
 import { InventoryEntry } from './aurora/inventory-entry.ts';
@@ -14,8 +14,6 @@ import { UserQuest } from './aurora/user-quest.ts';
 import { CommandAudit } from './hubgw/command-audit.ts';
 import { Cooldown } from './hubgw/cooldown.ts';
 import { Home } from './hubgw/home.ts';
-import { LiveEvent } from './live-event.ts';
-import { LiveEventHorizon } from './live-event-horizon.ts';
 import { Kit } from './hubgw/kit.ts';
 import { Punishment } from './hubgw/punishment.ts';
 import { TeleportHistoryEntry } from './hubgw/teleport-history-entry.ts';
@@ -59,6 +57,4 @@ export const entities = [
   LuckPermsGroupPermission,
   LuckPermsAction,
   LuckPermsTrack,
-  LiveEvent,
-  LiveEventHorizon,
 ];

@@ -5,6 +5,7 @@ import { defineConfig as definePostgresConfig } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Options } from '@mikro-orm/sql';
 import type { Database } from '../config.ts';
+import { eventEntities } from '../events/event-tables.ts';
 
 /** What the server persists: its entities, and the folder of the migrations that make their tables. */
 export interface Persistence {
@@ -15,7 +16,8 @@ export interface Persistence {
 /** Typed as the SQL driver both share, so the rest of the code sees one EntityManager type. */
 export function ormOptionsFor(database: Database, { entities, migrationsPath }: Persistence): Options {
   const shared = {
-    entities,
+    // The platform's own tables join the domain's.
+    entities: [...entities, ...eventEntities],
     extensions: [Migrator],
     allowGlobalContext: false,
     forceUtcTimezone: true,

@@ -1,6 +1,9 @@
 // The write side of live events: an event is a row written by the transaction of the change it describes, so the
 // two commit together or not at all.
 import type { EntityManager } from '@mikro-orm/sql';
+import { sql } from 'kysely';
+import { json } from '../database/queries.ts';
+import { eventQueries } from './event-tables.ts';
 
 export const NOTIFY_CHANNEL = 'live_events';
 /** The NOTIFY payload that tells every instance that `family` has new events. */
@@ -19,10 +22,24 @@ export interface NewEvent {
  * live_events_commit_order), which is what lets readers read `id > last` without gaps.
  */
 export async function storeEvent(em: EntityManager, event: NewEvent, announce: boolean): Promise<void> {
-  const data = event.data === undefined ? null : JSON.stringify(event.data);
-  await em.execute(
-    `with stored as (insert into live_events (family, type, data, created_at) values (?, ?, ?, ?) returning family)
-     select ${announce ? `pg_notify('${NOTIFY_CHANNEL}', ?)` : 'family'} from stored`,
-    [event.family, event.type, data, event.createdAt, ...(announce ? [eventsPayload(event.family)] : [])],
-  );
+  const queries = eventQueries(em);
+  const insert = queries
+    .insertInto('LiveEvent')
+    .values({
+      family: event.family,
+      type: event.type,
+      data: event.data === undefined ? null : json(event.data),
+      createdAt: event.createdAt,
+    })
+    .returning('family');
+  if (!announce) {
+    await insert.execute();
+    return;
+  }
+  // One statement, not two: the NOTIFY rides on the insert's round trip.
+  await queries
+    .with('stored', () => insert)
+    .selectFrom('stored')
+    .select(sql`pg_notify(${NOTIFY_CHANNEL}, ${eventsPayload(event.family)})`.as('notified'))
+    .execute();
 }

@@ -4,7 +4,7 @@
 // while it was down are not heard, so `onReconnect` lets the feeds read whatever is new.
 import pg from 'pg';
 import type { Logger } from '../logger.ts';
-import type { Listener } from './bus.ts';
+import type { Listener } from './event-store.ts';
 import { NOTIFY_CHANNEL } from './outbox.ts';
 
 /** How the connection shows in pg_stat_activity. */
