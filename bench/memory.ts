@@ -2,7 +2,7 @@
 // through the first start and peak under load, for PGlite on disk and for PostgreSQL, each goal met or missed.
 
 /** On PGlite on disk, in MB of resident memory: what a 1 GB box beside a Discord bot can give. */
-export const MEMORY_GOALS = { startPeak: 400, idle: 250, loadPeak: 450 };
+const MEMORY_GOALS = { startPeak: 400, idle: 250, loadPeak: 450 };
 
 export interface MemoryFigures {
   /** The high-water mark from the process's start until it listens, on a fresh DATA_DIR. */

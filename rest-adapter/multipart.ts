@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { AppError } from '#src/errors.ts';
 import { sniffImage, type Upload, type UploadDir } from '#src/uploads.ts';
 
-export const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
+const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
 const MAX_DATA_BYTES = 1024 * 1024;
 const SNIFF_BYTES = 12;
 

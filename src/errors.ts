@@ -121,7 +121,7 @@ function flatten(issue: RawIssue, prefix: PropertyKey[]): ValidationIssue[] {
 }
 
 /** Input validation failures from zod, whichever way tRPC wrapped them. */
-export function validationIssuesOf(error: unknown): ValidationIssue[] | null {
+function validationIssuesOf(error: unknown): ValidationIssue[] | null {
   const cause = error instanceof TRPCError ? error.cause : error;
   if (!cause || typeof cause !== 'object' || !('issues' in cause) || !Array.isArray(cause.issues)) return null;
   return (cause.issues as RawIssue[]).flatMap((issue) => flatten(issue, []));

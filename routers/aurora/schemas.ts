@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 export const INT64_MAX = 2n ** 63n - 1n;
-export const MAX_LIMIT = 1000;
+const MAX_LIMIT = 1000;
 
 /** A Discord snowflake, as a string. */
 export const discordId = z.string().regex(/^\d{1,20}$/, 'must be a Discord id (digits)');

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { nestsDeeperThan } from '#src/trpc/input-guard.ts';
 
 /** How deep a free-form JSON field may nest: deeper is not data a game stores, and would strain whatever walks it. */
-export const MAX_JSON_DEPTH = 32;
+const MAX_JSON_DEPTH = 32;
 
 /**
  * A free-form JSON object a client stores as it is (item usage data, case metadata, user settings). Its strings and

@@ -9,12 +9,12 @@ export interface Outbound {
 }
 
 /** A subscriber's socket may hold this much unsent; beyond it, the subscriber waits before taking more events. */
-export const OUTBOUND_HIGH_WATER_BYTES = 1024 * 1024;
+const OUTBOUND_HIGH_WATER_BYTES = 1024 * 1024;
 /** A subscriber whose socket stays that full this long has fallen behind: it is closed and resumes from its cursor. */
-export const STALL_LIMIT_MS = 10_000;
+const STALL_LIMIT_MS = 10_000;
 const DRAIN_POLL_MS = 25;
 /** The close code a subscriber that fell behind gets (4000–4999 are the application's). */
-export const FELL_BEHIND_CLOSE_CODE = 4410;
+const FELL_BEHIND_CLOSE_CODE = 4410;
 
 /**
  * Waits while the subscriber's socket is over its high-water mark. True when it drained; false when it stayed full

@@ -17,10 +17,10 @@ export interface StoredEvent {
 export type ReadEvents = (family: string, after: bigint, upTo: bigint | null, limit: number) => Promise<StoredEvent[]>;
 
 /** The most events one query reads, and one subscriber receives per step. */
-export const PAGE_SIZE = 500;
+const PAGE_SIZE = 500;
 /** The events kept in memory, by count and by the size of their data; a subscriber further behind reads the table. */
-export const RECENT_EVENTS = 4096;
-export const RECENT_BYTES = 8 * 1024 * 1024;
+const RECENT_EVENTS = 4096;
+const RECENT_BYTES = 8 * 1024 * 1024;
 const RETRY_MS = 1000;
 
 /** The index of the first event with an id above `cursor`. */

@@ -7,7 +7,7 @@ import { eventQueries } from './event-tables.ts';
 
 export const NOTIFY_CHANNEL = 'live_events';
 /** The NOTIFY payload that tells every instance that `family` has new events. */
-export const eventsPayload = (family: string) => `events:${family}`;
+const eventsPayload = (family: string) => `events:${family}`;
 
 export interface NewEvent {
   family: string;

@@ -8,7 +8,7 @@ import type { Listener } from './event-store.ts';
 import { NOTIFY_CHANNEL } from './outbox.ts';
 
 /** How the connection shows in pg_stat_activity. */
-export const LISTENER_APPLICATION_NAME = 'game-backend live events';
+const LISTENER_APPLICATION_NAME = 'game-backend live events';
 const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 10_000;
 

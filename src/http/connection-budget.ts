@@ -20,7 +20,7 @@ export interface ConnectionBudget {
  * Answers to one connection go out in order, so handling more than two of its requests at once only piles answers up;
  * what every flooding connection has in flight is also what everyone else's requests queue behind.
  */
-export const DEFAULT_CONNECTION_BUDGET: ConnectionBudget = { maxInFlight: 2, maxWaiting: 32, stallMs: 30_000 };
+const DEFAULT_CONNECTION_BUDGET: ConnectionBudget = { maxInFlight: 2, maxWaiting: 32, stallMs: 30_000 };
 
 interface Connection {
   socket: Socket;

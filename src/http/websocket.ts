@@ -14,7 +14,7 @@ import { hasAnyCredential } from '../auth.ts';
 import { browserGuard } from './browser-guard.ts';
 import { clientAddress } from './rate-limit.ts';
 
-export const MAX_MESSAGE_BYTES = 16 * 1024;
+const MAX_MESSAGE_BYTES = 16 * 1024;
 /** Sockets one address may hold open before showing a credential. */
 export const MAX_PENDING_PER_ADDRESS = 8;
 /** The one path that speaks WebSocket; every other request is plain HTTP, whatever upgrade it offers. */

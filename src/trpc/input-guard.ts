@@ -3,7 +3,7 @@
 import { AppError } from '../errors.ts';
 
 /** No call's input nests deeper; free-form JSON fields are bounded tighter by their own schemas. */
-export const MAX_INPUT_DEPTH = 64;
+const MAX_INPUT_DEPTH = 64;
 
 /** What in a string PostgreSQL cannot store, or null when it can store all of it. */
 function unstorable(text: string): string | null {

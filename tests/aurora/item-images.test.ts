@@ -20,7 +20,6 @@ const committed = '11111111-1111-4111-8111-111111111111';
 const uncommitted = '22222222-2222-4222-8222-222222222222';
 
 it('settles every leftover by the rows: finish what committed, drop the rest, leave served images alone', async () => {
-  await writeFile(join(assets.dir, '.upload-3b9d'), 'half received');
   await writeFile(join(assets.dir, '1.png'), 'old png');
   await writeFile(join(assets.dir, `.pending-1-${committed}.webp`), 'new webp');
   await writeFile(join(assets.dir, `.pending-2-${uncommitted}.png`), 'never committed');
@@ -43,7 +42,6 @@ it('settles every leftover by the rows: finish what committed, drop the rest, le
 });
 
 it('does not ask the database when the folder holds no image', async () => {
-  await writeFile(join(assets.dir, '.upload-x'), '');
   await assets.prepare(async () => {
     throw new Error('asked');
   });

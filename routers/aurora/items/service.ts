@@ -19,7 +19,7 @@ function rethrowDuplicate<T>(name: string | undefined, write: () => Promise<T>):
   return translateViolations(write, { items_name_key: () => duplicateName(name) });
 }
 
-export function createItem(em: EntityManager, fields: ItemFields, now: Date): Promise<ItemResponse> {
+function createItem(em: EntityManager, fields: ItemFields, now: Date): Promise<ItemResponse> {
   return rethrowDuplicate(fields.name, async () => {
     const item = em.create(Item, {
       name: fields.name,

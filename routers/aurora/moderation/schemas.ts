@@ -41,7 +41,7 @@ export const listCasesInput = z.object({
   ...pagination(50),
 });
 
-export const caseIdParam = z.string().regex(/^CASE-\d{4,}$/, 'must look like CASE-0001');
+const caseIdParam = z.string().regex(/^CASE-\d{4,}$/, 'must look like CASE-0001');
 export const clearCaseInput = z.object({
   caseId: caseIdParam,
   clearedBy: discordId,

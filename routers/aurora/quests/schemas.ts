@@ -16,8 +16,8 @@ export const quest = z
 
 export type QuestResponse = z.infer<typeof quest>;
 
-export const reward = z.number().int().min(0).max(INT4_MAX);
-export const questFields = {
+const reward = z.number().int().min(0).max(INT4_MAX);
+const questFields = {
   name: name(100),
   description: text(2000).nullable().optional(),
   triggerEvent: name(100),
@@ -25,7 +25,7 @@ export const questFields = {
   xpReward: reward.default(0),
   balanceReward: reward.default(0),
 };
-export const questId = serialIdParameter;
+const questId = serialIdParameter;
 
 /**
  * A quest's changes, flat as the seed writes them or nested as GET returns them (`requirements.target`,

@@ -12,7 +12,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Merges `patch` into `base` without ever following or copying a prototype key. */
-export function deepMerge(
+function deepMerge(
   base: Record<string, unknown>,
   patch: Record<string, unknown>,
   path: string[] = [],

@@ -59,7 +59,7 @@ function countByHour(em: EntityManager, table: 'Transaction' | 'ModerationCase',
 }
 
 /** Transactions and moderation cases per hour over the 24 hours up to the end of the current one. */
-export async function hourlyActivity(em: EntityManager, now: Date): Promise<Activity> {
+async function hourlyActivity(em: EntityManager, now: Date): Promise<Activity> {
   const end = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS + HOUR_MS;
   const start = end - 24 * HOUR_MS;
   const buckets = Array.from({ length: 24 }, (_, index) => ({

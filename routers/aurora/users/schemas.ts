@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { classId } from '../classes/schemas.ts';
 import { bigintString, discordId, pagination } from '../schemas.ts';
 
-export const userSettings = z.record(z.string(), z.unknown());
+const userSettings = z.record(z.string(), z.unknown());
 
 export const auroraUser = z
   .object({

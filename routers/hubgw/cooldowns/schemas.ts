@@ -8,7 +8,7 @@ export function canonicalCooldownType(type: string): string {
   return /^kit\|/i.test(type) ? `kit|${type.slice(4).toLowerCase()}` : type;
 }
 
-export const cooldownType = text(128).min(1).transform(canonicalCooldownType);
+const cooldownType = text(128).min(1).transform(canonicalCooldownType);
 
 export const checkCooldownInput = z.object({ player_uuid: playerUuid, cooldown_type: cooldownType });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { text, timestamp } from '../../shared/schemas.ts';
 import { typedName, playerUuid } from '../schemas.ts';
 
-export const kitItem = z.object({
+const kitItem = z.object({
   item: text(128).min(1),
   amount: z.number().int().min(1).max(1_000_000),
   nbt: text(32_768).optional(),

@@ -4,8 +4,8 @@ import { name, timestamp } from '../../shared/schemas.ts';
 import { playerUuid } from '../schemas.ts';
 
 /** LuckPerms keeps usernames in VARCHAR(16) and group names in VARCHAR(36). */
-export const username = name(16);
-export const groupName = name(36);
+const username = name(16);
+const groupName = name(36);
 
 export const player = z
   .object({

@@ -4,7 +4,7 @@ import { PUNISHMENT_TYPES } from '#entities/hubgw/punishment.ts';
 import { text, timestamp, timestampInput } from '../../shared/schemas.ts';
 import { pageInput, pageOutput, typedName, playerUuid, uuid } from '../schemas.ts';
 
-export const punishmentType = z.enum(PUNISHMENT_TYPES);
+const punishmentType = z.enum(PUNISHMENT_TYPES);
 
 export const createPunishmentInput = z.object({
   player_uuid: playerUuid,

@@ -11,8 +11,6 @@ declare module '#src/trpc/context.ts' {
   }
 }
 
-/** Uploads an earlier version received here rather than in the uploads folder. */
-const TEMP_PREFIX = '.upload-';
 const PENDING = /^\.pending-(\d{1,10})-([0-9a-f-]{36})\.(png|jpg|webp|gif)$/;
 export const ASSET_NAME = /^(\d{1,10})\.(png|jpg|webp|gif)$/;
 
@@ -55,9 +53,6 @@ export class ItemImages {
   async prepare(committedImages: CommittedImages): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     const names = await readdir(this.dir);
-    await Promise.all(
-      names.filter((name) => name.startsWith(TEMP_PREFIX)).map((name) => rm(join(this.dir, name), { force: true })),
-    );
     const staged = names.flatMap((name) => {
       const match = PENDING.exec(name);
       return match
