@@ -14,7 +14,7 @@ function banner(log: Record<string, unknown>): string {
     `  database       ${log.database}`,
   ];
   if (typeof log.generatedApiKey === 'string')
-    lines.push(`  HubGW API key  ${log.generatedApiKey} (generated for this run; set SECURITY__API_KEY to keep one)`);
+    lines.push(`  API key        ${log.generatedApiKey} (generated for this run; set SECURITY__API_KEY to keep one)`);
   return lines.join('\n');
 }
 

@@ -68,7 +68,7 @@ describe.skipIf(!hasScript())('npm start on a terminal', () => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     try {
-      await expect.poll(() => output, { timeout: 20_000 }).toMatch(/HubGW API key {2}\S+/);
+      await expect.poll(() => output, { timeout: 20_000 }).toMatch(/API key {8}\S+/);
       const url = /listening on (http:\/\/\S+)/.exec(output)![1]!;
       expect((await fetch(`${url}/api/health`)).status).toBe(200);
       await expect.poll(() => output).toMatch(/GET \/api\/health 200 [\d.]+ ms/);
