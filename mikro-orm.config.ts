@@ -21,8 +21,11 @@ const shared = {
   },
 };
 
-/** Typed as the SQL driver both share, so the rest of the code sees one EntityManager type. */
-export function ormConfigFor(database: Database): Options {
+/**
+ * Typed as the SQL driver both share, so the rest of the code sees one EntityManager type. `pglite` is the embedded
+ * database the server runs in a process of its own; without it (the MikroORM CLI) PGlite runs in this process.
+ */
+export function ormConfigFor(database: Database, pglite?: unknown): Options {
   if (database.kind === 'postgresql') {
     // A connection that cannot be made in 3 s, or a statement held longer than the timeout (by a row lock, or a
     // frozen server), fails the request with 503 rather than leaving it hanging.
@@ -35,7 +38,12 @@ export function ormConfigFor(database: Database): Options {
     }) as Options;
   }
   // A PGlite dbName is the cluster itself: a folder, or memory.
-  return definePgliteConfig({ ...shared, dbName: database.dataDir ?? 'memory://' }) as Options;
+  return definePgliteConfig({
+    ...shared,
+    dbName: database.dataDir ?? 'memory://',
+    // Given as a function: the configuration copies its options, which would leave a copy without its private state.
+    ...(pglite ? { driverOptions: { pglite: () => pglite } } : {}),
+  }) as Options;
 }
 
 /** For the MikroORM CLI: DATABASE_URL, or an in-memory PGlite. */
