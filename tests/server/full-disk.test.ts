@@ -61,7 +61,9 @@ function useServerOnTmpfs(minFreeMb: number) {
     ({ url: handle.url } = (await handle.server.waitForLog('listening', 60_000)) as { url: string });
   });
   afterAll(async () => {
-    handle.server?.child.kill('SIGKILL');
+    // SIGTERM, not SIGKILL: the server then closes PGlite's own process before it exits, and no file on the tmpfs is
+    // still open when it is unmounted.
+    handle.server?.child.kill('SIGTERM');
     await handle.server?.exited;
     await handle.disk?.unmount();
   });
