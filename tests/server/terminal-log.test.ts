@@ -29,7 +29,11 @@ describe('the log format', () => {
       status: 200,
       ms: 3.1,
     };
-    expect(formatLogLine(request, 'msg')).toBe('GET /api/users 200 3.1 ms');
+    expect(formatLogLine(request, 'msg')).toBe('GET /api/users 200 3.1 ms reqId=r1');
+    // A generated id is a UUID: its first characters are enough to find the line of an `X-Request-Id`.
+    expect(formatLogLine({ ...request, reqId: '4f1c2a9b-0d3e-4c55-9a7e-2b8f6c1d0e9a' }, 'msg')).toBe(
+      'GET /api/users 200 3.1 ms reqId=4f1c2a9b…',
+    );
     expect(
       formatLogLine(
         { level: 40, msg: 'database unavailable', reqId: 'r2', family: 'hubgw', reason: 'connection refused' },
@@ -70,8 +74,11 @@ describe.skipIf(!hasScript())('npm start on a terminal', () => {
     try {
       await expect.poll(() => output, { timeout: 20_000 }).toMatch(/HubGW API key {2}\S+/);
       const url = /listening on (http:\/\/\S+)/.exec(output)![1]!;
-      expect((await fetch(`${url}/api/health`)).status).toBe(200);
-      await expect.poll(() => output).toMatch(/GET \/api\/health 200 [\d.]+ ms/);
+      const health = await fetch(`${url}/api/health`);
+      expect(health.status).toBe(200);
+      const requestId = health.headers.get('x-request-id')!;
+      await expect.poll(() => output).toContain(`ms reqId=${requestId.slice(0, 8)}…`);
+      expect(output).toMatch(/GET \/api\/health 200 [\d.]+ ms reqId=/);
       // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character is what a colour code starts with
       const plain = output.replace(/\x1b\[[0-9;]*m/g, '').replace(/\r/g, '');
       expect(plain).toMatch(/INFO: applied \d+ migrations\n/);
