@@ -6,6 +6,7 @@ import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import type { SchemaObject } from 'openapi3-ts/oas31';
 import { z } from 'zod';
 import { errorCodes } from '#src/errors.ts';
+import { PACKAGE_VERSION } from '#src/package-version.ts';
 import type { RouteMeta } from '#src/trpc/init.ts';
 import { metricsSecurityScheme, servedPaths } from './openapi-served-paths.ts';
 import type { RestRoute } from './routes.ts';
@@ -211,7 +212,7 @@ export function buildOpenApiDocument(router: AnyRouter, routes: RestRoute[]): Op
   const skipped = new Set(describedHere.map((route) => (route.procedure._def.meta as RouteMeta).openapi));
   const document = generateOpenApiDocument(router, {
     title: 'Aurora and HubGW API',
-    version: '1.0.0',
+    version: PACKAGE_VERSION,
     baseUrl: '/',
     description: DESCRIPTION,
     securitySchemes: { ...securitySchemes },
