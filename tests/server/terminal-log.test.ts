@@ -1,6 +1,6 @@
 // What an operator reads: on a terminal, one line per event and a short start banner; elsewhere, JSON lines.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +60,28 @@ function hasScript(): boolean {
   }
 }
 
+/**
+ * A terminal's start and first request, with what differs from one run to the next written as placeholders: the time,
+ * the port, where PGlite keeps its files, the generated key (24 random bytes, base64url), a duration and a request id.
+ * Anything else (the migration count, the key's format, the wording) must be as a real start prints it.
+ */
+function runShape(output: string): string {
+  return output
+    .replace(/^\[\d\d:\d\d:\d\d\]/gm, '[time]')
+    .replace(/http:\/\/127\.0\.0\.1:\d+/g, 'http://127.0.0.1:<port>')
+    .replace(/PGlite in \S+/g, 'PGlite in <place>')
+    .replace(/HubGW API key {2}[\w-]{32} /g, 'HubGW API key  <key> ')
+    .replace(/\d+(\.\d)? ms reqId=[0-9a-f]{8}…/g, '<ms> ms reqId=<id>…');
+}
+
+async function readmeBanner(): Promise<string> {
+  const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+  // The first code block after the sentence that introduces it.
+  const block = /```\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf('prints one short banner')));
+  if (!block) throw new Error("the README's banner block was not found");
+  return block[1]!;
+}
+
 describe.skipIf(!hasScript())('npm start on a terminal', () => {
   it('shows the banner and a request as lines for people, with no JSON', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'game-backend-tty-'));
@@ -87,6 +109,8 @@ describe.skipIf(!hasScript())('npm start on a terminal', () => {
       expect(plain).toContain(`  live page      ${url}/\n`);
       expect(plain).toContain('  database       PGlite in memory\n');
       expect(plain).not.toContain('{"level"');
+      // The README shows this start as it is.
+      expect(runShape(plain)).toContain(runShape(await readmeBanner()));
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
