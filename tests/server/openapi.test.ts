@@ -256,7 +256,8 @@ describe('GET /openapi.json', () => {
       seen.add(schema);
       if (typeof schema.$ref === 'string') {
         const name = schema.$ref.split('/').pop();
-        return visit(document.components.schemas[name], name);
+        visit(document.components.schemas[name], name);
+        return;
       }
       for (const [name, property] of Object.entries<any>(schema.properties ?? {})) {
         const strings = [property, ...(property.anyOf ?? [])].filter((branch) =>

@@ -1,7 +1,16 @@
 // Request and response schemas of HubGW warps.
 import { z } from 'zod';
 import { name, text, timestamp } from '../../shared/schemas.ts';
-import { coordinate, locationInput, locationOutput, pageInput, pageOutput, typedName, playerUuid, uuidOutput } from '../schemas.ts';
+import {
+  coordinate,
+  locationInput,
+  locationOutput,
+  pageInput,
+  pageOutput,
+  typedName,
+  playerUuid,
+  uuidOutput,
+} from '../schemas.ts';
 
 const description = text(1024).nullable().optional();
 
