@@ -81,12 +81,20 @@ function summarize(data: unknown): string {
   return JSON.stringify(data ?? null).slice(0, 120);
 }
 
-function describeError(error: unknown, family: Family): string {
+/** What the page says for a refused credential: none was given, or the one given was not accepted. */
+function describeRefusal(family: Family, credentials: Credentials): string {
+  if (family === 'aurora')
+    return credentials.token
+      ? 'The Aurora admin token was refused: check it under Credentials.'
+      : 'Needs the Aurora admin token: enter it under Credentials.';
+  return credentials.apiKey
+    ? 'The HubGW API key was refused: check it under Credentials.'
+    : 'Needs the HubGW API key: enter it under Credentials.';
+}
+
+function describeError(error: unknown, family: Family, credentials: Credentials): string {
   const code = error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined;
-  if (code === 'UNAUTHORIZED')
-    return family === 'aurora'
-      ? 'Needs the Aurora admin token: enter it under Credentials.'
-      : 'Needs the HubGW API key: enter it under Credentials.';
+  if (code === 'UNAUTHORIZED') return describeRefusal(family, credentials);
   if (code === 'TOO_MANY_REQUESTS') return 'Rate limited; it will try again.';
   return error instanceof Error ? error.message : String(error);
 }
@@ -95,7 +103,7 @@ function showNote(id: string, text: string | null): void {
   const note = byId(id);
   note.hidden = text === null;
   note.textContent = text ?? '';
-  if (text?.startsWith('Needs')) byId<HTMLDetailsElement>('credentials').open = true;
+  if (text?.endsWith('under Credentials.')) byId<HTMLDetailsElement>('credentials').open = true;
 }
 
 /** One family's feed: newest first, kept in sessionStorage with the last event id it has seen. */
@@ -158,11 +166,32 @@ function setConnection(connection: number, state: 'connecting' | 'open' | 'close
   const pill = byId('connection');
   pill.dataset.state = state;
   pill.textContent = { connecting: 'connecting…', open: 'live', closed: 'reconnecting…' }[state];
+  if (state === 'closed') showStatusStale();
+}
+
+/** When the Status card last heard from the server; what it shows is that moment's state. */
+let statusHeardAt: Date | null = null;
+
+/**
+ * The page has lost the server (down, restarting, or the socket closed): the card keeps its last known state, but
+ * says it is from then, so a frozen uptime and a database that was up are not read as now.
+ */
+function showStatusStale(): void {
+  byId('status').dataset.stale = 'true';
+  showNote(
+    'status-note',
+    statusHeardAt
+      ? `Not connected to the server: last known state, from ${statusHeardAt.toLocaleTimeString()}.`
+      : 'Not connected to the server.',
+  );
 }
 
 async function refreshStatus(client: Client): Promise<void> {
   try {
     const status = await client.server.status.query();
+    statusHeardAt = new Date();
+    delete byId('status').dataset.stale;
+    showNote('status-note', null);
     byId('version').textContent = `v${status.version}`;
     const database = byId('status-database');
     database.textContent = status.database;
@@ -170,12 +199,11 @@ async function refreshStatus(client: Client): Promise<void> {
     byId('status-uptime').textContent = formatUptime(status.uptimeSeconds);
     byId('status-connections').textContent = formatValue(status.liveConnections);
   } catch {
-    byId('status-database').textContent = 'server unreachable';
-    byId('status-database').className = 'down';
+    showStatusStale();
   }
 }
 
-function subscribeStats(client: Client) {
+function subscribeStats(client: Client, credentials: Credentials) {
   return client.aurora.live.stats.subscribe(undefined, {
     onStarted() {
       showNote('stats-note', null);
@@ -188,7 +216,7 @@ function subscribeStats(client: Client) {
       byId('stats-time').textContent = `at ${new Date(stats.timestamp).toLocaleTimeString()}`;
     },
     onError(error) {
-      showNote('stats-note', describeError(error, 'aurora'));
+      showNote('stats-note', describeError(error, 'aurora', credentials));
       byId('status-maintenance').textContent = 'needs the admin token';
     },
   });
@@ -207,7 +235,7 @@ function refusedResume(error: unknown): string | null {
 }
 
 /** The family's events from the feed's last line on; a resume the server can no longer serve starts over from now. */
-function subscribeEvents(client: Client, family: Family): { unsubscribe(): void } {
+function subscribeEvents(client: Client, family: Family, credentials: Credentials): { unsubscribe(): void } {
   let current: { unsubscribe(): void };
   /** After a refused resume, the note saying so stays up when the subscription from now starts. */
   let keepNote = false;
@@ -221,7 +249,7 @@ function subscribeEvents(client: Client, family: Family): { unsubscribe(): void 
     },
     onError(error: unknown) {
       const refusal = refusedResume(error);
-      if (refusal === null) return showNote(`${family}-note`, describeError(error, family));
+      if (refusal === null) return showNote(`${family}-note`, describeError(error, family, credentials));
       showNote(`${family}-note`, refusal);
       feeds[family].expire();
       keepNote = true;
@@ -247,12 +275,20 @@ function connect(credentials: Credentials): () => void {
   const socket = createWSClient({
     url: `${scheme}://${location.host}/ws`,
     connectionParams: () => connectionParams(credentials),
-    onOpen: () => setConnection(connection, 'open'),
+    onOpen: () => {
+      setConnection(connection, 'open');
+      // Back: the card says the state of now, not the one kept while away.
+      void refreshStatus(client);
+    },
     onClose: () => setConnection(connection, 'closed'),
   });
   const client = createTRPCClient<AppRouter>({ links: [wsLink({ client: socket })] });
-  const subscriptions = [subscribeStats(client), subscribeEvents(client, 'aurora'), subscribeEvents(client, 'hubgw')];
-  // refreshStatus catches its own failures and shows them as "server unreachable".
+  const subscriptions = [
+    subscribeStats(client, credentials),
+    subscribeEvents(client, 'aurora', credentials),
+    subscribeEvents(client, 'hubgw', credentials),
+  ];
+  // refreshStatus catches its own failures and shows the card's state as stale.
   void refreshStatus(client);
   const polling = setInterval(() => void refreshStatus(client), STATUS_INTERVAL_MS);
   return () => {

@@ -6,6 +6,7 @@ import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import type { SchemaObject } from 'openapi3-ts/oas31';
 import { z } from 'zod';
 import type { Credential } from '#src/auth.ts';
+import { PACKAGE_VERSION } from '#src/package-version.ts';
 import type { RouteMeta } from '#src/trpc/init.ts';
 import { diskFullStatus, type ErrorFormat, type ErrorFormats, formatOf } from './error-format.ts';
 import { metricsPath, metricsSecurityScheme } from './openapi-metrics-path.ts';
@@ -188,7 +189,7 @@ export function buildOpenApiDocument(
   const skipped = new Set(describedHere.map((route) => (route.procedure._def.meta as RouteMeta).openapi));
   const document = generateOpenApiDocument(router, {
     title: text.title,
-    version: '1.0.0',
+    version: PACKAGE_VERSION,
     baseUrl: '/',
     description: text.description,
     securitySchemes: { ...securitySchemes },

@@ -1,5 +1,4 @@
 // Starts and stops the whole server: database, HTTP on one port, graceful close.
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Application } from './application.ts';
@@ -20,11 +19,9 @@ import { ServerMetrics } from './metrics/server-metrics.ts';
 import { watchDatabasePool } from './metrics/database-pool.ts';
 import { UploadDir } from './uploads.ts';
 import { noStorageFloor, storageFloor } from './storage-floor.ts';
+import { PACKAGE_VERSION } from './package-version.ts';
 
 const EVENT_PRUNE_INTERVAL_MS = 10 * 60 * 1000;
-const PACKAGE_VERSION = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
 /** The signal that makes every instance on the database drop its cached data. */
 const CLEAR_CACHES = 'clear-caches';
 

@@ -10,6 +10,13 @@ export const uuid = z.guid({ message: 'must be a UUID' }).toLowerCase();
 
 export const playerUuid = uuid;
 
+/**
+ * A UUID as a response gives it, marked `format: uuid` so that generated clients type every one alike. It comes from
+ * a uuid column (or LuckPerms' VARCHAR(36), which the plugin fills from Java's UUID), so it is described, not checked
+ * again on the way out.
+ */
+export const uuidOutput = z.string().meta({ format: 'uuid' });
+
 export const coordinate = z.number();
 
 /** Where a home or warp is, as a request gives it. */

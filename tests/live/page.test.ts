@@ -135,6 +135,65 @@ describe.skipIf(skipWithoutChromium)('the live page in a browser', () => {
   });
 });
 
+describe.skipIf(skipWithoutChromium)('the live page with a wrong credential, and with the server gone', () => {
+  const ADMIN_TOKEN = 'live-page-admin-token-0123456789';
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startTestServer({ env: { SECURITY__ADMIN_TOKEN: ADMIN_TOKEN } });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await mkdir(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('says a missing credential is needed, and a wrong one was refused', async () => {
+    await page.goto(`${server.url}/`);
+    await page
+      .locator('#stats-note', { hasText: 'Needs the Aurora admin token: enter it under Credentials.' })
+      .waitFor();
+    await page.locator('#hubgw-note', { hasText: 'Needs the HubGW API key: enter it under Credentials.' }).waitFor();
+
+    await page.locator('input[name="token"]').fill('not-the-token');
+    await page.locator('input[name="apiKey"]').fill('not-the-key');
+    await page.locator('#credentials-form button').click();
+    await page
+      .locator('#stats-note', { hasText: 'The Aurora admin token was refused: check it under Credentials.' })
+      .waitFor();
+    await page.locator('#aurora-note', { hasText: 'The Aurora admin token was refused' }).waitFor();
+    await page
+      .locator('#hubgw-note', { hasText: 'The HubGW API key was refused: check it under Credentials.' })
+      .waitFor();
+    expect(await page.locator('#credentials').getAttribute('open')).not.toBeNull();
+    await page.screenshot({ path: join(SCREENSHOTS, 'live-page-refused.png'), fullPage: true });
+  });
+
+  it('shows the last known status as stale while the server is gone', async () => {
+    await page.locator('input[name="token"]').fill(ADMIN_TOKEN);
+    await page.locator('input[name="apiKey"]').fill(API_KEY);
+    await page.locator('#credentials-form button').click();
+    await page.locator('#connection[data-state="open"]').waitFor();
+    await page.locator('#status-database.up').waitFor();
+    expect(await page.locator('#status').getAttribute('data-stale')).toBeNull();
+    expect(await page.locator('#status-note').isHidden()).toBe(true);
+
+    await server.close();
+    await page.locator('#connection[data-state="closed"]').waitFor();
+    await page.locator('#status[data-stale]').waitFor();
+    expect(await page.locator('#status-note').textContent()).toMatch(
+      /^Not connected to the server: last known state, from \S+/,
+    );
+    // The last known state stays readable, marked as from then.
+    expect(await page.locator('#status-database').textContent()).toBe('up');
+    await page.screenshot({ path: join(SCREENSHOTS, 'live-page-server-gone.png'), fullPage: true });
+  });
+});
+
 describe('the live page over plain HTTP', () => {
   const server = useTestServer();
 

@@ -1,4 +1,5 @@
 // The OpenAPI document and the reference page: every route, its real success status, its family's errors and security.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '#routers/index.ts';
 import { collectRoutes } from '#rest/routes.ts';
@@ -235,6 +236,50 @@ describe('GET /openapi.json', () => {
       expect.arrayContaining([expect.objectContaining({ name: 'player_uuid', in: 'path', required: true })]),
     );
     expect(document.components.schemas.HubgwError.required).toEqual(['message', 'code']);
+  });
+
+  it("states one version, package.json's, as server.status does", async () => {
+    const { body: document } = await request(app, 'GET', '/openapi.json');
+    const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
+    expect(document.info.version).toBe(version);
+    const status = await request(app, 'GET', '/trpc/server.status');
+    expect(status.body.result.data.version).toBe(version);
+  });
+
+  it('marks every UUID a HubGW response carries as `format: uuid`, so generated clients type them alike', async () => {
+    const { body: document } = await request(app, 'GET', '/openapi.json');
+    const unmarked: string[] = [];
+    const marked: string[] = [];
+    const seen = new Set<unknown>();
+    const visit = (schema: any, where: string): void => {
+      if (schema === null || typeof schema !== 'object' || seen.has(schema)) return;
+      seen.add(schema);
+      if (typeof schema.$ref === 'string') {
+        const name = schema.$ref.split('/').pop();
+        visit(document.components.schemas[name], name);
+        return;
+      }
+      for (const [name, property] of Object.entries<any>(schema.properties ?? {})) {
+        const strings = [property, ...(property.anyOf ?? [])].filter((branch) =>
+          [branch.type].flat().includes('string'),
+        );
+        if ((name === 'id' || name === 'uuid' || name.endsWith('_uuid')) && strings.length > 0)
+          (strings.every((branch) => branch.format === 'uuid') ? marked : unmarked).push(`${where}.${name}`);
+        visit(property, `${where}.${name}`);
+      }
+      for (const key of ['items', 'anyOf', 'oneOf', 'allOf'])
+        for (const child of [schema[key] ?? []].flat()) visit(child, where);
+    };
+    for (const [path, item] of Object.entries<any>(document.paths)) {
+      if (!path.startsWith('/api/v1/')) continue;
+      for (const operation of Object.values<any>(item))
+        for (const response of Object.values<any>(operation.responses))
+          visit(response.content?.['application/json']?.schema, path);
+    }
+    expect(unmarked).toEqual([]);
+    expect(marked).toEqual(
+      expect.arrayContaining(['Home.player_uuid', 'Punishment.id', 'Punishment.staff_uuid', 'LuckPermsPlayer.uuid']),
+    );
   });
 
   it('gives 201, 202 and 204 routes their own status, and describes an array body', async () => {

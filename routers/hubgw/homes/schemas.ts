@@ -1,7 +1,7 @@
 // Request and response schemas of HubGW homes.
 import { z } from 'zod';
 import { text, timestamp } from '../../shared/schemas.ts';
-import { locationInput, locationOutput, typedName, playerUuid } from '../schemas.ts';
+import { locationInput, locationOutput, typedName, playerUuid, uuidOutput } from '../schemas.ts';
 
 export const upsertHomeInput = z.object({
   player_uuid: playerUuid,
@@ -22,8 +22,8 @@ export const listHomesInput = z.object({ player_uuid: playerUuid });
 
 export const home = z
   .object({
-    id: z.guid(),
-    player_uuid: z.string(),
+    id: uuidOutput,
+    player_uuid: uuidOutput,
     name: text(64),
     ...locationOutput,
     is_public: z.boolean(),

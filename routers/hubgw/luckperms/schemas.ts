@@ -1,7 +1,7 @@
 // Request and response schemas of HubGW's LuckPerms views.
 import { z } from 'zod';
 import { name, timestamp } from '../../shared/schemas.ts';
-import { playerUuid } from '../schemas.ts';
+import { playerUuid, uuidOutput } from '../schemas.ts';
 
 /** LuckPerms keeps usernames in VARCHAR(16) and group names in VARCHAR(36). */
 const username = name(16);
@@ -9,7 +9,7 @@ const groupName = name(36);
 
 export const player = z
   .object({
-    uuid: z.string(),
+    uuid: uuidOutput,
     username: z.string(),
     primary_group: z.string(),
     created_at: timestamp,
@@ -20,7 +20,7 @@ export const player = z
 export const permission = z
   .object({
     id: z.number().int(),
-    uuid: z.string(),
+    uuid: uuidOutput,
     permission: z.string(),
     value: z.boolean(),
     server: z.string(),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { PUNISHMENT_TYPES } from '#entities/hubgw/punishment.ts';
 import { text, timestamp, timestampInput } from '../../shared/schemas.ts';
-import { pageInput, pageOutput, typedName, playerUuid, uuid } from '../schemas.ts';
+import { pageInput, pageOutput, typedName, playerUuid, uuid, uuidOutput } from '../schemas.ts';
 
 const punishmentType = z.enum(PUNISHMENT_TYPES);
 
@@ -42,13 +42,13 @@ export const statusInput = z.object({ player_uuid: playerUuid });
 
 export const punishment = z
   .object({
-    id: z.string(),
-    player_uuid: z.string(),
+    id: uuidOutput,
+    player_uuid: uuidOutput,
     player_name: z.string(),
     player_ip: z.string().nullable(),
     punishment_type: punishmentType,
     reason: z.string(),
-    staff_uuid: z.string().nullable(),
+    staff_uuid: uuidOutput.nullable(),
     staff_name: z.string().nullable(),
     expires_at: timestamp.nullable(),
     is_active: z.boolean().meta({ description: 'False once revoked or expired' }),

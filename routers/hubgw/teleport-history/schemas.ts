@@ -1,7 +1,7 @@
 // Request and response schemas of HubGW teleport history.
 import { z } from 'zod';
 import { name, text, timestamp } from '../../shared/schemas.ts';
-import { coordinate, playerUuid } from '../schemas.ts';
+import { coordinate, playerUuid, uuidOutput } from '../schemas.ts';
 
 export const recordTeleportInput = z.object({
   player_uuid: playerUuid,
@@ -24,8 +24,8 @@ export const listTeleportsInput = z.object({
 
 export const teleport = z
   .object({
-    id: z.string(),
-    player_uuid: z.string(),
+    id: uuidOutput,
+    player_uuid: uuidOutput,
     from_world: z.string(),
     from_x: z.number(),
     from_y: z.number(),

@@ -1,7 +1,16 @@
 // Request and response schemas of HubGW warps.
 import { z } from 'zod';
 import { name, text, timestamp } from '../../shared/schemas.ts';
-import { coordinate, locationInput, locationOutput, pageInput, pageOutput, typedName, playerUuid } from '../schemas.ts';
+import {
+  coordinate,
+  locationInput,
+  locationOutput,
+  pageInput,
+  pageOutput,
+  typedName,
+  playerUuid,
+  uuidOutput,
+} from '../schemas.ts';
 
 const description = text(1024).nullable().optional();
 
@@ -45,8 +54,8 @@ export const listWarpsInput = z.object({
 
 export const warp = z
   .object({
-    id: z.string(),
-    player_uuid: z.string(),
+    id: uuidOutput,
+    player_uuid: uuidOutput,
     name: z.string(),
     ...locationOutput,
     is_public: z.boolean(),

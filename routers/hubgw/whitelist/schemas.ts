@@ -1,7 +1,7 @@
 // Request and response schemas of the HubGW whitelist.
 import { z } from 'zod';
 import { text, timestamp, timestampInput } from '../../shared/schemas.ts';
-import { typedName } from '../schemas.ts';
+import { typedName, uuidOutput } from '../schemas.ts';
 
 export const addWhitelistInput = z.object({
   player_name: typedName,
@@ -19,7 +19,7 @@ export const playerNameInput = z.object({ player_name: typedName });
 
 export const whitelistEntry = z
   .object({
-    id: z.string(),
+    id: uuidOutput,
     player_name: z.string(),
     added_by: z.string(),
     added_at: timestamp,
