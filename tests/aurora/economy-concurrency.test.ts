@@ -63,6 +63,26 @@ describe.skipIf(!onPostgres)('economy concurrency on PostgreSQL', () => {
     expect(rows.filter((row) => BigInt(row.balance) - 1000n !== BigInt(row.ledger))).toEqual([]);
   });
 
+  it('60 simultaneous transfers back and forth between two users all go through, none lost to a deadlock', async () => {
+    const [alice, bob] = await newUsers(2, '1000');
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        request(server, 'POST', '/api/economy/transfer', {
+          json:
+            i % 2 === 0
+              ? { fromUserId: alice, toUserId: bob, amount: '7' }
+              : { fromUserId: bob, toUserId: alice, amount: '7' },
+        }),
+      ),
+    );
+    expect(results.filter((res) => res.status !== 200).map((res) => [res.status, res.body])).toEqual([]);
+    expect([
+      (await request(server, 'GET', `/api/users/${alice}`)).body.balance,
+      (await request(server, 'GET', `/api/users/${bob}`)).body.balance,
+    ]).toEqual(['1000', '1000']);
+    expect(await ledgerRows(alice!, 'TRANSFER_OUT')).toHaveLength(30);
+  });
+
   it('20 simultaneous claims of one lootdrop: exactly one claimer is paid', async () => {
     const users = await newUsers(20, '0');
     const { id } = (await request(server, 'POST', '/api/lootdrops', { json: { amount: '77' } })).body.lootdrop;

@@ -229,17 +229,21 @@ describe('transfers', () => {
     expect([...(await ledgerOf(alice)), ...(await ledgerOf(bob))]).toEqual([]);
   });
 
-  it('keeps to economy.transfers.minAmount', async () => {
+  it('keeps to economy.transfers.minAmount and maxAmount, each bound itself allowed', async () => {
     const [alice, bob] = [await newUser('1000'), await newUser()];
-    await setSettings({ economy: { transfers: { minAmount: '25' } } });
+    await setSettings({ economy: { transfers: { minAmount: '25', maxAmount: '400' } } });
     try {
-      expect((await send({ fromUserId: alice, toUserId: bob, amount: '24' })).body).toEqual({
-        error: 'Amount out of range',
-        details: 'transfers must be from 25 to 1000000000',
-      });
+      const outOfRange = { error: 'Amount out of range', details: 'transfers must be from 25 to 400' };
+      expect((await send({ fromUserId: alice, toUserId: bob, amount: '24' })).body).toEqual(outOfRange);
+      expect((await send({ fromUserId: alice, toUserId: bob, amount: '401' })).body).toEqual(outOfRange);
       expect((await send({ fromUserId: alice, toUserId: bob, amount: '25' })).status).toBe(200);
+      const atMax = await send({ fromUserId: alice, toUserId: bob, amount: '400' });
+      expect([atMax.status, atMax.body]).toEqual([
+        200,
+        { success: true, amount: '400', from: { id: alice, balance: '575' }, to: { id: bob, balance: '425' } },
+      ]);
     } finally {
-      await setSettings({ economy: { transfers: { minAmount: '1' } } });
+      await setSettings({ economy: { transfers: { minAmount: '1', maxAmount: '1000000000' } } });
     }
   });
 
@@ -254,6 +258,23 @@ describe('transfers', () => {
 });
 
 describe('for the bot as a typed tRPC client', () => {
+  it('refuses a second daily claim through aurora.economy.daily with the next claim time in its details', async () => {
+    const user = await newUser();
+    const client = liveClient(server);
+    try {
+      const { nextClaimAt } = await client.trpc.aurora.economy.daily.mutate({ userId: user });
+      await expect(client.trpc.aurora.economy.daily.mutate({ userId: user })).rejects.toMatchObject({
+        message: 'Daily reward already claimed today',
+        data: {
+          appCode: 'cooldown_active',
+          details: { nextClaimAt, retryAfterSeconds: (Date.parse(nextClaimAt) - clock.now.getTime()) / 1000 },
+        },
+      });
+    } finally {
+      client.close();
+    }
+  });
+
   it('transfers through aurora.economy.transfer and announces the committed change as a live event; a refused one announces nothing', async () => {
     const [alice, bob] = [await newUser('300'), await newUser()];
     const client = liveClient(server);

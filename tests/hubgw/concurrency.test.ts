@@ -120,4 +120,48 @@ describe.skipIf(!onPostgres)('concurrency on PostgreSQL', () => {
     );
     expect(counts).toEqual({ 201: 1, 409: PARALLEL - 1 });
   });
+
+  it('concurrent revokes of one punishment: one 200 recorded as its revoker, the rest 400 invalid_state', async () => {
+    const player = crypto.randomUUID();
+    const ban = await hubgw(server, 'POST', '/punishments/', {
+      json: { player_uuid: player, player_name: 'Appealer', punishment_type: 'ban', reason: 'race' },
+    });
+    const results = await Promise.all(
+      Array.from({ length: PARALLEL }, (_, i) =>
+        hubgw(server, 'POST', '/punishments/revoke', { json: { punishment_id: ban.body.id, revoked_by: `mod${i}` } }),
+      ),
+    );
+    const winners = results.filter((res) => res.status === 200);
+    expect(winners).toHaveLength(1);
+    const losers = results.filter((res) => res.status !== 200);
+    expect(losers.map((res) => [res.status, res.body])).toEqual(
+      Array(PARALLEL - 1).fill([
+        400,
+        {
+          message: 'Punishment is already revoked',
+          code: 'invalid_state',
+          details: { punishment_id: ban.body.id, state: 'revoked' },
+        },
+      ]),
+    );
+    const [stored] = (await hubgw(server, 'POST', '/punishments/query', { json: { player_uuid: player } })).body
+      .punishments;
+    expect(stored).toEqual(winners[0]!.body);
+  });
+
+  it('concurrent deletes of one warp: one 204, the rest 404', async () => {
+    const owner = crypto.randomUUID();
+    const warp = { player_uuid: owner, name: `${owner}-gone` };
+    await hubgw(server, 'POST', '/warps/', { json: { ...warp, world: 'world', x: 0, y: 0, z: 0 } });
+    const results = await Promise.all(
+      Array.from({ length: PARALLEL }, () => hubgw(server, 'DELETE', '/warps/', { json: warp })),
+    );
+    expect(results.filter((res) => res.status === 204)).toHaveLength(1);
+    expect(results.filter((res) => res.status !== 204).map((res) => [res.status, res.body])).toEqual(
+      Array(PARALLEL - 1).fill([
+        404,
+        { message: `Warp '${warp.name}' not found`, code: 'not_found', details: { name: warp.name } },
+      ]),
+    );
+  });
 });

@@ -168,6 +168,25 @@ describe('cooldowns', () => {
     expect(check.body).toEqual({ is_active: true, expires_at: expires, remaining_seconds: 30 });
   });
 
+  it("stores the cooldown's data, and the next cooldown of the same type replaces it", async () => {
+    const player = crypto.randomUUID();
+    const dataOf = async () =>
+      await server.sql<{ data: unknown }>(
+        'select data from hubgw.cooldowns where player_uuid = ? and cooldown_type = ?',
+        [player, 'teleport'],
+      );
+    const set = (data?: Record<string, unknown>) =>
+      hubgw(server, 'POST', '/cooldowns/', {
+        json: { player_uuid: player, cooldown_type: 'teleport', cooldown_seconds: 90, ...(data && { data }) },
+      });
+    expect((await set({ from: 'spawn', uses: 2 })).status).toBe(201);
+    expect(await dataOf()).toEqual([{ data: { from: 'spawn', uses: 2 } }]);
+    expect((await set({ from: 'market' })).status).toBe(201);
+    expect(await dataOf()).toEqual([{ data: { from: 'market' } }]);
+    expect((await set()).status).toBe(201);
+    expect(await dataOf()).toEqual([{ data: null }]);
+  });
+
   it('reports an expired cooldown, or none, as inactive', async () => {
     const player = crypto.randomUUID();
     await hubgw(server, 'POST', '/cooldowns/', {

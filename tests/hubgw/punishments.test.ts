@@ -56,9 +56,74 @@ describe('POST /punishments/', () => {
     });
     const mute = await create(player, { punishment_type: 'mute' });
     expect(mute.status).toBe(201);
-    expect((await create(player, { punishment_type: 'mute' })).body.code).toBe('already_exists');
+    const secondMute = await create(player, { punishment_type: 'mute' });
+    expect([secondMute.status, secondMute.body]).toEqual([
+      409,
+      {
+        message: 'Player already has an active mute',
+        code: 'already_exists',
+        details: { player_uuid: player, punishment_id: mute.body.id },
+      },
+    ]);
     expect((await create(player, { punishment_type: 'warn' })).status).toBe(201);
     expect((await create(player, { punishment_type: 'warn' })).status).toBe(201);
+  });
+
+  it('refuses a ban during an active ip_ban naming the ip_ban, and an ip_ban during a ban naming the ban', async () => {
+    const [ipBanned, banned] = [crypto.randomUUID(), crypto.randomUUID()];
+    const ipBan = await create(ipBanned, { punishment_type: 'ip_ban' });
+    const ban = await create(banned, { punishment_type: 'ban' });
+    const cases: [string, string, string][] = [
+      [ipBanned, 'ban', ipBan.body.id],
+      [banned, 'ip_ban', ban.body.id],
+    ];
+    for (const [player, type, holder] of cases) {
+      const refused = await create(player, { punishment_type: type });
+      expect([refused.status, refused.body], type).toEqual([
+        409,
+        {
+          message: 'Player already has an active ban',
+          code: 'already_exists',
+          details: { player_uuid: player, punishment_id: holder },
+        },
+      ]);
+    }
+  });
+
+  it('frees the slot of a mute or ban from the instant it expires: a new mute, and either kind of ban after an ip_ban', async () => {
+    const cases: [string, string][] = [
+      ['mute', 'mute'],
+      ['ip_ban', 'ip_ban'],
+      ['ip_ban', 'ban'],
+      ['ban', 'ip_ban'],
+    ];
+    for (const [expiring, next] of cases) {
+      const player = crypto.randomUUID();
+      const old = await create(player, {
+        punishment_type: expiring,
+        expires_at: new Date(clock.now.getTime() + 60_000).toISOString(),
+      });
+      clock.advance(60);
+      const renewed = await create(player, { punishment_type: next });
+      expect([renewed.status, renewed.body], `${next} after ${expiring}`).toEqual([
+        201,
+        {
+          id: expect.any(String),
+          ...punishmentBody(player, { punishment_type: next }),
+          is_active: true,
+          revoked_at: null,
+          revoked_by: null,
+          revoked_reason: null,
+          created_at: clock.now.toISOString(),
+          updated_at: clock.now.toISOString(),
+        },
+      ]);
+      const history = await hubgw(server, 'POST', '/punishments/query', { json: { player_uuid: player } });
+      expect(history.body.punishments.map((p: { id: string; is_active: boolean }) => [p.id, p.is_active])).toEqual([
+        [renewed.body.id, true],
+        [old.body.id, false],
+      ]);
+    }
   });
 
   it('allows a new ban once the old one has expired, and reports the old one inactive', async () => {
@@ -105,6 +170,29 @@ describe('POST /punishments/', () => {
     expect(status.body).toEqual({ is_banned: false, punishment: null });
     const current = await create(player, {});
     expect(current.status).toBe(201);
+  });
+
+  it('stores an expired ban beside an active one, inactive, and the active ban stays the one reported', async () => {
+    const player = crypto.randomUUID();
+    const active = await create(player);
+    const imported = await create(player, { expires_at: '2024-01-01T00:00:00Z', reason: 'Old ban, imported' });
+    expect([imported.status, imported.body]).toEqual([
+      201,
+      {
+        id: expect.any(String),
+        ...punishmentBody(player, { expires_at: '2024-01-01T00:00:00.000Z', reason: 'Old ban, imported' }),
+        is_active: false,
+        revoked_at: null,
+        revoked_by: null,
+        revoked_reason: null,
+        created_at: clock.now.toISOString(),
+        updated_at: clock.now.toISOString(),
+      },
+    ]);
+    expect((await hubgw(server, 'GET', `/punishments/ban/${player}`)).body).toEqual({
+      is_banned: true,
+      punishment: active.body,
+    });
   });
 });
 
