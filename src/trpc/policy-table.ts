@@ -1,8 +1,8 @@
-// The one reader of the procedures' policies: which procedure needs what, and which family a path belongs to when
-// no route serves it (its error format, its metrics label, whether the rate limit counts it).
+// The procedures' policies read once for the whole router: which families announce events, and which family a path
+// belongs to when no route serves it (its error format, its metrics label, whether the rate limit counts it).
 import type { AnyProcedure, AnyRouter } from '@trpc/server';
 import type { RouteMeta } from './init.ts';
-import { type CallPolicy, policyOf, SERVER_POLICY } from './policy.ts';
+import { policyOf, SERVER_POLICY } from './policy.ts';
 
 export interface FamilyPolicy {
   name: string;
@@ -10,11 +10,9 @@ export interface FamilyPolicy {
   basePath: string;
   /** Whether the rate limit counts any of its calls; then it counts every request under its path that no route serves. */
   rateLimited: boolean;
-  /** Whether any of its mutations is announced as a live event. */
-  announces: boolean;
 }
 
-const ROOT: FamilyPolicy = { name: SERVER_POLICY.family, basePath: '', rateLimited: false, announces: false };
+const ROOT: FamilyPolicy = { name: SERVER_POLICY.family, basePath: '', rateLimited: false };
 
 function segmentsOf(path: string): string[] {
   return path.split('/').filter(Boolean);
@@ -38,25 +36,21 @@ interface FamilyDraft {
 }
 
 export class PolicyTable {
-  readonly #byProcedure: Map<string, CallPolicy>;
   /** Longest base path first, so `/api/v1/...` finds its family before `/api/...` does. */
   readonly #families: FamilyPolicy[];
   /** The families whose changes are live events, each with its own channel. */
   readonly announcingFamilies: string[];
 
-  private constructor(byProcedure: Map<string, CallPolicy>, families: FamilyPolicy[], announcing: string[]) {
-    this.#byProcedure = byProcedure;
+  private constructor(families: FamilyPolicy[], announcing: string[]) {
     this.#families = families;
     this.announcingFamilies = announcing;
   }
 
   static read(router: AnyRouter): PolicyTable {
-    const byProcedure = new Map<string, CallPolicy>();
     const drafts = new Map<string, FamilyDraft>();
-    for (const [path, procedure] of Object.entries(router._def.procedures as Record<string, AnyProcedure>)) {
+    for (const procedure of Object.values(router._def.procedures as Record<string, AnyProcedure>)) {
       const meta = procedure._def.meta as RouteMeta | undefined;
       const policy = policyOf(meta);
-      byProcedure.set(path, policy);
       const draft = drafts.get(policy.family) ?? { paths: [], rateLimited: false, announces: false };
       if (meta?.openapi && meta.openapi.enabled !== false) draft.paths.push(segmentsOf(meta.openapi.path));
       draft.rateLimited ||= policy.rateLimited;
@@ -71,16 +65,10 @@ export class PolicyTable {
           .map((segment) => `/${segment}`)
           .join(''),
         rateLimited: draft.rateLimited,
-        announces: draft.announces,
       }))
       .sort((a, b) => b.basePath.length - a.basePath.length);
     const announcing = [...drafts].filter(([, draft]) => draft.announces).map(([name]) => name);
-    return new PolicyTable(byProcedure, families, announcing);
-  }
-
-  /** The policy of the procedure at `path` (`hubgw.homes.get`); the server's own for an unknown one. */
-  procedure(path: string): CallPolicy {
-    return this.#byProcedure.get(path) ?? SERVER_POLICY;
+    return new PolicyTable(families, announcing);
   }
 
   /**
