@@ -75,12 +75,9 @@ const envSchema = z.object({
   NODE_ENV: z.string().optional(),
 });
 
-/**
- * A statement running longer than `statementTimeoutMs` (0: never) is cancelled on PostgreSQL; on PGlite, whose
- * process it holds, the process is replaced.
- */
+/** On PostgreSQL, a statement running longer than `statementTimeoutMs` is cancelled (0: never). */
 export type Database =
-  | { kind: 'pglite'; dataDir: string | null; statementTimeoutMs?: number }
+  | { kind: 'pglite'; dataDir: string | null }
   | { kind: 'postgresql'; url: string; statementTimeoutMs?: number };
 
 export interface Config {
@@ -139,8 +136,8 @@ function describeIssue(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string 
 }
 
 function chooseDatabase(url: string | undefined, dataDir: string, statementTimeoutMs: number): Database {
-  if (url === undefined) return { kind: 'pglite', dataDir: `${dataDir}/pglite`, statementTimeoutMs };
-  if (url === 'memory://') return { kind: 'pglite', dataDir: null, statementTimeoutMs };
+  if (url === undefined) return { kind: 'pglite', dataDir: `${dataDir}/pglite` };
+  if (url === 'memory://') return { kind: 'pglite', dataDir: null };
   return { kind: 'postgresql', url, statementTimeoutMs };
 }
 
