@@ -1,19 +1,13 @@
 // Aurora health, open even when an admin token is configured: the document's body, plus the database check.
+import { restRoutes } from '#src/trpc/rest-route.ts';
 import { z } from 'zod';
 import { auroraOpenProcedure } from './procedure.ts';
 import { assertDatabaseUp, databaseCheck } from '../shared/health.ts';
 
+const route = restRoutes('aurora: health');
+
 export const healthProcedure = auroraOpenProcedure
-  .meta({
-    openapi: {
-      method: 'GET',
-      path: '/api/health',
-      description: 'Returns the server health status.',
-      tags: ['aurora: health'],
-      summary: 'Server health',
-      errorResponses: [503],
-    },
-  })
+  .meta(route('GET /api/health', 'Server health', { errors: [503] }))
   .input(z.void())
   .output(
     z.object({

@@ -1,19 +1,13 @@
 // HubGW health, the only HubGW route without an API key: the document's body, plus the database check.
+import { restRoutes } from '#src/trpc/rest-route.ts';
 import { z } from 'zod';
 import { hubgwOpenProcedure } from './procedure.ts';
 import { assertDatabaseUp, databaseCheck } from '../shared/health.ts';
 
+const route = restRoutes('hubgw: health');
+
 export const healthProcedure = hubgwOpenProcedure
-  .meta({
-    openapi: {
-      method: 'GET',
-      path: '/api/v1/health/',
-      description: 'Checks that the service is working.',
-      tags: ['hubgw: health'],
-      summary: 'Service health',
-      errorResponses: [503],
-    },
-  })
+  .meta(route('GET /api/v1/health/', 'Service health', { errors: [503] }))
   .input(z.void())
   .output(z.object({ status: z.literal('ok'), database: databaseCheck }))
   .query(async ({ ctx }) => ({ status: 'ok' as const, database: await assertDatabaseUp(ctx.em) }));

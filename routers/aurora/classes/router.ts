@@ -1,4 +1,5 @@
 // Aurora classes: GET/POST /api/classes, PUT/DELETE /api/classes/:id.
+import { restRoutes } from '#src/trpc/rest-route.ts';
 import { router } from '#src/trpc/procedures.ts';
 import { auroraProcedure } from '../procedure.ts';
 import { noInput, noContent } from '../../shared/schemas.ts';
@@ -6,60 +7,34 @@ import { listClasses } from './queries.ts';
 import { classIdInput, classList, classResult, createClassInput, updateClassInput } from './schemas.ts';
 import { createClass, deleteClass, updateClass } from './service.ts';
 
-const tags = ['aurora: classes'];
+const route = restRoutes('aurora: classes');
 
 export const classesRouter = router({
   list: auroraProcedure
-    .meta({
-      openapi: { method: 'GET', path: '/api/classes', description: 'Lists all classes.', tags, summary: 'All classes' },
-    })
+    .meta(route('GET /api/classes', 'All classes'))
     .input(noInput)
     .output(classList)
     .query(({ ctx }) => listClasses(ctx.em)),
 
   create: auroraProcedure
-    .meta({
-      openapi: {
-        method: 'POST',
-        path: '/api/classes',
-        description: 'Creates a new class.',
-        tags,
-        summary: 'Create a class',
-        errorResponses: [400, 409],
-      },
-      status: 201,
-    })
+    .meta(route('POST /api/classes', 'Create a class', { status: 201, errors: [400, 409] }))
     .input(createClassInput)
     .output(classResult)
     .mutation(({ ctx, input }) => createClass(ctx.em, input, ctx.now())),
 
   update: auroraProcedure
-    .meta({
-      openapi: {
-        method: 'PUT',
-        path: '/api/classes/{id}',
-        description: 'Updates a class: the fields given, as GET returns them.',
-        tags,
-        summary: 'Change a class',
-        errorResponses: [400, 404, 409],
-      },
-    })
+    .meta(route('PUT /api/classes/{id}', 'Change a class', { errors: [400, 404, 409] }))
     .input(updateClassInput)
     .output(classResult)
     .mutation(({ ctx, input }) => updateClass(ctx.em, input, ctx.now())),
 
   delete: auroraProcedure
-    .meta({
-      openapi: {
-        method: 'DELETE',
-        path: '/api/classes/{id}',
-        description: 'Deletes a class.',
-        tags,
-        summary: "Delete a class; its members' classId becomes null",
-        errorResponses: [400, 404],
-      },
-      status: 204,
-    })
+    .meta(
+      route('DELETE /api/classes/{id}', "Delete a class; its members' classId becomes null", {
+        status: 204,
+        errors: [400, 404],
+      }),
+    )
     .input(classIdInput)
     .output(noContent)
     .mutation(({ ctx, input }) => deleteClass(ctx.em, input.id)),

@@ -1,4 +1,5 @@
 // Aurora inventory: GET/POST /api/users/:id/inventory, DELETE /api/users/:id/inventory/:itemId?amount=N.
+import { restRoutes } from '#src/trpc/rest-route.ts';
 import { router } from '#src/trpc/procedures.ts';
 import { auroraProcedure } from '../procedure.ts';
 import { noContent } from '../../shared/schemas.ts';
@@ -12,53 +13,35 @@ import {
 } from './schemas.ts';
 import { addToInventory, removeFromInventory } from './service.ts';
 
-const tags = ['aurora: inventory'];
+const route = restRoutes('aurora: inventory');
 
 export const inventoryRouter = router({
   list: auroraProcedure
-    .meta({
-      openapi: {
-        method: 'GET',
-        path: '/api/users/{id}/inventory',
-        description: "Gets a user's inventory, with each item's details.",
-        tags,
-        summary: "A user's items",
-        errorResponses: [400, 404],
-      },
-    })
+    .meta(route('GET /api/users/{id}/inventory', "A user's items", { errors: [400, 404] }))
     .input(inventoryOwnerInput)
     .output(inventoryList)
     .query(({ ctx, input }) => listInventory(ctx.em, input.id)),
 
   add: auroraProcedure
-    .meta({
-      openapi: {
-        method: 'POST',
-        path: '/api/users/{id}/inventory',
-        description: "Adds items to a user's inventory.",
-        tags,
-        summary: 'Add items to a stack; answers the new total',
-        errorResponses: [400, 404],
-      },
-      status: 201,
-    })
+    .meta(
+      route('POST /api/users/{id}/inventory', 'Add items to a stack; answers the new total', {
+        status: 201,
+        errors: [400, 404],
+      }),
+    )
     .input(addToInventoryInput)
     .output(inventoryAdded)
     .mutation(({ ctx, input }) => addToInventory(ctx.em, input)),
 
   remove: auroraProcedure
-    .meta({
-      openapi: {
-        method: 'DELETE',
-        path: '/api/users/{id}/inventory/{itemId}',
-        tags,
-        summary: 'Remove items from a stack',
+    .meta(
+      route('DELETE /api/users/{id}/inventory/{itemId}', 'Remove items from a stack', {
+        status: 204,
+        errors: [400, 404],
         description:
           'amount defaults to 1. The row goes at zero; more than held answers 400 and removes nothing; not held answers 404.',
-        errorResponses: [400, 404],
-      },
-      status: 204,
-    })
+      }),
+    )
     .input(removeFromInventoryInput)
     .output(noContent)
     .mutation(({ ctx, input }) => removeFromInventory(ctx.em, input)),

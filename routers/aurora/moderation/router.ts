@@ -1,4 +1,5 @@
 // Aurora moderation cases: list, get by CASE-NNNN, create, clear.
+import { restRoutes } from '#src/trpc/rest-route.ts';
 import { router } from '#src/trpc/procedures.ts';
 import { auroraProcedure } from '../procedure.ts';
 import { getCase, listCases } from './queries.ts';
@@ -13,67 +14,40 @@ import {
 } from './schemas.ts';
 import { clearCase, createCase } from './service.ts';
 
-const tags = ['aurora: moderation'];
+const route = restRoutes('aurora: moderation');
 
 export const moderationRouter = router({
   list: auroraProcedure
-    .meta({
-      openapi: {
-        method: 'GET',
-        path: '/api/moderation',
-        description: 'Lists moderation cases, with optional filtering.',
-        tags,
-        summary: 'Cases, newest first',
-        errorResponses: [400],
-      },
-    })
+    .meta(route('GET /api/moderation', 'Cases, newest first', { errors: [400] }))
     .input(listCasesInput)
     .output(caseList)
     .query(({ ctx, input }) => listCases(ctx.em, input)),
 
   get: auroraProcedure
-    .meta({
-      openapi: {
-        method: 'GET',
-        path: '/api/moderation/{caseId}',
-        description: 'Gets one case by its case id (for example CASE-0001).',
-        tags,
-        summary: 'One case by its case id',
-        errorResponses: [400, 404],
-      },
-    })
+    .meta(route('GET /api/moderation/{caseId}', 'One case by its case id', { errors: [400, 404] }))
     .input(caseIdInput)
     .output(moderationCase)
     .query(({ ctx, input }) => getCase(ctx.em, input.caseId)),
 
   create: auroraProcedure
-    .meta({
-      openapi: {
-        method: 'POST',
-        path: '/api/moderation',
-        tags,
-        summary: 'Open a case',
+    .meta(
+      route('POST /api/moderation', 'Open a case', {
+        status: 201,
+        errors: [400],
         description:
           'The case id is the next CASE-NNNN. warn, timeout and ban start active; kick, note and prune start inactive.',
-        errorResponses: [400],
-      },
-      status: 201,
-    })
+      }),
+    )
     .input(createCaseInput)
     .output(caseResult)
     .mutation(({ ctx, input }) => createCase(ctx.em, input, ctx.now())),
 
   clear: auroraProcedure
-    .meta({
-      openapi: {
-        method: 'PUT',
-        path: '/api/moderation/{caseId}/clear',
-        description: 'Clears (resolves) a moderation case.',
-        tags,
-        summary: 'Resolve a case; a cleared case answers 409',
-        errorResponses: [400, 404, 409],
-      },
-    })
+    .meta(
+      route('PUT /api/moderation/{caseId}/clear', 'Resolve a case; a cleared case answers 409', {
+        errors: [400, 404, 409],
+      }),
+    )
     .input(clearCaseInput)
     .output(caseResult)
     .mutation(({ ctx, input }) => clearCase(ctx.em, input, ctx.now())),

@@ -1,42 +1,29 @@
 // HubGW cooldowns: POST /cooldowns/check, POST /cooldowns/.
+import { restRoutes } from '#src/trpc/rest-route.ts';
 import { router } from '#src/trpc/procedures.ts';
 import { hubgwProcedure } from '../procedure.ts';
 import { checkCooldownInput, cooldownCreated, cooldownStatus, createCooldownInput } from './schemas.ts';
 import { checkCooldown } from './queries.ts';
 import { setCooldown } from './service.ts';
 
-const tags = ['hubgw: cooldowns'];
+const route = restRoutes('hubgw: cooldowns');
 
 export const cooldownsRouter = router({
   check: hubgwProcedure
-    .meta({
-      reads: true,
-      openapi: {
-        method: 'POST',
-        path: '/api/v1/cooldowns/check',
-        description: "Checks a player's cooldown status.",
-        tags,
-        summary: "A player's cooldown status",
-        errorResponses: [400],
-      },
-    })
+    .meta(route('POST /api/v1/cooldowns/check', "A player's cooldown status", { errors: [400], reads: true }))
     .input(checkCooldownInput)
     .output(cooldownStatus)
     .mutation(({ ctx, input }) => checkCooldown(ctx.em, input.player_uuid, input.cooldown_type, ctx.now())),
 
   create: hubgwProcedure
-    .meta({
-      openapi: {
-        method: 'POST',
-        path: '/api/v1/cooldowns/',
-        tags,
-        summary: 'Set a cooldown',
+    .meta(
+      route('POST /api/v1/cooldowns/', 'Set a cooldown', {
+        status: 201,
+        errors: [400],
         description:
           'Creates a new cooldown for a player. Give expires_at or cooldown_seconds (> 0); with both, expires_at wins, and one in the past stores the cooldown as already expired. Replaces an earlier cooldown of the same type. A kit cooldown type (`kit|<name>`) matches case-insensitively.',
-        errorResponses: [400],
-      },
-      status: 201,
-    })
+      }),
+    )
     .input(createCooldownInput)
     .output(cooldownCreated)
     .mutation(({ ctx, input }) => setCooldown(ctx.em, input, ctx.now())),

@@ -1,4 +1,5 @@
 // HubGW whitelist: add, remove, check, list, count.
+import { restRoutes } from '#src/trpc/rest-route.ts';
 import { router } from '#src/trpc/procedures.ts';
 import { hubgwProcedure } from '../procedure.ts';
 import { noInput, noContent } from '../../shared/schemas.ts';
@@ -13,84 +14,54 @@ import {
 import { countWhitelist, isWhitelisted, listWhitelist } from './queries.ts';
 import { addToWhitelist, removeFromWhitelist } from './service.ts';
 
-const tags = ['hubgw: whitelist'];
+const route = restRoutes('hubgw: whitelist');
 
 export const whitelistRouter = router({
   add: hubgwProcedure
-    .meta({
-      openapi: {
-        method: 'POST',
-        path: '/api/v1/whitelist/add',
-        tags,
-        summary: 'Whitelist a player',
+    .meta(
+      route('POST /api/v1/whitelist/add', 'Whitelist a player', {
+        status: 201,
+        errors: [400, 409],
+        announced: true,
         description:
           'Adds a player to the whitelist. A name with an active, unexpired entry answers 409 already_exists; an inactive or expired entry is replaced.',
-        errorResponses: [400, 409],
-      },
-      status: 201,
-      announced: true,
-    })
+      }),
+    )
     .input(addWhitelistInput)
     .output(whitelistEntry)
     .mutation(({ ctx, input }) => addToWhitelist(ctx.em, input, ctx.now())),
 
   remove: hubgwProcedure
-    .meta({
-      openapi: {
-        method: 'POST',
-        path: '/api/v1/whitelist/remove',
-        description: 'Removes a player from the whitelist.',
-        tags,
-        summary: "Remove a player's entry",
-        errorResponses: [400, 404],
-      },
-      status: 204,
-      announced: true,
-    })
+    .meta(
+      route('POST /api/v1/whitelist/remove', "Remove a player's entry", {
+        status: 204,
+        errors: [400, 404],
+        announced: true,
+      }),
+    )
     .input(playerNameInput)
     .output(noContent)
     .mutation(({ ctx, input }) => removeFromWhitelist(ctx.em, input.player_name)),
 
   check: hubgwProcedure
-    .meta({
-      reads: true,
-      openapi: {
-        method: 'POST',
-        path: '/api/v1/whitelist/check',
-        description: 'Checks whether a player is on the whitelist.',
-        tags,
-        summary: 'Whether a player has an active, unexpired entry',
-        errorResponses: [400],
-      },
-    })
+    .meta(
+      route('POST /api/v1/whitelist/check', 'Whether a player has an active, unexpired entry', {
+        errors: [400],
+        reads: true,
+      }),
+    )
     .input(playerNameInput)
     .output(whitelistStanding)
     .mutation(({ ctx, input }) => isWhitelisted(ctx.em, input.player_name, ctx.now())),
 
   list: hubgwProcedure
-    .meta({
-      openapi: {
-        method: 'GET',
-        path: '/api/v1/whitelist/',
-        description: 'Lists every player on the whitelist.',
-        tags,
-        summary: 'Every stored entry, newest first',
-      },
-    })
+    .meta(route('GET /api/v1/whitelist/', 'Every stored entry, newest first'))
     .input(noInput)
     .output(whitelistList)
     .query(({ ctx }) => listWhitelist(ctx.em)),
 
   count: hubgwProcedure
-    .meta({
-      openapi: {
-        method: 'GET',
-        path: '/api/v1/whitelist/count',
-        description: 'Counts the players on the whitelist.',
-        tags,
-        summary: 'How many entries are stored',
-      },
-    })
+    .meta(route('GET /api/v1/whitelist/count', 'How many entries are stored'))
     .input(noInput)
     .output(whitelistCount)
     .query(({ ctx }) => countWhitelist(ctx.em)),
