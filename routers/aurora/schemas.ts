@@ -1,4 +1,5 @@
-// Field schemas and list helpers shared by Aurora procedures.
+// Field schemas and list helpers shared by Aurora procedures. Coerced numbers read query strings at run time and are
+// typed as the numbers a typed client sends.
 import { z } from 'zod';
 
 export const INT64_MAX = 2n ** 63n - 1n;
@@ -33,12 +34,12 @@ export const positiveBigintString = decimalString(1n);
 export function pagination(defaultLimit: number) {
   return {
     limit: z.coerce
-      .number()
+      .number<number>()
       .int()
       .min(0)
       .default(defaultLimit)
       .meta({ description: `At most ${MAX_LIMIT}: a larger value is read as ${MAX_LIMIT}` }),
-    offset: z.coerce.number().int().min(0).default(0),
+    offset: z.coerce.number<number>().int().min(0).default(0),
   };
 }
 

@@ -72,7 +72,7 @@ export const INT4_MAX = 2_147_483_647;
 export const serialId = z.number().int().min(1).max(INT4_MAX);
 
 /** A serial id in a path or query string, where it arrives as text. */
-export const serialIdParameter = z.coerce.number().int().min(1).max(INT4_MAX);
+export const serialIdParameter = z.coerce.number<number>().int().min(1).max(INT4_MAX);
 
 /** The input of a procedure that takes none: a REST call's query string and body are ignored. */
 export const noInput = z.void();

@@ -18,7 +18,7 @@ export const inventoryAdded = z.object({ success: z.literal(true), entry: invent
 export const removeFromInventoryInput = z.object({
   id: discordId,
   itemId,
-  amount: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(1),
+  amount: z.coerce.number<number>().int().min(1).max(Number.MAX_SAFE_INTEGER).default(1),
 });
 
 export type InventoryEntryResponse = z.infer<typeof inventoryEntry>;

@@ -19,7 +19,7 @@ export const recordTeleportInput = z.object({
 
 export const listTeleportsInput = z.object({
   player_uuid: playerUuid,
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  limit: z.coerce.number<number>().int().min(1).max(1000).default(100),
 });
 
 export const teleport = z
