@@ -35,9 +35,19 @@ let lastEventId: string | null = null;
 client.aurora.live.events.subscribe(
   { lastEventId },
   {
-    onData: ({ id, data }) => {
+    onData: ({ id, data: event }) => {
       lastEventId = id;
-      console.log(`event ${id} ${data.timestamp} ${data.type}`);
+      // Each event's type names its procedure, and narrows its data to that procedure's output.
+      switch (event.type) {
+        case 'items.create':
+          console.log(`event ${id}: item #${event.data.item.id} ${event.data.item.name} created`);
+          break;
+        case 'economy.transfer':
+          console.log(`event ${id}: ${event.data.amount} from ${event.data.from.id} to ${event.data.to.id}`);
+          break;
+        default:
+          console.log(`event ${id} ${event.timestamp} ${event.type}`);
+      }
     },
     onError: (error) => console.error('events:', error.message),
   },

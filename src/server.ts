@@ -110,6 +110,7 @@ export async function startServer(
       uploads,
       domain: started.services,
       events,
+      announced: policies.announced,
       liveConnections: () => sockets?.count() ?? 0,
       shuttingDown: () => closing,
       statsIntervalMs: config.live.statsIntervalMs,

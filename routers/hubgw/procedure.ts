@@ -1,6 +1,6 @@
 // HubGW's base procedures: the API key, and no rate limit, since the game servers behind it share a few addresses
 // and must never be throttled as one client. It announces only what game servers must learn of at once, each such
-// write marked `announced`.
+// mutation wrapped in `announced`.
 import type { CallPolicy } from '#src/trpc/policy.ts';
 import { procedure } from '#src/trpc/procedures.ts';
 

@@ -31,6 +31,8 @@ export interface Services {
   uploads: UploadDir;
   domain: DomainServices;
   events: EventBus;
+  /** The paths of the mutations whose committed calls are live events. */
+  announced: ReadonlySet<string>;
   /** Open live WebSocket connections on this instance. */
   liveConnections: () => number;
   /** True from the moment the server starts to shut down: it finishes what it has and takes nothing new. */

@@ -10,15 +10,13 @@ export const MAX_BATCH_SIZE = 32;
 
 /**
  * `policy` says who may call the procedure and whether the rate limit counts it (see policy.ts); its family's base
- * procedure sets it. `status` is the REST success status; 204 answers with no body. `announced` makes a mutation's
- * committed change a live event for its family's subscribers (a read sent as a POST never sets it). `reads` marks
- * such a read: it goes on while writes are refused for want of disk space. `jsonBody` marks a DELETE whose input
+ * procedure sets it. `status` is the REST success status; 204 answers with no body. `reads` marks a read sent as a
+ * POST: it goes on while writes are refused for want of disk space. `jsonBody` marks a DELETE whose input
  * comes as a JSON body, as its document sends it, so the OpenAPI document describes a body, not a query.
  */
 export type RouteMeta = OpenApiMeta<{
   policy?: CallPolicy;
   status?: 200 | 201 | 202 | 204;
-  announced?: boolean;
   jsonBody?: true;
   reads?: true;
 }>;

@@ -1,6 +1,7 @@
-// The procedures' policies read once for the whole router: which families announce events, and which family a path
+// The procedures' policies read once for the whole router: which procedures announce events, and which family a path
 // belongs to when no route serves it (its error format, its metrics label, whether the rate limit counts it).
 import type { AnyProcedure, AnyRouter } from '@trpc/server';
+import { isAnnounced } from './announced.ts';
 import type { RouteMeta } from './init.ts';
 import { policyOf, SERVER_POLICY } from './policy.ts';
 
@@ -32,30 +33,37 @@ function commonPrefix(paths: string[][]): string[] {
 interface FamilyDraft {
   paths: string[][];
   rateLimited: boolean;
-  announces: boolean;
 }
 
 export class PolicyTable {
   /** Longest base path first, so `/api/v1/...` finds its family before `/api/...` does. */
   readonly #families: FamilyPolicy[];
+  /** The paths of the mutations whose committed calls are live events (`hubgw.warps.create`). */
+  readonly announced: ReadonlySet<string>;
   /** The families whose changes are live events, each with its own channel. */
   readonly announcingFamilies: string[];
 
-  private constructor(families: FamilyPolicy[], announcing: string[]) {
+  private constructor(families: FamilyPolicy[], announced: Set<string>, announcing: string[]) {
     this.#families = families;
+    this.announced = announced;
     this.announcingFamilies = announcing;
   }
 
   static read(router: AnyRouter): PolicyTable {
     const drafts = new Map<string, FamilyDraft>();
-    for (const procedure of Object.values(router._def.procedures as Record<string, AnyProcedure>)) {
+    const announced = new Set<string>();
+    const announcing = new Set<string>();
+    for (const [path, procedure] of Object.entries(router._def.procedures as Record<string, AnyProcedure>)) {
       const meta = procedure._def.meta as RouteMeta | undefined;
       const policy = policyOf(meta);
-      const draft = drafts.get(policy.family) ?? { paths: [], rateLimited: false, announces: false };
+      const draft = drafts.get(policy.family) ?? { paths: [], rateLimited: false };
       if (meta?.openapi && meta.openapi.enabled !== false) draft.paths.push(segmentsOf(meta.openapi.path));
       draft.rateLimited ||= policy.rateLimited;
-      draft.announces ||= procedure._def.type === 'mutation' && meta?.announced === true;
       drafts.set(policy.family, draft);
+      if (isAnnounced(procedure)) {
+        announced.add(path);
+        announcing.add(policy.family);
+      }
     }
     const families = [...drafts]
       .filter(([, draft]) => draft.paths.length > 0)
@@ -67,8 +75,7 @@ export class PolicyTable {
         rateLimited: draft.rateLimited,
       }))
       .sort((a, b) => b.basePath.length - a.basePath.length);
-    const announcing = [...drafts].filter(([, draft]) => draft.announces).map(([name]) => name);
-    return new PolicyTable(families, announcing);
+    return new PolicyTable(families, announced, [...announcing]);
   }
 
   /**

@@ -79,10 +79,9 @@ const withPolicy = t.middleware(async ({ ctx, next, path, type, meta, getRawInpu
   }
   const call = (transaction: TransactionHooks, em: Context['orm']['em']) => next({ ctx: { em, transaction } });
   // An event's type is the procedure's path within its family: `homes.upsert`.
-  const result =
-    type === 'mutation' && meta?.announced
-      ? await runWithEvent(ctx, policy.family, path.slice(policy.family.length + 1), call)
-      : await runWithoutEvent(ctx, call);
+  const result = ctx.services.announced.has(path)
+    ? await runWithEvent(ctx, policy.family, path.slice(policy.family.length + 1), call)
+    : await runWithoutEvent(ctx, call);
   ctx.services.metrics.countCall(path, ctx.transport, result.ok ? null : result.error);
   return result;
 });

@@ -6,7 +6,7 @@ import type { RouteMeta } from './init.ts';
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type ContentType = 'application/json' | 'multipart/form-data';
 
-export interface RouteFacts extends Pick<RouteMeta, 'status' | 'announced' | 'jsonBody' | 'reads'> {
+export interface RouteFacts extends Pick<RouteMeta, 'status' | 'jsonBody' | 'reads'> {
   /** The error statuses the route documents besides those every route has (401, 429, 500, 503). */
   errors?: number[];
   /** What the summary leaves out; the summary stands for it when the summary says it all. */

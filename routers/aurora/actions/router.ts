@@ -1,4 +1,5 @@
 // Aurora admin actions: reload commands, clear caches, maintenance mode. Each is recorded in admin_actions.
+import { announced } from '#src/trpc/announced.ts';
 import { restRoutes } from '#src/trpc/rest-route.ts';
 import { router } from '#src/trpc/procedures.ts';
 import { auroraProcedure } from '../procedure.ts';
@@ -9,25 +10,31 @@ import { clearCaches, reloadCommands, setMaintenanceMode } from './service.ts';
 const route = restRoutes('aurora: actions');
 
 export const actionsRouter = router({
-  reloadCommands: auroraProcedure
-    .meta(route('POST /api/actions/reload-commands', 'Ask the bot to reload its slash commands'))
-    .input(noInput)
-    .output(actionResult)
-    .mutation(({ ctx }) => reloadCommands(ctx.em, ctx.now())),
+  reloadCommands: announced(
+    auroraProcedure
+      .meta(route('POST /api/actions/reload-commands', 'Ask the bot to reload its slash commands'))
+      .input(noInput)
+      .output(actionResult)
+      .mutation(({ ctx }) => reloadCommands(ctx.em, ctx.now())),
+  ),
 
-  clearCache: auroraProcedure
-    .meta(route('POST /api/actions/clear-cache', 'Drop cached statistics, on every instance'))
-    .input(noInput)
-    .output(actionResult)
-    .mutation(({ ctx }) => clearCaches(ctx.em, ctx.services.clearCaches, ctx.now())),
+  clearCache: announced(
+    auroraProcedure
+      .meta(route('POST /api/actions/clear-cache', 'Drop cached statistics, on every instance'))
+      .input(noInput)
+      .output(actionResult)
+      .mutation(({ ctx }) => clearCaches(ctx.em, ctx.services.clearCaches, ctx.now())),
+  ),
 
-  maintenanceMode: auroraProcedure
-    .meta(
-      route('POST /api/actions/maintenance-mode', 'Turn maintenance mode on or off (persisted in settings)', {
-        errors: [400],
-      }),
-    )
-    .input(maintenanceModeInput)
-    .output(maintenanceModeSet)
-    .mutation(({ ctx, input }) => setMaintenanceMode(ctx.em, input, ctx.now())),
+  maintenanceMode: announced(
+    auroraProcedure
+      .meta(
+        route('POST /api/actions/maintenance-mode', 'Turn maintenance mode on or off (persisted in settings)', {
+          errors: [400],
+        }),
+      )
+      .input(maintenanceModeInput)
+      .output(maintenanceModeSet)
+      .mutation(({ ctx, input }) => setMaintenanceMode(ctx.em, input, ctx.now())),
+  ),
 });

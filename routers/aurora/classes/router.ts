@@ -1,4 +1,5 @@
 // Aurora classes: GET/POST /api/classes, PUT/DELETE /api/classes/:id.
+import { announced } from '#src/trpc/announced.ts';
 import { restRoutes } from '#src/trpc/rest-route.ts';
 import { router } from '#src/trpc/procedures.ts';
 import { auroraProcedure } from '../procedure.ts';
@@ -16,26 +17,32 @@ export const classesRouter = router({
     .output(classList)
     .query(({ ctx }) => listClasses(ctx.em)),
 
-  create: auroraProcedure
-    .meta(route('POST /api/classes', 'Create a class', { status: 201, errors: [400, 409] }))
-    .input(createClassInput)
-    .output(classResult)
-    .mutation(({ ctx, input }) => createClass(ctx.em, input, ctx.now())),
+  create: announced(
+    auroraProcedure
+      .meta(route('POST /api/classes', 'Create a class', { status: 201, errors: [400, 409] }))
+      .input(createClassInput)
+      .output(classResult)
+      .mutation(({ ctx, input }) => createClass(ctx.em, input, ctx.now())),
+  ),
 
-  update: auroraProcedure
-    .meta(route('PUT /api/classes/{id}', 'Change a class', { errors: [400, 404, 409] }))
-    .input(updateClassInput)
-    .output(classResult)
-    .mutation(({ ctx, input }) => updateClass(ctx.em, input, ctx.now())),
+  update: announced(
+    auroraProcedure
+      .meta(route('PUT /api/classes/{id}', 'Change a class', { errors: [400, 404, 409] }))
+      .input(updateClassInput)
+      .output(classResult)
+      .mutation(({ ctx, input }) => updateClass(ctx.em, input, ctx.now())),
+  ),
 
-  delete: auroraProcedure
-    .meta(
-      route('DELETE /api/classes/{id}', "Delete a class; its members' classId becomes null", {
-        status: 204,
-        errors: [400, 404],
-      }),
-    )
-    .input(classIdInput)
-    .output(noContent)
-    .mutation(({ ctx, input }) => deleteClass(ctx.em, input.id)),
+  delete: announced(
+    auroraProcedure
+      .meta(
+        route('DELETE /api/classes/{id}', "Delete a class; its members' classId becomes null", {
+          status: 204,
+          errors: [400, 404],
+        }),
+      )
+      .input(classIdInput)
+      .output(noContent)
+      .mutation(({ ctx, input }) => deleteClass(ctx.em, input.id)),
+  ),
 });

@@ -1,4 +1,5 @@
 // Aurora inventory: GET/POST /api/users/:id/inventory, DELETE /api/users/:id/inventory/:itemId?amount=N.
+import { announced } from '#src/trpc/announced.ts';
 import { restRoutes } from '#src/trpc/rest-route.ts';
 import { router } from '#src/trpc/procedures.ts';
 import { auroraProcedure } from '../procedure.ts';
@@ -22,27 +23,31 @@ export const inventoryRouter = router({
     .output(inventoryList)
     .query(({ ctx, input }) => listInventory(ctx.em, input.id)),
 
-  add: auroraProcedure
-    .meta(
-      route('POST /api/users/{id}/inventory', 'Add items to a stack; answers the new total', {
-        status: 201,
-        errors: [400, 404],
-      }),
-    )
-    .input(addToInventoryInput)
-    .output(inventoryAdded)
-    .mutation(({ ctx, input }) => addToInventory(ctx.em, input)),
+  add: announced(
+    auroraProcedure
+      .meta(
+        route('POST /api/users/{id}/inventory', 'Add items to a stack; answers the new total', {
+          status: 201,
+          errors: [400, 404],
+        }),
+      )
+      .input(addToInventoryInput)
+      .output(inventoryAdded)
+      .mutation(({ ctx, input }) => addToInventory(ctx.em, input)),
+  ),
 
-  remove: auroraProcedure
-    .meta(
-      route('DELETE /api/users/{id}/inventory/{itemId}', 'Remove items from a stack', {
-        status: 204,
-        errors: [400, 404],
-        description:
-          'amount defaults to 1. The row goes at zero; more than held answers 400 and removes nothing; not held answers 404.',
-      }),
-    )
-    .input(removeFromInventoryInput)
-    .output(noContent)
-    .mutation(({ ctx, input }) => removeFromInventory(ctx.em, input)),
+  remove: announced(
+    auroraProcedure
+      .meta(
+        route('DELETE /api/users/{id}/inventory/{itemId}', 'Remove items from a stack', {
+          status: 204,
+          errors: [400, 404],
+          description:
+            'amount defaults to 1. The row goes at zero; more than held answers 400 and removes nothing; not held answers 404.',
+        }),
+      )
+      .input(removeFromInventoryInput)
+      .output(noContent)
+      .mutation(({ ctx, input }) => removeFromInventory(ctx.em, input)),
+  ),
 });

@@ -1,4 +1,5 @@
 // Aurora items: list, get, create, update, delete.
+import { announced } from '#src/trpc/announced.ts';
 import { restRoutes } from '#src/trpc/rest-route.ts';
 import { router } from '#src/trpc/procedures.ts';
 import { auroraProcedure } from '../procedure.ts';
@@ -27,45 +28,53 @@ export const itemsRouter = router({
     .output(item)
     .query(({ ctx, input }) => getItem(ctx.em, input.id)),
 
-  create: auroraProcedure
-    .meta(
-      route('POST /api/items', 'Create an item', {
-        status: 201,
-        errors: [400, 409],
-        contentTypes: ['application/json', 'multipart/form-data'],
-        description:
-          'JSON, or multipart/form-data with `data` (the JSON fields) and `image` (PNG, JPEG, WebP or GIF, at most 15 MB, checked from its bytes). An uploaded image is served at /assets/items/<id>.<ext>, and iconUrl and imageUrl point to it.',
-      }),
-    )
-    .input(itemFields)
-    .output(itemResult)
-    .mutation(({ ctx, input }) => createItemWithImage(ctx.em, input, ctx, ctx.now())),
+  create: announced(
+    auroraProcedure
+      .meta(
+        route('POST /api/items', 'Create an item', {
+          status: 201,
+          errors: [400, 409],
+          contentTypes: ['application/json', 'multipart/form-data'],
+          description:
+            'JSON, or multipart/form-data with `data` (the JSON fields) and `image` (PNG, JPEG, WebP or GIF, at most 15 MB, checked from its bytes). An uploaded image is served at /assets/items/<id>.<ext>, and iconUrl and imageUrl point to it.',
+        }),
+      )
+      .input(itemFields)
+      .output(itemResult)
+      .mutation(({ ctx, input }) => createItemWithImage(ctx.em, input, ctx, ctx.now())),
+  ),
 
-  uploadIcon: auroraProcedure
-    .meta(
-      route('POST /api/items/{id}/icon', "Upload or replace an item's image (multipart field `image`)", {
-        errors: [400, 404],
-        contentTypes: ['multipart/form-data'],
-      }),
-    )
-    .input(itemIdInput)
-    .output(itemResult)
-    .mutation(({ ctx, input }) => replaceImage(ctx.em, input.id, ctx, ctx.now())),
+  uploadIcon: announced(
+    auroraProcedure
+      .meta(
+        route('POST /api/items/{id}/icon', "Upload or replace an item's image (multipart field `image`)", {
+          errors: [400, 404],
+          contentTypes: ['multipart/form-data'],
+        }),
+      )
+      .input(itemIdInput)
+      .output(itemResult)
+      .mutation(({ ctx, input }) => replaceImage(ctx.em, input.id, ctx, ctx.now())),
+  ),
 
-  update: auroraProcedure
-    .meta(
-      route('PUT /api/items/{id}', 'Change given fields of an item', {
-        errors: [400, 404, 409],
-        description: 'Updates an existing item: the fields given, as GET returns them.',
-      }),
-    )
-    .input(updateItemInput)
-    .output(itemResult)
-    .mutation(({ ctx, input }) => updateItem(ctx.em, input, ctx.now())),
+  update: announced(
+    auroraProcedure
+      .meta(
+        route('PUT /api/items/{id}', 'Change given fields of an item', {
+          errors: [400, 404, 409],
+          description: 'Updates an existing item: the fields given, as GET returns them.',
+        }),
+      )
+      .input(updateItemInput)
+      .output(itemResult)
+      .mutation(({ ctx, input }) => updateItem(ctx.em, input, ctx.now())),
+  ),
 
-  delete: auroraProcedure
-    .meta(route('DELETE /api/items/{id}', 'Delete an item and its image', { status: 204, errors: [400, 404] }))
-    .input(itemIdInput)
-    .output(noContent)
-    .mutation(({ ctx, input }) => deleteItem(ctx.em, input.id, ctx)),
+  delete: announced(
+    auroraProcedure
+      .meta(route('DELETE /api/items/{id}', 'Delete an item and its image', { status: 204, errors: [400, 404] }))
+      .input(itemIdInput)
+      .output(noContent)
+      .mutation(({ ctx, input }) => deleteItem(ctx.em, input.id, ctx)),
+  ),
 });

@@ -1,4 +1,5 @@
 // Aurora moderation cases: list, get by CASE-NNNN, create, clear.
+import { announced } from '#src/trpc/announced.ts';
 import { restRoutes } from '#src/trpc/rest-route.ts';
 import { router } from '#src/trpc/procedures.ts';
 import { auroraProcedure } from '../procedure.ts';
@@ -29,26 +30,30 @@ export const moderationRouter = router({
     .output(moderationCase)
     .query(({ ctx, input }) => getCase(ctx.em, input.caseId)),
 
-  create: auroraProcedure
-    .meta(
-      route('POST /api/moderation', 'Open a case', {
-        status: 201,
-        errors: [400],
-        description:
-          'The case id is the next CASE-NNNN. warn, timeout and ban start active; kick, note and prune start inactive.',
-      }),
-    )
-    .input(createCaseInput)
-    .output(caseResult)
-    .mutation(({ ctx, input }) => createCase(ctx.em, input, ctx.now())),
+  create: announced(
+    auroraProcedure
+      .meta(
+        route('POST /api/moderation', 'Open a case', {
+          status: 201,
+          errors: [400],
+          description:
+            'The case id is the next CASE-NNNN. warn, timeout and ban start active; kick, note and prune start inactive.',
+        }),
+      )
+      .input(createCaseInput)
+      .output(caseResult)
+      .mutation(({ ctx, input }) => createCase(ctx.em, input, ctx.now())),
+  ),
 
-  clear: auroraProcedure
-    .meta(
-      route('PUT /api/moderation/{caseId}/clear', 'Resolve a case; a cleared case answers 409', {
-        errors: [400, 404, 409],
-      }),
-    )
-    .input(clearCaseInput)
-    .output(caseResult)
-    .mutation(({ ctx, input }) => clearCase(ctx.em, input, ctx.now())),
+  clear: announced(
+    auroraProcedure
+      .meta(
+        route('PUT /api/moderation/{caseId}/clear', 'Resolve a case; a cleared case answers 409', {
+          errors: [400, 404, 409],
+        }),
+      )
+      .input(clearCaseInput)
+      .output(caseResult)
+      .mutation(({ ctx, input }) => clearCase(ctx.em, input, ctx.now())),
+  ),
 });

@@ -1,4 +1,5 @@
 // Aurora settings: GET/POST /api/settings, and the Discord metadata the bot publishes (GET/PUT /api/settings/meta).
+import { announced } from '#src/trpc/announced.ts';
 import { restRoutes } from '#src/trpc/rest-route.ts';
 import { router } from '#src/trpc/procedures.ts';
 import { auroraProcedure } from '../procedure.ts';
@@ -16,17 +17,19 @@ export const settingsRouter = router({
     .output(botSettings)
     .query(({ ctx }) => readSettings(ctx.em)),
 
-  update: auroraProcedure
-    .meta(
-      route('POST /api/settings', 'Deep-merge a partial settings document', {
-        errors: [400],
-        description:
-          'The merged document is validated as a whole: an unknown key or a bad value answers 400 and changes nothing. __proto__, constructor and prototype are refused.',
-      }),
-    )
-    .input(settingsPatch)
-    .output(settingsUpdated)
-    .mutation(({ ctx, input }) => updateSettings(ctx.em, input, ctx.now())),
+  update: announced(
+    auroraProcedure
+      .meta(
+        route('POST /api/settings', 'Deep-merge a partial settings document', {
+          errors: [400],
+          description:
+            'The merged document is validated as a whole: an unknown key or a bad value answers 400 and changes nothing. __proto__, constructor and prototype are refused.',
+        }),
+      )
+      .input(settingsPatch)
+      .output(settingsUpdated)
+      .mutation(({ ctx, input }) => updateSettings(ctx.em, input, ctx.now())),
+  ),
 
   meta: auroraProcedure
     .meta(route('GET /api/settings/meta', 'Roles, channels and commands, as last published by the bot'))
@@ -34,9 +37,11 @@ export const settingsRouter = router({
     .output(discordMeta)
     .query(({ ctx }) => readDiscordMeta(ctx.em)),
 
-  publishMeta: auroraProcedure
-    .meta(route('PUT /api/settings/meta', "Publish the bot's Discord metadata", { errors: [400] }))
-    .input(discordMeta)
-    .output(discordMeta)
-    .mutation(({ ctx, input }) => publishDiscordMeta(ctx.em, input, ctx.now())),
+  publishMeta: announced(
+    auroraProcedure
+      .meta(route('PUT /api/settings/meta', "Publish the bot's Discord metadata", { errors: [400] }))
+      .input(discordMeta)
+      .output(discordMeta)
+      .mutation(({ ctx, input }) => publishDiscordMeta(ctx.em, input, ctx.now())),
+  ),
 });

@@ -16,7 +16,12 @@ export const statsRouter = router({
     .query(({ ctx }) => dashboardStats(ctx.em, ctx.now(), ctx.services)),
 
   activity: auroraProcedure
-    .meta(route('GET /api/stats/activity', 'Transactions and cases per hour, last 24 hours (cached five minutes)'))
+    .meta(
+      route(
+        'GET /api/stats/activity',
+        'Transactions and cases per hour, last 24 hours (cached five minutes; clear-cache drops it)',
+      ),
+    )
     .input(noInput)
     .output(activity)
     .query(({ ctx }) => cachedActivity(ctx.em, ctx.now, ctx.services.domain.activityCache)),

@@ -1,4 +1,5 @@
 // Aurora users: list, get, onboarding (POST, an extension for the bot) and admin updates.
+import { announced } from '#src/trpc/announced.ts';
 import { restRoutes } from '#src/trpc/rest-route.ts';
 import { router } from '#src/trpc/procedures.ts';
 import { auroraProcedure } from '../procedure.ts';
@@ -29,21 +30,25 @@ export const usersRouter = router({
     .output(auroraUser)
     .query(({ ctx, input }) => getUser(ctx.em, input.id)),
 
-  create: auroraProcedure
-    .meta(route('POST /api/users', "Onboard a user (the bot's extension)", { status: 201, errors: [400, 409] }))
-    .input(createUserInput)
-    .output(userResult)
-    .mutation(({ ctx, input }) => createUser(ctx.em, input, ctx.now())),
+  create: announced(
+    auroraProcedure
+      .meta(route('POST /api/users', "Onboard a user (the bot's extension)", { status: 201, errors: [400, 409] }))
+      .input(createUserInput)
+      .output(userResult)
+      .mutation(({ ctx, input }) => createUser(ctx.em, input, ctx.now())),
+  ),
 
-  update: auroraProcedure
-    .meta(
-      route('PUT /api/users/{id}', 'Change given fields of a user', {
-        errors: [400, 404],
-        description:
-          'A balance change is recorded as an ADMIN_ADJUST transaction of the difference. An unknown classId answers 400.',
-      }),
-    )
-    .input(updateUserInput)
-    .output(userResult)
-    .mutation(({ ctx, input }) => updateUser(ctx.em, input, ctx.now())),
+  update: announced(
+    auroraProcedure
+      .meta(
+        route('PUT /api/users/{id}', 'Change given fields of a user', {
+          errors: [400, 404],
+          description:
+            'A balance change is recorded as an ADMIN_ADJUST transaction of the difference. An unknown classId answers 400.',
+        }),
+      )
+      .input(updateUserInput)
+      .output(userResult)
+      .mutation(({ ctx, input }) => updateUser(ctx.em, input, ctx.now())),
+  ),
 });

@@ -1,4 +1,5 @@
 // HubGW punishments: create, revoke, query, and a player's ban and mute status.
+import { announced } from '#src/trpc/announced.ts';
 import { restRoutes } from '#src/trpc/rest-route.ts';
 import { router } from '#src/trpc/procedures.ts';
 import { hubgwProcedure } from '../procedure.ts';
@@ -18,33 +19,35 @@ import { createPunishment, revokePunishment } from './service.ts';
 const route = restRoutes('hubgw: punishments');
 
 export const punishmentsRouter = router({
-  create: hubgwProcedure
-    .meta(
-      route('POST /api/v1/punishments/', 'Punish a player', {
-        status: 201,
-        errors: [400, 409],
-        announced: true,
-        description:
-          'Creates a new punishment (a ban or a mute). A second active ban (ban or ip_ban) or mute for the same player answers 409 already_exists.',
-      }),
-    )
-    .input(createPunishmentInput)
-    .output(punishment)
-    .mutation(({ ctx, input }) => createPunishment(ctx.em, input, ctx.now())),
+  create: announced(
+    hubgwProcedure
+      .meta(
+        route('POST /api/v1/punishments/', 'Punish a player', {
+          status: 201,
+          errors: [400, 409],
+          description:
+            'Creates a new punishment (a ban or a mute). A second active ban (ban or ip_ban) or mute for the same player answers 409 already_exists.',
+        }),
+      )
+      .input(createPunishmentInput)
+      .output(punishment)
+      .mutation(({ ctx, input }) => createPunishment(ctx.em, input, ctx.now())),
+  ),
 
-  revoke: hubgwProcedure
-    .meta(
-      route('POST /api/v1/punishments/revoke', 'Revoke a punishment', {
-        errors: [400, 404],
-        announced: true,
-        description: 'Revokes a punishment. Revoking a revoked or expired punishment answers 400 invalid_state.',
-      }),
-    )
-    .input(revokePunishmentInput)
-    .output(punishment)
-    .mutation(({ ctx, input }) =>
-      revokePunishment(ctx.em, input.punishment_id, input.revoked_by, input.revoked_reason ?? null, ctx.now()),
-    ),
+  revoke: announced(
+    hubgwProcedure
+      .meta(
+        route('POST /api/v1/punishments/revoke', 'Revoke a punishment', {
+          errors: [400, 404],
+          description: 'Revokes a punishment. Revoking a revoked or expired punishment answers 400 invalid_state.',
+        }),
+      )
+      .input(revokePunishmentInput)
+      .output(punishment)
+      .mutation(({ ctx, input }) =>
+        revokePunishment(ctx.em, input.punishment_id, input.revoked_by, input.revoked_reason ?? null, ctx.now()),
+      ),
+  ),
 
   query: hubgwProcedure
     .meta(

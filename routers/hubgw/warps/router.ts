@@ -1,4 +1,5 @@
 // HubGW warps: create, owner-only update and delete, get by name, filtered list.
+import { announced } from '#src/trpc/announced.ts';
 import { restRoutes } from '#src/trpc/rest-route.ts';
 import { router } from '#src/trpc/procedures.ts';
 import { hubgwProcedure } from '../procedure.ts';
@@ -18,35 +19,39 @@ import { createWarp, deleteWarp, updateWarp } from './service.ts';
 const route = restRoutes('hubgw: warps');
 
 export const warpsRouter = router({
-  create: hubgwProcedure
-    .meta(route('POST /api/v1/warps/', 'Create a warp', { status: 201, errors: [400, 409], announced: true }))
-    .input(createWarpInput)
-    .output(warp)
-    .mutation(({ ctx, input }) => createWarp(ctx.em, input, ctx.now())),
+  create: announced(
+    hubgwProcedure
+      .meta(route('POST /api/v1/warps/', 'Create a warp', { status: 201, errors: [400, 409] }))
+      .input(createWarpInput)
+      .output(warp)
+      .mutation(({ ctx, input }) => createWarp(ctx.em, input, ctx.now())),
+  ),
 
-  update: hubgwProcedure
-    .meta(
-      route('PATCH /api/v1/warps/', "Change a warp's given fields (owner only)", {
-        errors: [400, 403, 404],
-        announced: true,
-      }),
-    )
-    .input(updateWarpInput)
-    .output(warp)
-    .mutation(({ ctx, input }) => updateWarp(ctx.em, input, ctx.now())),
+  update: announced(
+    hubgwProcedure
+      .meta(
+        route('PATCH /api/v1/warps/', "Change a warp's given fields (owner only)", {
+          errors: [400, 403, 404],
+        }),
+      )
+      .input(updateWarpInput)
+      .output(warp)
+      .mutation(({ ctx, input }) => updateWarp(ctx.em, input, ctx.now())),
+  ),
 
-  delete: hubgwProcedure
-    .meta(
-      route('DELETE /api/v1/warps/', 'Delete a warp (owner only); the body names it', {
-        status: 204,
-        errors: [400, 403, 404],
-        jsonBody: true,
-        announced: true,
-      }),
-    )
-    .input(deleteWarpInput)
-    .output(noContent)
-    .mutation(({ ctx, input }) => deleteWarp(ctx.em, input.name, input.player_uuid)),
+  delete: announced(
+    hubgwProcedure
+      .meta(
+        route('DELETE /api/v1/warps/', 'Delete a warp (owner only); the body names it', {
+          status: 204,
+          errors: [400, 403, 404],
+          jsonBody: true,
+        }),
+      )
+      .input(deleteWarpInput)
+      .output(noContent)
+      .mutation(({ ctx, input }) => deleteWarp(ctx.em, input.name, input.player_uuid)),
+  ),
 
   get: hubgwProcedure
     .meta(

@@ -1,4 +1,5 @@
 // HubGW whitelist: add, remove, check, list, count.
+import { announced } from '#src/trpc/announced.ts';
 import { restRoutes } from '#src/trpc/rest-route.ts';
 import { router } from '#src/trpc/procedures.ts';
 import { hubgwProcedure } from '../procedure.ts';
@@ -17,31 +18,33 @@ import { addToWhitelist, removeFromWhitelist } from './service.ts';
 const route = restRoutes('hubgw: whitelist');
 
 export const whitelistRouter = router({
-  add: hubgwProcedure
-    .meta(
-      route('POST /api/v1/whitelist/add', 'Whitelist a player', {
-        status: 201,
-        errors: [400, 409],
-        announced: true,
-        description:
-          'Adds a player to the whitelist. A name with an active, unexpired entry answers 409 already_exists; an inactive or expired entry is replaced.',
-      }),
-    )
-    .input(addWhitelistInput)
-    .output(whitelistEntry)
-    .mutation(({ ctx, input }) => addToWhitelist(ctx.em, input, ctx.now())),
+  add: announced(
+    hubgwProcedure
+      .meta(
+        route('POST /api/v1/whitelist/add', 'Whitelist a player', {
+          status: 201,
+          errors: [400, 409],
+          description:
+            'Adds a player to the whitelist. A name with an active, unexpired entry answers 409 already_exists; an inactive or expired entry is replaced.',
+        }),
+      )
+      .input(addWhitelistInput)
+      .output(whitelistEntry)
+      .mutation(({ ctx, input }) => addToWhitelist(ctx.em, input, ctx.now())),
+  ),
 
-  remove: hubgwProcedure
-    .meta(
-      route('POST /api/v1/whitelist/remove', "Remove a player's entry", {
-        status: 204,
-        errors: [400, 404],
-        announced: true,
-      }),
-    )
-    .input(playerNameInput)
-    .output(noContent)
-    .mutation(({ ctx, input }) => removeFromWhitelist(ctx.em, input.player_name)),
+  remove: announced(
+    hubgwProcedure
+      .meta(
+        route('POST /api/v1/whitelist/remove', "Remove a player's entry", {
+          status: 204,
+          errors: [400, 404],
+        }),
+      )
+      .input(playerNameInput)
+      .output(noContent)
+      .mutation(({ ctx, input }) => removeFromWhitelist(ctx.em, input.player_name)),
+  ),
 
   check: hubgwProcedure
     .meta(
