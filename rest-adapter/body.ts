@@ -1,27 +1,32 @@
-// Reads a REST call's body: multipart/form-data (a `data` JSON field and an `image` file) where the route takes an
-// image and the request sends one, JSON otherwise.
+// Reads a REST call's body: multipart/form-data (a `data` JSON field and the route's one file) where the route takes
+// an upload and the request sends one, JSON otherwise.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import typeis from 'type-is';
 import { toAppError } from '#src/errors.ts';
-import type { Context } from '#src/trpc/context.ts';
+import type { Services } from '#src/trpc/context.ts';
+import type { Upload } from '#src/uploads.ts';
 import { readJsonBody } from './json-body.ts';
 import { readMultipart } from './multipart.ts';
 import type { RestRoute } from './routes.ts';
 
-/** The body; a received image is put on the call's context, for the procedure to install or the call to discard. */
+export interface ReadBody {
+  body: unknown;
+  /** The received file, for the procedure to install or the call to discard. */
+  upload: Upload | null;
+}
+
 export async function readBody(
   route: RestRoute,
   req: IncomingMessage,
   res: ServerResponse,
-  context: Context,
-): Promise<unknown> {
-  if (!route.multipart || !typeis(req, ['multipart/form-data'])) return readJsonBody(req, res);
-  const { uploads, metrics } = context.services;
+  { uploads, metrics }: Services,
+): Promise<ReadBody> {
+  if (!route.upload || !typeis(req, ['multipart/form-data']))
+    return { body: await readJsonBody(req, res), upload: null };
   try {
-    const { body, upload } = await readMultipart(req, uploads);
-    context.upload = upload;
-    if (upload) metrics.uploadBytes.inc(upload.size);
-    return body;
+    const read = await readMultipart(req, uploads, route.upload);
+    if (read.upload) metrics.uploadBytes.inc(read.upload.size);
+    return read;
   } catch (error) {
     metrics.uploadRefusals.inc({ reason: toAppError(error).appCode });
     throw error;

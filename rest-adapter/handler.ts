@@ -39,8 +39,9 @@ export function restHandler(
       if (refusal) throw refusal;
     }
     const context = authenticate(route, deps, req, locals);
-    const body = await readBody(route, req, res, context);
-    await invoke(route, router, context, inputOf(route, search, params, body), res);
+    const { body, upload } = await readBody(route, req, res, deps.services);
+    // Only the adapter puts a received file in a call's context, and only in the context of the call that received it.
+    await invoke(route, router, upload ? { ...context, upload } : context, inputOf(route, search, params, body), res);
   }
 
   return (req, res, locals) => {

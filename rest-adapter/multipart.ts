@@ -1,16 +1,15 @@
-// Reads a multipart/form-data request: the `data` field (JSON of the input) and one `image` file, streamed to a
-// temporary file of at most 15 MB whose type is taken from its bytes. Nothing is left behind on failure.
+// Reads a multipart/form-data request: the `data` field (JSON of the input) and the one file its route's upload rule
+// names, streamed to a temporary file held to the rule's size, whose type the rule reads from its bytes. Nothing is
+// left behind on failure.
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import busboy from 'busboy';
 import type { IncomingMessage } from 'node:http';
 import { AppError } from '#src/errors.ts';
-import { sniffImage, type Upload, type UploadDir } from '#src/uploads.ts';
+import type { Upload, UploadDir, UploadRule } from '#src/uploads.ts';
 
-const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
 const MAX_DATA_BYTES = 1024 * 1024;
-const SNIFF_BYTES = 12;
 
 export interface MultipartInput {
   body: Record<string, unknown>;
@@ -29,31 +28,31 @@ function parseData(text: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-/** Counts bytes and keeps the first few for sniffing; fails once the limit is passed. */
-function measuring(limit: number) {
+/** Counts bytes and keeps the first few for the rule to read the type from; fails once the limit is passed. */
+function measuring(rule: UploadRule) {
   let size = 0;
   let head = Buffer.alloc(0);
   const stream = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       size += chunk.length;
-      if (size > limit) return done(new AppError('payload_too_large', 'Image exceeds 15 MB'));
-      if (head.length < SNIFF_BYTES) head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
+      if (size > rule.maxBytes) return done(new AppError('payload_too_large', rule.tooLarge));
+      if (head.length < rule.headBytes) head = Buffer.concat([head, chunk.subarray(0, rule.headBytes - head.length)]);
       done(null, chunk);
     },
   });
   return { stream, size: () => size, head: () => head };
 }
 
-/** Writing the image failed on the server's side (a full disk, an I/O error): never the client's fault. */
-function storageFailure(cause: unknown): AppError {
-  return new AppError('insufficient_storage', 'The server could not store the image', undefined, { cause });
+/** Writing the file failed on the server's side (a full disk, an I/O error): never the client's fault. */
+function storageFailure(rule: UploadRule, cause: unknown): AppError {
+  return new AppError('insufficient_storage', `The server could not store the ${rule.noun}`, undefined, { cause });
 }
 
 /**
  * Resolves once the whole body is read, or rejects at once when the image cannot be stored: the rest of the body is
  * then read and dropped, so the answer does not wait for it and the connection stays usable.
  */
-export function readMultipart(req: IncomingMessage, uploadDir: UploadDir): Promise<MultipartInput> {
+export function readMultipart(req: IncomingMessage, uploadDir: UploadDir, rule: UploadRule): Promise<MultipartInput> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
@@ -85,13 +84,16 @@ export function readMultipart(req: IncomingMessage, uploadDir: UploadDir): Promi
       }
     });
     parser.on('file', (name, file) => {
-      if (name !== 'image') {
+      if (name !== rule.field) {
         file.resume();
-        failure ??= new AppError('validation_error', `Unexpected file field '${name}'; send the image as 'image'`);
+        failure ??= new AppError(
+          'validation_error',
+          `Unexpected file field '${name}'; send the ${rule.noun} as '${rule.field}'`,
+        );
         return;
       }
       const tempPath = uploadDir.tempPath();
-      const meter = measuring(MAX_IMAGE_BYTES);
+      const meter = measuring(rule);
       const sink = createWriteStream(tempPath);
       // The file is piped rather than put in the pipeline: a failed write must not destroy busboy's stream, which
       // would stall the parser. Instead the file is drained, and the failure decides the answer.
@@ -99,9 +101,9 @@ export function readMultipart(req: IncomingMessage, uploadDir: UploadDir): Promi
       file.pipe(meter.stream);
       const stored = pipeline(meter.stream, sink).then(
         () => {
-          const extension = sniffImage(meter.head());
+          const extension = rule.typeOf(meter.head());
           if (extension) return { tempPath, extension, size: meter.size() };
-          failure ??= new AppError('validation_error', 'The image must be a PNG, JPEG, WebP or GIF file');
+          failure ??= new AppError('validation_error', rule.wrongType);
           return uploadDir.discard(tempPath).then(() => null);
         },
         async (error: unknown) => {
@@ -109,7 +111,7 @@ export function readMultipart(req: IncomingMessage, uploadDir: UploadDir): Promi
           file.resume();
           await uploadDir.discard(tempPath);
           if (error instanceof AppError) failure ??= error;
-          else if (!abandoned) abandon(storageFailure(error));
+          else if (!abandoned) abandon(storageFailure(rule, error));
           return null;
         },
       );
@@ -119,7 +121,7 @@ export function readMultipart(req: IncomingMessage, uploadDir: UploadDir): Promi
       'partsLimit',
       () => (failure ??= new AppError('validation_error', 'Too many parts in the multipart body')),
     );
-    parser.on('filesLimit', () => (failure ??= new AppError('validation_error', 'Send one image only')));
+    parser.on('filesLimit', () => (failure ??= new AppError('validation_error', `Send one ${rule.noun} only`)));
     parser.on('error', () => (failure ??= new AppError('validation_error', 'Malformed multipart body')));
     parser.on('close', () => {
       Promise.all(written)
@@ -129,7 +131,7 @@ export function readMultipart(req: IncomingMessage, uploadDir: UploadDir): Promi
           await Promise.all(uploads.map((upload) => uploadDir.discard(upload.tempPath)));
           reject(failure);
         })
-        .catch((error: unknown) => reject(storageFailure(error)));
+        .catch((error: unknown) => reject(storageFailure(rule, error)));
     });
     req.pipe(parser);
   });

@@ -7,6 +7,7 @@ import type { SchemaObject } from 'openapi3-ts/oas31';
 import { z } from 'zod';
 import type { Credential } from '#src/auth.ts';
 import { PACKAGE_VERSION } from '#src/package-version.ts';
+import type { UploadRule } from '#src/uploads.ts';
 import type { RouteMeta } from '#src/trpc/init.ts';
 import { diskFullStatus, type ErrorFormat, type ErrorFormats, formatOf } from './error-format.ts';
 import { metricsPath, metricsSecurityScheme } from './openapi-metrics-path.ts';
@@ -70,7 +71,7 @@ function documentedErrors(route: RestRoute, operation: Operation, format: ErrorF
   if (route.protect) statuses.add(401);
   if (operation.requestBody) for (const status of [413, 415]) statuses.add(status);
   if (route.policy.rateLimited) statuses.add(429);
-  if (route.multipart || route.type === 'mutation') statuses.add(diskFullStatus(format));
+  if (route.upload || route.type === 'mutation') statuses.add(diskFullStatus(format));
   for (const status of [500, 503]) statuses.add(status);
   return [...statuses].sort();
 }
@@ -87,30 +88,26 @@ function queryToBody(operation: Operation): void {
   };
 }
 
-/** The multipart form of an image route: the JSON fields in `data` (when the route has any) and the file. */
-function multipartBody(operation: Operation) {
+/** The multipart form of an upload route: the JSON fields in `data` (when the route has any) and the file. */
+function multipartBody(operation: Operation, rule: UploadRule) {
   const json = (operation.requestBody as { content?: Record<string, unknown> } | undefined)?.content?.[
     'application/json'
   ];
   const properties: Record<string, SchemaObject> = {
-    image: {
-      type: 'string',
-      format: 'binary',
-      description: 'PNG, JPEG, WebP or GIF, at most 15 MB; the type is read from the bytes',
-    },
+    [rule.field]: { type: 'string', format: 'binary', description: rule.described },
   };
   if (json) properties.data = { type: 'string', description: 'The JSON body, as a string' };
   return {
     required: true,
     content: {
       ...(json ? { 'application/json': json } : {}),
-      'multipart/form-data': { schema: { type: 'object', properties, required: json ? ['data'] : ['image'] } },
+      'multipart/form-data': { schema: { type: 'object', properties, required: json ? ['data'] : [rule.field] } },
     },
   };
 }
 
 function rewrite(route: RestRoute, operation: Operation, format: ErrorFormat): void {
-  if (route.multipart) operation.requestBody = multipartBody(operation);
+  if (route.upload) operation.requestBody = multipartBody(operation, route.upload);
   if ((route.procedure._def.meta as RouteMeta).jsonBody) queryToBody(operation);
   const success = operation.responses['200'];
   const responses: Operation['responses'] = {

@@ -3,6 +3,7 @@ import type { AnyProcedure, AnyRouter } from '@trpc/server';
 import { z } from 'zod';
 import type { RouteMeta } from '#src/trpc/init.ts';
 import { type CallPolicy, policyOf } from '#src/trpc/policy.ts';
+import type { UploadRule } from '#src/uploads.ts';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -25,8 +26,8 @@ export interface RestRoute {
   errorStatuses: number[];
   /** The procedure's input schema; null when it takes none, so a query string or `{}` body is ignored. */
   input: z.ZodType | null;
-  /** Whether the route also reads multipart/form-data (a `data` JSON field and an `image` file). */
-  multipart: boolean;
+  /** The rule of the file a multipart/form-data route takes beside its `data` JSON field; null for JSON alone. */
+  upload: UploadRule | null;
   procedure: AnyProcedure;
 }
 
@@ -37,6 +38,12 @@ function normalizePath(path: string): string {
 function inputSchemaOf(procedure: AnyProcedure): z.ZodType | null {
   const [input] = procedure._def.inputs as z.ZodType[];
   return input === undefined || input instanceof z.ZodVoid ? null : input;
+}
+
+function uploadRuleOf(procedurePath: string, meta: RouteMeta): UploadRule | null {
+  if (!meta.openapi?.contentTypes?.includes('multipart/form-data')) return null;
+  if (!meta.upload) throw new Error(`${procedurePath} reads multipart/form-data but declares no upload rule`);
+  return meta.upload;
 }
 
 function toRoute(procedurePath: string, procedure: AnyProcedure): RestRoute | null {
@@ -63,7 +70,7 @@ function toRoute(procedurePath: string, procedure: AnyProcedure): RestRoute | nu
     protect: policy.credential !== null,
     errorStatuses: Array.isArray(errors) ? errors : Object.keys(errors ?? {}).map(Number),
     input: inputSchemaOf(procedure),
-    multipart: openapi.contentTypes?.includes('multipart/form-data') ?? false,
+    upload: uploadRuleOf(procedurePath, meta),
     procedure,
   };
 }

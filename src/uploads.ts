@@ -1,22 +1,34 @@
-// Images the REST adapter receives: streamed to a temporary file under `<DATA_DIR>/uploads`, typed by their bytes,
-// and handed to the procedure, which moves the file on or leaves it to be discarded after the call.
+// Files the REST adapter receives: streamed to a temporary file under `<DATA_DIR>/uploads`, held to their route's
+// rule, and handed to the procedure, which moves the file on or leaves it to be discarded after the call.
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
-export const IMAGE_TYPES = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  webp: 'image/webp',
-  gif: 'image/gif',
-} as const;
-
-export type ImageExtension = keyof typeof IMAGE_TYPES;
+/**
+ * What a route takes as its one uploaded file: the multipart field it comes in, its largest size, and its type,
+ * read from its first bytes by the route's own rule, never from its name or declared type.
+ */
+export interface UploadRule<Extension extends string = string> {
+  /** What the file is, in the refusals' words: `image`. */
+  noun: string;
+  field: string;
+  maxBytes: number;
+  /** How many of the first bytes `typeOf` reads. */
+  headBytes: number;
+  /** The file's type from its first bytes; null refuses it. */
+  typeOf: (head: Buffer) => Extension | null;
+  /** What the rule accepts, in words, for the OpenAPI document: `PNG or GIF, at most 1 MB`. */
+  described: string;
+  /** The refusals' messages: a file past `maxBytes`, and one whose bytes `typeOf` refuses. */
+  tooLarge: string;
+  wrongType: string;
+}
 
 /** A file the REST adapter received and checked; only the adapter can put one in a procedure's context. */
-export interface Upload {
+export interface Upload<Extension extends string = string> {
   tempPath: string;
-  extension: ImageExtension;
+  /** The type its rule read from its bytes. */
+  extension: Extension;
   size: number;
 }
 
@@ -43,19 +55,4 @@ export class UploadDir {
   async discard(path: string): Promise<void> {
     await rm(path, { force: true });
   }
-}
-
-/** The image type from the file's first bytes, whatever its name or declared type says. */
-export function sniffImage(head: Buffer): ImageExtension | null {
-  if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return 'png';
-  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpg';
-  if (head.length >= 6 && ['GIF87a', 'GIF89a'].includes(head.subarray(0, 6).toString('latin1'))) return 'gif';
-  if (
-    head.length >= 12 &&
-    head.subarray(0, 4).toString('latin1') === 'RIFF' &&
-    head.subarray(8, 12).toString('latin1') === 'WEBP'
-  )
-    return 'webp';
-  return null;
 }

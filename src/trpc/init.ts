@@ -3,6 +3,7 @@ import { initTRPC } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { toAppError } from '../errors.ts';
 import type { Context } from './context.ts';
+import type { UploadRule } from '../uploads.ts';
 import type { CallPolicy } from './policy.ts';
 
 /** The most calls one HTTP request or one WebSocket message may batch; a larger batch is refused whole. */
@@ -12,13 +13,15 @@ export const MAX_BATCH_SIZE = 32;
  * `policy` says who may call the procedure and whether the rate limit counts it (see policy.ts); its family's base
  * procedure sets it. `status` is the REST success status; 204 answers with no body. `reads` marks a read sent as a
  * POST: it goes on while writes are refused for want of disk space. `jsonBody` marks a DELETE whose input
- * comes as a JSON body, as its document sends it, so the OpenAPI document describes a body, not a query.
+ * comes as a JSON body, as its document sends it, so the OpenAPI document describes a body, not a query. `upload` is
+ * the rule of the one file a multipart/form-data route takes.
  */
 export type RouteMeta = OpenApiMeta<{
   policy?: CallPolicy;
   status?: 200 | 201 | 202 | 204;
   jsonBody?: true;
   reads?: true;
+  upload?: UploadRule;
 }>;
 
 export const t = initTRPC

@@ -6,12 +6,12 @@ import type { RouteMeta } from './init.ts';
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type ContentType = 'application/json' | 'multipart/form-data';
 
-export interface RouteFacts extends Pick<RouteMeta, 'status' | 'jsonBody' | 'reads'> {
+export interface RouteFacts extends Pick<RouteMeta, 'status' | 'jsonBody' | 'reads' | 'upload'> {
   /** The error statuses the route documents besides those every route has (401, 429, 500, 503). */
   errors?: number[];
   /** What the summary leaves out; the summary stands for it when the summary says it all. */
   description?: string;
-  /** The bodies the route reads; JSON alone when absent. */
+  /** The bodies the route reads; JSON alone when absent. multipart/form-data needs the `upload` rule. */
   contentTypes?: ContentType[];
 }
 

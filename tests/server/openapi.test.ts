@@ -1,6 +1,9 @@
 // The OpenAPI document and the reference page: every route, its real success status, its family's errors and security.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { router } from '#src/trpc/procedures.ts';
+import { auroraProcedure } from '#routers/aurora/procedure.ts';
 import { appRouter } from '#routers/index.ts';
 import { collectRoutes } from '#rest/routes.ts';
 import { fixtureRouter } from '../support/fixture-router.ts';
@@ -303,5 +306,18 @@ describe('GET /docs', () => {
     expect(assets).toEqual(['/docs/assets/swagger-ui.css', '/docs/assets/swagger-ui-bundle.js', '/docs/init.js']);
     for (const asset of assets) expect((await request(app, 'GET', asset)).status).toBe(200);
     expect((await request(app, 'GET', '/docs/init.js')).text).toContain('/openapi.json');
+  });
+});
+
+describe('upload routes', () => {
+  it('refuses, at start, a multipart route that declares no upload rule', () => {
+    const ruleless = router({
+      attach: auroraProcedure
+        .meta({ openapi: { method: 'POST', path: '/api/attachments', contentTypes: ['multipart/form-data'] } })
+        .input(z.void())
+        .output(z.void())
+        .mutation(() => undefined),
+    });
+    expect(() => collectRoutes(ruleless)).toThrow('attach reads multipart/form-data but declares no upload rule');
   });
 });

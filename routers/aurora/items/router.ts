@@ -3,6 +3,8 @@ import { announced } from '#src/trpc/announced.ts';
 import { restRoutes } from '#src/trpc/rest-route.ts';
 import { router } from '#src/trpc/procedures.ts';
 import { auroraProcedure } from '../procedure.ts';
+import { imageProcedure } from './images/image-call.ts';
+import { ITEM_IMAGE } from './images/image-rule.ts';
 import { noContent } from '../../shared/schemas.ts';
 import { getItem, listItems } from './queries.ts';
 import { item, itemFields, itemIdInput, itemList, itemResult, listItemsInput, updateItemInput } from './schemas.ts';
@@ -29,32 +31,34 @@ export const itemsRouter = router({
     .query(({ ctx, input }) => getItem(ctx.em, input.id)),
 
   create: announced(
-    auroraProcedure
+    imageProcedure
       .meta(
         route('POST /api/items', 'Create an item', {
           status: 201,
           errors: [400, 409],
           contentTypes: ['application/json', 'multipart/form-data'],
+          upload: ITEM_IMAGE,
           description:
             'JSON, or multipart/form-data with `data` (the JSON fields) and `image` (PNG, JPEG, WebP or GIF, at most 15 MB, checked from its bytes). An uploaded image is served at /assets/items/<id>.<ext>, and iconUrl and imageUrl point to it.',
         }),
       )
       .input(itemFields)
       .output(itemResult)
-      .mutation(({ ctx, input }) => createItemWithImage(ctx.em, input, ctx, ctx.now())),
+      .mutation(({ ctx, input }) => createItemWithImage(ctx.em, input, ctx.image, ctx.now())),
   ),
 
   uploadIcon: announced(
-    auroraProcedure
+    imageProcedure
       .meta(
         route('POST /api/items/{id}/icon', "Upload or replace an item's image (multipart field `image`)", {
           errors: [400, 404],
           contentTypes: ['multipart/form-data'],
+          upload: ITEM_IMAGE,
         }),
       )
       .input(itemIdInput)
       .output(itemResult)
-      .mutation(({ ctx, input }) => replaceImage(ctx.em, input.id, ctx, ctx.now())),
+      .mutation(({ ctx, input }) => replaceImage(ctx.em, input.id, ctx.image, ctx.now())),
   ),
 
   update: announced(
@@ -71,10 +75,10 @@ export const itemsRouter = router({
   ),
 
   delete: announced(
-    auroraProcedure
+    imageProcedure
       .meta(route('DELETE /api/items/{id}', 'Delete an item and its image', { status: 204, errors: [400, 404] }))
       .input(itemIdInput)
       .output(noContent)
-      .mutation(({ ctx, input }) => deleteItem(ctx.em, input.id, ctx)),
+      .mutation(({ ctx, input }) => deleteItem(ctx.em, input.id, ctx.image)),
   ),
 });

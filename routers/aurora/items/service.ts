@@ -3,11 +3,12 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { Item } from '#entities/aurora/item.ts';
 import { AppError } from '#src/errors.ts';
 import type { Upload } from '#src/uploads.ts';
-import type { TransactionHooks } from '#src/trpc/transaction-hooks.ts';
 import { db, type Stored } from '../../shared/database.ts';
 import { expectTouched, givenFields, translateViolations } from '#src/database/queries.ts';
 import { itemNotFound } from '../errors.ts';
-import type { ItemImages, StagedImage } from './images/store.ts';
+import type { ImageCall } from './images/image-call.ts';
+import type { ImageExtension } from './images/image-rule.ts';
+import type { StagedImage } from './images/store.ts';
 import { toItem } from './queries.ts';
 import type { ItemFields, ItemResponse, UpdateItemInput } from './schemas.ts';
 
@@ -60,28 +61,18 @@ function pointAtImage(em: EntityManager, id: number, url: string, token: string,
 }
 
 /**
- * What a call that writes item images brings: the upload the REST adapter received (if any), the image store, and
- * the call's transaction, whose commit installs an image and whose rollback discards it.
- */
-export interface ImageCall {
-  upload: Upload | null;
-  services: { domain: { itemImages: ItemImages } };
-  transaction: TransactionHooks;
-}
-
-/**
  * Stages the upload for the item `itemIdOf` names inside the transaction that points the row at it, and installs it
  * once the call's transaction has committed. A rolled-back transaction removes its staged file; a crash leaves it
  * for the next start to settle by the token the row does or does not hold.
  */
 async function writeWithImage(
   em: EntityManager,
-  upload: Upload,
+  upload: Upload<ImageExtension>,
   call: ImageCall,
   now: Date,
   itemIdOf: (tx: EntityManager) => Promise<number>,
 ): Promise<ItemResponse> {
-  const images = call.services.domain.itemImages;
+  const { images } = call;
   return em.transactional(async (tx) => {
     const id = await itemIdOf(tx);
     // Held until the image is installed or discarded, so two uploads for one item install in commit order.
@@ -118,5 +109,5 @@ export async function replaceImage(em: EntityManager, id: number, call: ImageCal
 /** Deletes the item; its image files go once the deletion has committed. */
 export async function deleteItem(em: EntityManager, id: number, call: ImageCall): Promise<void> {
   expectTouched(await em.nativeDelete(Item, { id }), () => itemNotFound(id));
-  call.transaction.onCommit(() => call.services.domain.itemImages.remove(id));
+  call.transaction.onCommit(() => call.images.remove(id));
 }

@@ -2,7 +2,7 @@
 // path outside the images folder can be named, however it is encoded.
 import { Router } from 'express';
 import { AppError } from '#src/errors.ts';
-import { IMAGE_TYPES, type ImageExtension } from '#src/uploads.ts';
+import { IMAGE_TYPES, type ImageExtension } from './image-rule.ts';
 import { ASSET_NAME, type ItemImages } from './store.ts';
 
 export function assetsRoute(images: ItemImages): Router {

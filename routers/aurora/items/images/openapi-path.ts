@@ -1,6 +1,6 @@
 // The OpenAPI description of GET /assets/items/{filename}, which the images' own route serves, not a procedure.
-import { IMAGE_TYPES } from '#src/uploads.ts';
 import { auroraErrorFormat } from '../../error-format.ts';
+import { IMAGE_TYPES } from './image-rule.ts';
 
 export const assetsPath = {
   get: {

@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { IMAGE_TYPES, type ImageExtension, type Upload } from '#src/uploads.ts';
+import type { Upload } from '#src/uploads.ts';
+import { IMAGE_TYPES, type ImageExtension } from './image-rule.ts';
 
 declare module '#src/trpc/context.ts' {
   interface DomainServices {
@@ -106,7 +107,7 @@ export class ItemImages {
   }
 
   /** Moves a received upload next to its final place, under a token the item's row must record in the same transaction. */
-  async stage(upload: Upload, itemId: number): Promise<StagedImage> {
+  async stage(upload: Upload<ImageExtension>, itemId: number): Promise<StagedImage> {
     const token = randomUUID();
     const path = join(this.dir, `.pending-${itemId}-${token}.${upload.extension}`);
     await rename(upload.tempPath, path);
