@@ -79,3 +79,14 @@ export const noInput = z.void();
 
 /** The output of a procedure that answers 204 No Content. */
 export const noContent = z.void();
+
+/**
+ * An update's input: the resource's key, and any of its writable fields, each optional; no other key. `fields` holds
+ * no defaults, since a default inside an optional field would be applied to every update that leaves it out.
+ */
+export function updateOf<Fields extends z.ZodRawShape, Key extends z.ZodRawShape>(
+  fields: z.ZodObject<Fields>,
+  key: Key,
+) {
+  return z.strictObject({ ...key, ...fields.partial().shape });
+}

@@ -1,5 +1,5 @@
 // Request and response schemas of Aurora classes.
-import { name } from '../../shared/schemas.ts';
+import { name, updateOf } from '../../shared/schemas.ts';
 import { z } from 'zod';
 import { bigintString, discordId } from '../schemas.ts';
 
@@ -9,19 +9,12 @@ export const auroraClass = z
   .object({ id: z.string(), name: z.string(), balance: z.string(), roleId: z.string().nullable() })
   .meta({ id: 'Class' });
 
-export const createClassInput = z.object({
-  id: classId,
-  name: name(64),
-  balance: bigintString.default('0'),
-  roleId: discordId.nullable().optional(),
-});
+/** A class's writable fields, listed once: creation fills in the balance, an update takes any of them. */
+const writableFields = z.object({ name: name(64), balance: bigintString, roleId: discordId.nullable().optional() });
 
-export const updateClassInput = z.strictObject({
-  id: classId,
-  name: name(64).optional(),
-  balance: bigintString.optional(),
-  roleId: discordId.nullable().optional(),
-});
+export const createClassInput = z.object({ id: classId, ...writableFields.shape, balance: bigintString.default('0') });
+
+export const updateClassInput = updateOf(writableFields, { id: classId });
 
 export const classList = z.object({ classes: z.array(auroraClass) });
 

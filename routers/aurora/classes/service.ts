@@ -15,24 +15,17 @@ function saveUnique(em: EntityManager, id: string) {
 }
 
 export async function createClass(em: EntityManager, input: CreateClassInput, now: Date) {
-  const created = em.create(Class, {
-    id: input.id,
-    name: input.name,
-    balance: input.balance,
-    roleId: input.roleId ?? null,
-    createdAt: now,
-    updatedAt: now,
-  });
+  const created = em.create(Class, { ...input, createdAt: now, updatedAt: now });
   await saveUnique(em, input.id);
   return { success: true as const, class: toClass(created) };
 }
 
 export async function updateClass(em: EntityManager, input: UpdateClassInput, now: Date) {
-  const found = await em.findOne(Class, { id: input.id });
-  if (!found) throw classNotFound(input.id);
-  const { name, balance, roleId } = input;
-  em.assign(found, { ...givenFields({ name, balance, roleId }), updatedAt: now });
-  await saveUnique(em, input.id);
+  const { id, ...fields } = input;
+  const found = await em.findOne(Class, { id });
+  if (!found) throw classNotFound(id);
+  em.assign(found, { ...givenFields(fields), updatedAt: now });
+  await saveUnique(em, id);
   return { success: true as const, class: toClass(found) };
 }
 

@@ -1,7 +1,7 @@
 // Request and response schemas of Aurora items.
 import { z } from 'zod';
 import { ITEM_RARITIES } from '#entities/aurora/item.ts';
-import { jsonObject, name, serialIdParameter, text } from '../../shared/schemas.ts';
+import { jsonObject, name, serialIdParameter, text, updateOf } from '../../shared/schemas.ts';
 import { bigintString, pagination } from '../schemas.ts';
 
 export const itemId = serialIdParameter;
@@ -29,28 +29,21 @@ export const itemList = z.object({ items: z.array(item), total: z.number().int()
 
 export const itemIdInput = z.object({ id: itemId });
 
-export const itemFields = z.object({
+/** An item's writable fields, listed once: creation fills in the price, an update takes any of them. */
+const writableFields = z.object({
   name: name(100),
   description: text(2000).nullable().optional(),
   type: name(32),
   rarity,
-  price: bigintString.default('0'),
+  price: bigintString,
   iconUrl: assetUrl,
   imageUrl: assetUrl,
   usageData,
 });
 
-export const updateItemInput = z.strictObject({
-  id: itemId,
-  name: name(100).optional(),
-  description: text(2000).nullable().optional(),
-  type: name(32).optional(),
-  rarity: rarity.optional(),
-  price: bigintString.optional(),
-  iconUrl: assetUrl,
-  imageUrl: assetUrl,
-  usageData,
-});
+export const itemFields = writableFields.extend({ price: bigintString.default('0') });
+
+export const updateItemInput = updateOf(writableFields, { id: itemId });
 
 export const listItemsInput = z.object({
   search: name(100).optional(),

@@ -22,19 +22,7 @@ function rethrowDuplicate<T>(name: string | undefined, write: () => Promise<T>):
 
 function createItem(em: EntityManager, fields: ItemFields, now: Date): Promise<ItemResponse> {
   return rethrowDuplicate(fields.name, async () => {
-    const item = em.create(Item, {
-      name: fields.name,
-      description: fields.description ?? null,
-      type: fields.type,
-      rarity: fields.rarity,
-      price: fields.price,
-      iconUrl: fields.iconUrl ?? null,
-      imageUrl: fields.imageUrl ?? null,
-      usageData: fields.usageData ?? null,
-      imageToken: null,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const item = em.create(Item, { ...fields, imageToken: null, createdAt: now, updatedAt: now });
     await em.flush();
     return toItem(item);
   });
@@ -50,9 +38,9 @@ function changeItem(em: EntityManager, id: number, changes: Partial<Stored<typeo
 }
 
 export async function updateItem(em: EntityManager, input: UpdateItemInput, now: Date) {
-  const { name, description, type, rarity, price, iconUrl, imageUrl, usageData } = input;
-  const changes = givenFields({ name, description, type, rarity, price, iconUrl, imageUrl, usageData });
-  return { success: true as const, item: await changeItem(em, input.id, { ...changes, updatedAt: now }, name) };
+  const { id, ...fields } = input;
+  const changes = { ...givenFields(fields), updatedAt: now };
+  return { success: true as const, item: await changeItem(em, id, changes, fields.name) };
 }
 
 /** Points the item's icon and image at its uploaded file, and records which staged upload that is. */
