@@ -13,7 +13,10 @@ function readmeTable(): Map<string, string> {
   const rows = section.slice(0, section.indexOf('\n- ')).split('\n');
   const table = new Map<string, string>();
   for (const row of rows.filter((line) => /^\s*\| `/.test(line))) {
-    const [operations, answer] = row.split('|').slice(1, 3).map((cell) => cell.trim()) as [string, string];
+    const [operations, answer] = row
+      .split('|')
+      .slice(1, 3)
+      .map((cell) => cell.trim()) as [string, string];
     const shape = answer.startsWith('204') ? '204' : /^`(\{[^}]*\})`/.exec(answer)![1]!;
     for (const [, operation] of operations.matchAll(/`([A-Z]+ [^`]+)`/g)) table.set(operation!, shape);
   }
