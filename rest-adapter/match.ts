@@ -1,6 +1,6 @@
 // Finds the REST route a request names, with find-my-way (Fastify's radix router), matching as express did: exact in
 // case, one trailing slash optional, and a parameter a whole non-empty segment, percent-decoded. Fixed segments win
-// over parameters. find-my-way is about 2× faster than the list scan it replaced (BENCHMARKS.md, "Route matching").
+// over parameters. find-my-way matched 1.7× faster (median) than the list scan it replaced (BENCHMARKS.md, #28).
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import type { RestRoute } from './routes.ts';
 
