@@ -1,6 +1,7 @@
 // How a request's path finds its REST route, on the real server and raw HTTP (so the path reaches it byte for byte):
 // the rules express applied before find-my-way took over the matching, kept exactly. Fixed segments are matched as
-// written, never percent-decoded; a parameter is a whole non-empty segment, percent-decoded, `#` and all, of any length.
+// written, never percent-decoded; a parameter is a whole non-empty segment, percent-decoded, `#` and all, of any
+// length.
 import { connect } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../support/aurora.ts';
