@@ -16,7 +16,7 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the example until it exits, or until its stdout shows `until`; then it stops it with SIGINT, as a person would. */
+/** Runs the example until it exits, or until its stdout shows `until`: then SIGINT stops it, as a person would. */
 function runExample(token: string | undefined, until?: RegExp): Promise<Run> {
   const { ADMIN_TOKEN: _inherited, ...env } = process.env;
   const child = spawn('npm', ['run', '--silent', 'dashboard-client', '--', server.url], {
