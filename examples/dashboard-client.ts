@@ -1,10 +1,14 @@
 // A dashboard's typed client: lists items over HTTP, then prints live stats and change events over WebSocket.
 // Every call below is checked against the server's AppRouter type.
-//   node examples/dashboard-client.ts [http://127.0.0.1:3000]      (ADMIN_TOKEN=… when the server has one)
-import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink } from '@trpc/client';
+//   npm run dashboard-client -- [http://127.0.0.1:3000]      (ADMIN_TOKEN=… when the server has one)
+import { createTRPCClient, createWSClient, httpBatchLink, splitLink, TRPCClientError, wsLink } from '@trpc/client';
 import type { AppRouter } from '../routers/index.ts';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:3000';
+if (!URL.canParse(base)) {
+  console.error(`${base} is not a URL: pass the server's, such as http://127.0.0.1:3000`);
+  process.exit(1);
+}
 const token = process.env.ADMIN_TOKEN;
 
 const socket = createWSClient({
@@ -21,7 +25,22 @@ const client = createTRPCClient<AppRouter>({
   ],
 });
 
-const { items, total } = await client.aurora.items.list.query({ limit: 10 });
+/** One line for what a person running the example can act on, instead of the client error's stack. */
+function explain(error: unknown): string {
+  if (error instanceof TRPCClientError && error.data?.code === 'UNAUTHORIZED') {
+    return token
+      ? `${base} refused the admin token in ADMIN_TOKEN`
+      : `${base} needs an admin token: run it again with ADMIN_TOKEN=<the server's SECURITY__ADMIN_TOKEN>`;
+  }
+  let cause = error;
+  while (cause instanceof Error && cause.cause instanceof Error) cause = cause.cause;
+  return `${base}: ${cause instanceof Error ? cause.message : String(cause)}`;
+}
+
+const { items, total } = await client.aurora.items.list.query({ limit: 10 }).catch((error: unknown) => {
+  console.error(explain(error));
+  process.exit(1);
+});
 console.log(`${total} items`);
 for (const item of items) console.log(`  #${item.id} ${item.name} [${item.rarity}] ${item.price}`);
 

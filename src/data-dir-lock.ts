@@ -1,5 +1,7 @@
 // DATA_DIR has one owner: a lock file naming the owning process, taken before the database or the images are touched.
 // Two processes on one embedded PGlite cluster corrupt it, and each would remove the other's uploads as leftovers.
+// Not proper-lockfile (BENCHMARKS.md #28): its lock is an mtime a timer keeps fresh, so a start after a SIGKILL
+// waited 10.2 s, and a live owner stopped past 10 s lost the lock to a second process. Node has no flock(2).
 import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
