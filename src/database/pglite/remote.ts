@@ -152,7 +152,8 @@ export class RemotePglite {
     this.#child = null;
     if (!child) return;
     this.#failAll('the server is stopping');
-    child.send({ id: this.#nextId++, close: true } satisfies ToChild);
+    // A process already gone has nothing to close: the error is the exit the next line waits for.
+    child.send({ id: this.#nextId++, close: true } satisfies ToChild, () => {});
     const grace = setTimeout(() => child.kill('SIGKILL'), CLOSE_GRACE_MS);
     await exitOf(child);
     clearTimeout(grace);
@@ -166,10 +167,19 @@ export class RemotePglite {
     }
   }
 
+  /** The caller awaits the call's own promise; the queue keeps a copy whose failure is the caller's, not the queue's. */
   #inTurn<Result>(run: () => Promise<Result>): Promise<Result> {
     const result = this.#turn.then(run);
     this.#turn = result.catch(() => {});
     return result;
+  }
+
+  #settleFailed(id: number, error: Error): void {
+    const pending = this.#pending.get(id);
+    if (!pending) return;
+    this.#pending.delete(id);
+    clearTimeout(pending.timer);
+    pending.reject(error);
   }
 
   #send(sql: string, params: unknown[], generation: number): Promise<QueryResult> {
@@ -184,7 +194,11 @@ export class RemotePglite {
           ? setTimeout(() => this.#replace(`a statement ran past ${hangAfterMs} ms`), hangAfterMs)
           : undefined;
       this.#pending.set(id, { resolve, reject, timer });
-      child.send({ id, sql, params } satisfies ToChild);
+      // With a callback, a channel that closed (the process just died, its exit not yet heard) fails this call
+      // instead of emitting 'error', which with no listener would end the server.
+      child.send({ id, sql, params } satisfies ToChild, (error) => {
+        if (error) this.#settleFailed(id, unavailable('its process is gone'));
+      });
     });
   }
 
@@ -192,13 +206,15 @@ export class RemotePglite {
     this.#child = child;
     child.on('message', (message: FromChild) => {
       if (!('id' in message)) return;
+      if ('error' in message) return this.#settleFailed(message.id, receivedError(message.error));
       const pending = this.#pending.get(message.id);
       if (!pending) return;
       this.#pending.delete(message.id);
       clearTimeout(pending.timer);
-      if ('error' in message) pending.reject(receivedError(message.error));
-      else pending.resolve({ rows: message.rows, affectedRows: message.affectedRows });
+      pending.resolve({ rows: message.rows, affectedRows: message.affectedRows });
     });
+    // Anything else the process's handle reports (a failed kill, say) is logged; its exit, below, is what counts.
+    child.on('error', (error) => this.#options.log.warn({ err: error }, 'the embedded database process reported'));
     child.on('exit', (code, signal) => {
       if (this.#child === child) this.#replace(`its process exited (${signal ?? code})`);
     });
