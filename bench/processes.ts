@@ -12,6 +12,12 @@ export interface Target {
   name: string;
   port: number;
   child: ChildProcess;
+  /**
+   * The peak resident memory through the start, in MB: the tree's resident memory sampled every 100 ms while it
+   * started, or the sum of each process's own peak once it listens if higher. Sampled too, because a process that
+   * ended during the start (the one that makes a new embedded database) takes its own peak with it.
+   */
+  startPeakMb: number;
 }
 
 /**
@@ -28,11 +34,16 @@ export async function startTarget(name: string, script: string, env: Record<stri
   });
   child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   closeSync(out);
+  let sampledPeak = 0;
   for (let waited = 0; waited < 30_000; waited += 100) {
     const line = readFileSync(logFile, 'utf8')
       .split('\n')
       .find((text) => text.includes('"listening"'));
-    if (line) return { name, port: (JSON.parse(line) as { port: number }).port, child };
+    if (line) {
+      const port = (JSON.parse(line) as { port: number }).port;
+      return { name, port, child, startPeakMb: Math.max(sampledPeak, peakMemoryMb({ child })) };
+    }
+    sampledPeak = Math.max(sampledPeak, treeMemoryMb({ child }, 'VmRSS'));
     if (child.exitCode !== null) break;
     await sleep(100);
   }
@@ -49,7 +60,7 @@ export function stopTarget(target: Target): Promise<void> {
 }
 
 /** The target's process and every process below it, read from each process's parent in /proc. */
-function processTree(target: Target): number[] {
+function processTree(target: Pick<Target, 'child'>): number[] {
   const parents = new Map<number, number>();
   for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
@@ -68,11 +79,15 @@ function processTree(target: Target): number[] {
 }
 
 /** `field` of /proc/<pid>/status in MB, summed over the target's processes. */
-function treeMemoryMb(target: Target, field: 'VmHWM' | 'VmRSS'): number {
+function treeMemoryMb(target: Pick<Target, 'child'>, field: 'VmHWM' | 'VmRSS'): number {
   let kb = 0;
   for (const pid of processTree(target)) {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    kb += Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      kb += Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+    } catch {
+      // Gone between the listing and the read: it holds nothing now.
+    }
   }
   return Math.round(kb / 1024);
 }
@@ -86,7 +101,7 @@ export function resetPeakMemory(target: Target): void {
  * The peak resident memory since the last reset, in MB: the sum of each process's own peak, which is at least the
  * peak of their sum.
  */
-export function peakMemoryMb(target: Target): number {
+export function peakMemoryMb(target: Pick<Target, 'child'>): number {
   return treeMemoryMb(target, 'VmHWM');
 }
 
