@@ -33,11 +33,12 @@ export interface RemotePgliteOptions {
 
 const CHILD_PATH = fileURLToPath(new URL('./child.ts', import.meta.url));
 /**
- * The child's Node flags, and none inherited: a debugger's or a test runner's flags are not the database's. PGlite's
- * WebAssembly runs on V8's baseline compiler only: tiering its hot functions up to the optimising one took 500 MB for
- * a few seconds after every start (1,071 MB high-water mark against 351 MB resident), for no throughput measured.
+ * Node flags of the process that makes a new database, where speed does not count: PGlite's WebAssembly runs on V8's
+ * baseline compiler only. Tiering hot functions up to the optimising compiler takes 500 MB for a few seconds (a
+ * 1,071 MB high-water mark against 351 MB resident). The process that serves keeps it: without it, a list of 100
+ * items took long enough that a health check queued behind 50 connections' reads missed its second.
  */
-const CHILD_EXEC_ARGV = ['--no-wasm-tier-up', '--no-wasm-dynamic-tiering'];
+const BASELINE_COMPILER_ONLY = ['--no-wasm-tier-up', '--no-wasm-dynamic-tiering'];
 /** How long a restart waits before trying again when the data cannot be opened (a disk still full, say). */
 const RESTART_RETRY_MS = 1000;
 /** How long a close waits for PGlite to shut down cleanly before its process is killed. */
@@ -49,9 +50,14 @@ function unavailable(reason: string): Error {
 }
 
 /** A process running PGlite on `dataDir`, ready for statements; `spawned` learns of it before it is ready. */
-function startChild(dataDir: string | null, spawned: (child: ChildProcess) => void): Promise<ChildProcess> {
+function startChild(
+  dataDir: string | null,
+  spawned: (child: ChildProcess) => void,
+  execArgv: string[] = [],
+): Promise<ChildProcess> {
+  // No inherited execArgv: a debugger's or a test runner's flags are not the database's.
   const child = fork(CHILD_PATH, [dataDir ?? 'memory://'], {
-    execArgv: CHILD_EXEC_ARGV,
+    execArgv,
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
@@ -118,7 +124,7 @@ export class RemotePglite {
     // A new database is made by a process of its own, which then ends: PGlite runs initdb in a second instance,
     // whose memory (550 MB resident after it) would otherwise stay with the process for good.
     if (options.dataDir !== null && !existsSync(join(options.dataDir, 'PG_VERSION'))) {
-      await closeChild(await remote.#start(), remote.#nextId++);
+      await closeChild(await remote.#start(BASELINE_COMPILER_ONLY), remote.#nextId++);
     }
     remote.#adopt(await remote.#start());
     return remote;
@@ -176,9 +182,9 @@ export class RemotePglite {
     await closeChild(child, this.#nextId++);
   }
 
-  async #start(): Promise<ChildProcess> {
+  async #start(execArgv?: string[]): Promise<ChildProcess> {
     try {
-      return await startChild(this.#options.dataDir, (child) => (this.#starting = child));
+      return await startChild(this.#options.dataDir, (child) => (this.#starting = child), execArgv);
     } finally {
       this.#starting = null;
     }
