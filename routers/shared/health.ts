@@ -3,6 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EntityManager } from '@mikro-orm/sql';
 import { z } from 'zod';
+import { databaseAnswers } from '#src/database/open.ts';
 import { AppError } from '#src/errors.ts';
 
 /** A database that has not answered by then cannot serve now, whatever it is doing (a stuck statement, say). */
@@ -28,7 +29,7 @@ export const databaseCheck = z
 /** Resolves when the database answers; otherwise throws the 503 every route gives while it is down. */
 export async function assertDatabaseUp(em: EntityManager): Promise<'up'> {
   try {
-    await within(em.execute('select 1'), CHECK_WITHIN_MS);
+    await within(databaseAnswers(em, CHECK_WITHIN_MS), CHECK_WITHIN_MS);
     return 'up';
   } catch {
     throw new AppError(

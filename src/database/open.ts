@@ -1,6 +1,6 @@
 // Opens the database chosen by the configuration and brings its schema up to date, and closes it again.
 import { mkdir } from 'node:fs/promises';
-import { MikroORM } from '@mikro-orm/sql';
+import { type EntityManager, MikroORM } from '@mikro-orm/sql';
 import type { Database } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { RemotePglite } from './pglite/remote.ts';
@@ -8,8 +8,11 @@ import { ormOptionsFor, type Persistence } from './orm-options.ts';
 
 export type Orm = MikroORM;
 
-/** The embedded databases the ORMs were given: MikroORM leaves closing a PGlite it did not create to its owner. */
-const embedded = new WeakMap<Orm, RemotePglite>();
+/**
+ * The embedded databases the ORMs were given, by the configuration an ORM and all its entity managers share: MikroORM
+ * leaves closing a PGlite it did not create to its owner.
+ */
+const embedded = new WeakMap<object, RemotePglite>();
 
 /** PGlite in a process of its own, so that no state of it can stop this one from answering. */
 async function openEmbedded(dataDir: string | null, log: Logger): Promise<RemotePglite> {
@@ -28,7 +31,7 @@ export async function openDatabase(database: Database, persistence: Persistence,
     await pglite?.close();
     throw error;
   });
-  if (pglite) embedded.set(orm, pglite);
+  if (pglite) embedded.set(orm.config, pglite);
   try {
     const applied = await orm.migrator.up();
     log.info(`applied ${applied.length} migration${applied.length === 1 ? '' : 's'}`);
@@ -45,10 +48,18 @@ export async function openDatabase(database: Database, persistence: Persistence,
  * and cutting them would leave a server that can never start. Nothing to do on PostgreSQL.
  */
 export function watchForHangs(orm: Orm, database: Database): void {
-  if (database.kind === 'pglite') embedded.get(orm)?.watchForHangs(database.statementTimeoutMs ?? 0);
+  if (database.kind === 'pglite') embedded.get(orm.config)?.watchForHangs(database.statementTimeoutMs ?? 0);
+}
+
+/**
+ * Resolves once the database answers a round trip. PGlite's process is asked directly: its statements take turns on
+ * one connection, and a `select 1` would wait behind every request in flight.
+ */
+export function databaseAnswers(em: EntityManager, withinMs: number): Promise<unknown> {
+  return embedded.get(em.config)?.ping(withinMs) ?? em.execute('select 1');
 }
 
 export async function closeDatabase(orm: Orm, force?: boolean): Promise<void> {
   await orm.close(force);
-  await embedded.get(orm)?.close();
+  await embedded.get(orm.config)?.close();
 }

@@ -169,6 +169,24 @@ export class RemotePglite {
     });
   }
 
+  /**
+   * Resolves once the process answers, ahead of every call waiting its turn: a health check must not queue behind a
+   * flood of requests to learn whether the database works. One stuck in a statement, or being replaced, does not
+   * answer; after `withinMs` the ping fails.
+   */
+  ping(withinMs: number): Promise<void> {
+    const child = this.#child;
+    if (this.#closed || !child) return Promise.reject(unavailable('it is not running'));
+    return new Promise((resolve, reject) => {
+      const id = this.#nextId++;
+      const timer = setTimeout(() => this.#settleFailed(id, unavailable(`no answer within ${withinMs} ms`)), withinMs);
+      this.#pending.set(id, { resolve: () => resolve(), reject, timer });
+      child.send({ id, ping: true } satisfies ToChild, (error) => {
+        if (error) this.#settleFailed(id, unavailable('its process is gone'));
+      });
+    });
+  }
+
   /** Lets PGlite shut down cleanly, and kills its process when it does not within a grace period (a stuck one). */
   async close(): Promise<void> {
     if (this.#closed) return;
