@@ -32,8 +32,7 @@ function exposedGc(): GcFunction {
 /** Starts looking, for the life of the process; the timer never keeps it alive. */
 export function startQuietReclaim({ everyMs, grownBytes, quietBytes }: QuietReclaim = DEFAULT_QUIET_RECLAIM): void {
   const gc = exposedGc();
-  // Nothing collected yet: the garbage of the start is collected at the first quiet look.
-  let committedAfterCollection = 0;
+  let committedAfterCollection = getHeapStatistics().total_heap_size;
   let usedAtLastLook = getHeapStatistics().used_heap_size;
   setInterval(() => {
     const { used_heap_size: used, total_heap_size: committed } = getHeapStatistics();
