@@ -34,10 +34,6 @@ try {
     startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
   });
   process.on('message', async (message: ToChild) => {
-    if ('ping' in message) {
-      send({ id: message.id, rows: [], affectedRows: undefined });
-      return;
-    }
     if ('close' in message) {
       await database.close().catch(() => {});
       process.off('disconnect', die);

@@ -1,10 +1,6 @@
 // The messages between the server and the process that runs PGlite: statements one way, rows or errors the other.
 
-export type ToChild =
-  | { id: number; sql: string; params: unknown[] }
-  | { id: number; close: true }
-  /** Answered at once, between two statements: whether the process is alive and not stuck in one. */
-  | { id: number; ping: true };
+export type ToChild = { id: number; sql: string; params: unknown[] } | { id: number; close: true };
 
 /** An error as a plain object: PGlite's carry their SQLSTATE and fields as properties, which a clone would drop. */
 export type SentError = { message: string; name: string } & Record<string, unknown>;

@@ -6,6 +6,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../../logger.ts';
 import { type FromChild, receivedError, type ToChild } from './protocol.ts';
@@ -170,21 +171,18 @@ export class RemotePglite {
   }
 
   /**
-   * Resolves once the process answers, ahead of every call waiting its turn: a health check must not queue behind a
-   * flood of requests to learn whether the database works. One stuck in a statement, or being replaced, does not
-   * answer; after `withinMs` the ping fails.
+   * Resolves once PGlite answers a `select 1` sent ahead of every call waiting its turn, so that a health check does
+   * not queue behind a flood of requests to learn whether the database works; it waits for the one statement being
+   * run at most. It is a real statement, since one that finds PGlite stuck is what tells. After `withinMs` it fails.
    */
   ping(withinMs: number): Promise<void> {
-    const child = this.#child;
-    if (this.#closed || !child) return Promise.reject(unavailable('it is not running'));
-    return new Promise((resolve, reject) => {
-      const id = this.#nextId++;
-      const timer = setTimeout(() => this.#settleFailed(id, unavailable(`no answer within ${withinMs} ms`)), withinMs);
-      this.#pending.set(id, { resolve: () => resolve(), reject, timer });
-      child.send({ id, ping: true } satisfies ToChild, (error) => {
-        if (error) this.#settleFailed(id, unavailable('its process is gone'));
-      });
+    const answered = this.#send('select 1', [], this.#generation).then(() => undefined);
+    const timer = new AbortController();
+    const late = sleep(withinMs, undefined, { signal: timer.signal }).then(() => {
+      throw unavailable(`no answer within ${withinMs} ms`);
     });
+    late.catch(() => {});
+    return Promise.race([answered, late]).finally(() => timer.abort());
   }
 
   /** Lets PGlite shut down cleanly, and kills its process when it does not within a grace period (a stuck one). */
