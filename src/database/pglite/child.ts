@@ -29,9 +29,6 @@ try {
   const database = await PGlite.create({
     dataDir,
     parsers: createPostgreSqlTypeParsers((text) => array.parse(text)),
-    // 16 MB of shared buffers, not the 128 MB initdb picks: PGlite touches them all, and a small box's tables fit
-    // (a reopened database: 476 MB resident before, 304 MB after).
-    startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
   });
   process.on('message', async (message: ToChild) => {
     if ('close' in message) {
