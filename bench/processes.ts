@@ -1,7 +1,8 @@
 // The processes a benchmark measures: started with their stdout in a file, stopped with SIGTERM, and their peak
-// resident memory read from /proc between measurements.
+// resident memory read from /proc between measurements, summed over the process and its children (the server runs
+// PGlite in one of its own).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -11,6 +12,12 @@ export interface Target {
   name: string;
   port: number;
   child: ChildProcess;
+  /**
+   * The peak resident memory through the start, in MB: the tree's resident memory sampled every 100 ms while it
+   * started, or the sum of each process's own peak once it listens if higher. Sampled too, because a process that
+   * ended during the start (the one that makes a new embedded database) takes its own peak with it.
+   */
+  startPeakMb: number;
 }
 
 /**
@@ -27,11 +34,16 @@ export async function startTarget(name: string, script: string, env: Record<stri
   });
   child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   closeSync(out);
+  let sampledPeak = 0;
   for (let waited = 0; waited < 30_000; waited += 100) {
     const line = readFileSync(logFile, 'utf8')
       .split('\n')
       .find((text) => text.includes('"listening"'));
-    if (line) return { name, port: (JSON.parse(line) as { port: number }).port, child };
+    if (line) {
+      const port = (JSON.parse(line) as { port: number }).port;
+      return { name, port, child, startPeakMb: Math.max(sampledPeak, peakMemoryMb({ child })) };
+    }
+    sampledPeak = Math.max(sampledPeak, treeMemoryMb({ child }, 'VmRSS'));
     if (child.exitCode !== null) break;
     await sleep(100);
   }
@@ -47,21 +59,53 @@ export function stopTarget(target: Target): Promise<void> {
   });
 }
 
-/** Starts a new peak: writing 5 to clear_refs resets the kernel's high-water mark of resident memory. */
-export function resetPeakMemory(target: Target): void {
-  writeFileSync(`/proc/${target.child.pid}/clear_refs`, '5');
+/** The target's process and every process below it, read from each process's parent in /proc. */
+function processTree(target: Pick<Target, 'child'>): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Field 4; the command name in field 2 may hold spaces, so count from its closing parenthesis.
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // Gone between the listing and the read.
+    }
+  }
+  const tree = [target.child.pid!];
+  for (let at = 0; at < tree.length; at++) {
+    for (const [pid, parent] of parents) if (parent === tree[at]) tree.push(pid);
+  }
+  return tree;
 }
 
-/** The peak resident memory since the last reset, in MB. */
-export function peakMemoryMb(target: Target): number {
-  const status = readFileSync(`/proc/${target.child.pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+/** `field` of /proc/<pid>/status in MB, summed over the target's processes. */
+function treeMemoryMb(target: Pick<Target, 'child'>, field: 'VmHWM' | 'VmRSS'): number {
+  let kb = 0;
+  for (const pid of processTree(target)) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      kb += Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+    } catch {
+      // Gone between the listing and the read: it holds nothing now.
+    }
+  }
   return Math.round(kb / 1024);
+}
+
+/** Starts a new peak: writing 5 to clear_refs resets the kernel's high-water mark of resident memory. */
+export function resetPeakMemory(target: Target): void {
+  for (const pid of processTree(target)) writeFileSync(`/proc/${pid}/clear_refs`, '5');
+}
+
+/**
+ * The peak resident memory since the last reset, in MB: the sum of each process's own peak, which is at least the
+ * peak of their sum.
+ */
+export function peakMemoryMb(target: Pick<Target, 'child'>): number {
+  return treeMemoryMb(target, 'VmHWM');
 }
 
 /** The resident memory now, in MB. */
 export function currentMemoryMb(target: Target): number {
-  const status = readFileSync(`/proc/${target.child.pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
+  return treeMemoryMb(target, 'VmRSS');
 }

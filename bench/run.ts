@@ -202,7 +202,7 @@ async function onPglite(): Promise<{ table: string; memory: MemoryFigures }> {
     RATE_LIMIT__MAX: '100000000',
   });
   try {
-    const startPeak = peakMemoryMb(server);
+    const startPeak = server.startPeakMb;
     await sleep(IDLE_SECONDS * 1000);
     const idle = currentMemoryMb(server);
     await seedThroughApi(server.port, PGLITE_PLAYERS);
@@ -275,7 +275,7 @@ try {
     WS_MAX_CONNECTIONS: String(FANOUT_LOAD.subscribers + 5),
   });
   targets.push(server);
-  const postgresStartPeak = peakMemoryMb(server);
+  const postgresStartPeak = server.startPeakMb;
   await sql([...FIXED_SEED_SQL, ...seedSql(0, PLAYERS, 0, USERS), 'analyze'], url.toString());
   const baseline = await startTarget('baseline', './baseline-server.ts', {
     DATABASE_URL: url.toString(),

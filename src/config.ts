@@ -75,9 +75,12 @@ const envSchema = z.object({
   NODE_ENV: z.string().optional(),
 });
 
-/** On PostgreSQL, a statement running longer than `statementTimeoutMs` is cancelled (0: never). */
+/**
+ * A statement running longer than `statementTimeoutMs` (0: never) is cancelled on PostgreSQL; on PGlite, whose
+ * process it holds, the process is replaced.
+ */
 export type Database =
-  | { kind: 'pglite'; dataDir: string | null }
+  | { kind: 'pglite'; dataDir: string | null; statementTimeoutMs?: number }
   | { kind: 'postgresql'; url: string; statementTimeoutMs?: number };
 
 export interface Config {
@@ -136,8 +139,8 @@ function describeIssue(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string 
 }
 
 function chooseDatabase(url: string | undefined, dataDir: string, statementTimeoutMs: number): Database {
-  if (url === undefined) return { kind: 'pglite', dataDir: `${dataDir}/pglite` };
-  if (url === 'memory://') return { kind: 'pglite', dataDir: null };
+  if (url === undefined) return { kind: 'pglite', dataDir: `${dataDir}/pglite`, statementTimeoutMs };
+  if (url === 'memory://') return { kind: 'pglite', dataDir: null, statementTimeoutMs };
   return { kind: 'postgresql', url, statementTimeoutMs };
 }
 

@@ -4,6 +4,7 @@ import { ConfigError, describeDatabase, loadConfig } from './config.ts';
 import { DataDirInUseError } from './data-dir-lock.ts';
 import type { Application } from './application.ts';
 import { createLogger, logFormatFor } from './logger.ts';
+import { startQuietReclaim } from './quiet-reclaim.ts';
 import { startServer } from './server.ts';
 
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -34,6 +35,9 @@ export async function runProcess(application: Application): Promise<void> {
     else log.fatal({ err: error }, 'could not start');
     process.exit(1);
   });
+
+  // The process's memory, not one server's: tests that start many servers in one process leave it alone.
+  startQuietReclaim();
 
   let stopping = false;
   async function shutdown(signal: string): Promise<void> {

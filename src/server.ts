@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Application } from './application.ts';
 import { createIdentify } from './auth.ts';
 import type { Config } from './config.ts';
-import { openDatabase, type Orm } from './database/open.ts';
+import { closeDatabase, openDatabase, type Orm, watchForHangs } from './database/open.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { createRequestListener } from './http/app.ts';
 import type { Logger } from './logger.ts';
@@ -146,6 +146,7 @@ export async function startServer(
     pruning = setInterval(pruneEvents, EVENT_PRUNE_INTERVAL_MS).unref();
     // Keep-alive sockets that go idle during shutdown are closed at once instead of waiting for their timeout.
     server.on('request', (_req, res) => res.on('finish', () => closing && server.closeIdleConnections()));
+    watchForHangs(orm, config.database);
     const address = await listen(server, config.port, config.host);
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     return {
@@ -158,7 +159,7 @@ export async function startServer(
         await sockets?.close();
         await closeHttp(server, graceMs);
         await events.close();
-        await orm.close();
+        await closeDatabase(orm);
         await dataDirLock.release();
       },
     };
@@ -166,7 +167,7 @@ export async function startServer(
     clearInterval(pruning);
     await sockets?.close();
     await events.close();
-    await orm.close(true);
+    await closeDatabase(orm, true);
     await dataDirLock.release();
     throw error;
   }

@@ -1,28 +1,65 @@
-// Opens the database chosen by the configuration and brings its schema up to date.
+// Opens the database chosen by the configuration and brings its schema up to date, and closes it again.
 import { mkdir } from 'node:fs/promises';
-import { MikroORM } from '@mikro-orm/sql';
+import { type EntityManager, MikroORM } from '@mikro-orm/sql';
 import type { Database } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import { RemotePglite } from './pglite/remote.ts';
 import { ormOptionsFor, type Persistence } from './orm-options.ts';
 
 export type Orm = MikroORM;
 
+/**
+ * The embedded databases the ORMs were given, by the configuration an ORM and all its entity managers share: MikroORM
+ * leaves closing a PGlite it did not create to its owner.
+ */
+const embedded = new WeakMap<object, RemotePglite>();
+
+/** PGlite in a process of its own, so that no state of it can stop this one from answering. */
+async function openEmbedded(dataDir: string | null, log: Logger): Promise<RemotePglite> {
+  if (dataDir !== null) await mkdir(dataDir, { recursive: true });
+  return RemotePglite.open({ dataDir, log });
+}
+
 export async function openDatabase(database: Database, persistence: Persistence, log: Logger): Promise<Orm> {
-  if (database.kind === 'pglite' && database.dataDir !== null) {
-    await mkdir(database.dataDir, { recursive: true });
-  }
+  const pglite = database.kind === 'pglite' ? await openEmbedded(database.dataDir, log) : undefined;
   // The ORM's own lines (two per migration) are detail; the start reports what they add up to.
   const orm = await MikroORM.init({
-    ...ormOptionsFor(database, persistence),
+    ...ormOptionsFor(database, persistence, pglite),
     colors: false,
     logger: (message) => log.debug({ orm: message }, 'database'),
+  }).catch(async (error: unknown) => {
+    await pglite?.close();
+    throw error;
   });
+  if (pglite) embedded.set(orm.config, pglite);
   try {
     const applied = await orm.migrator.up();
     log.info(`applied ${applied.length} migration${applied.length === 1 ? '' : 's'}`);
   } catch (error) {
-    await orm.close(true);
+    await closeDatabase(orm, true);
     throw error;
   }
   return orm;
+}
+
+/**
+ * From now on, a statement of the embedded database running past the configured statement timeout has its process
+ * replaced. Called once the server has started: migrations and start-up work on a large database may take longer,
+ * and cutting them would leave a server that can never start. Nothing to do on PostgreSQL.
+ */
+export function watchForHangs(orm: Orm, database: Database): void {
+  if (database.kind === 'pglite') embedded.get(orm.config)?.watchForHangs(database.statementTimeoutMs ?? 0);
+}
+
+/**
+ * Resolves once the database answers a round trip. PGlite's process is asked directly: its statements take turns on
+ * one connection, and a `select 1` would wait behind every request in flight.
+ */
+export function databaseAnswers(em: EntityManager, withinMs: number): Promise<unknown> {
+  return embedded.get(em.config)?.ping(withinMs) ?? em.execute('select 1');
+}
+
+export async function closeDatabase(orm: Orm, force?: boolean): Promise<void> {
+  await orm.close(force);
+  await embedded.get(orm.config)?.close();
 }

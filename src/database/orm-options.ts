@@ -13,8 +13,15 @@ export interface Persistence {
   migrationsPath: string;
 }
 
-/** Typed as the SQL driver both share, so the rest of the code sees one EntityManager type. */
-export function ormOptionsFor(database: Database, { entities, migrationsPath }: Persistence): Options {
+/**
+ * Typed as the SQL driver both share, so the rest of the code sees one EntityManager type. `pglite` is the embedded
+ * database the server runs in a process of its own; without it (a migration being written) PGlite runs in this one.
+ */
+export function ormOptionsFor(
+  database: Database,
+  { entities, migrationsPath }: Persistence,
+  pglite?: unknown,
+): Options {
   const shared = {
     // The platform's own tables join the domain's.
     entities: [...entities, ...eventEntities],
@@ -42,5 +49,10 @@ export function ormOptionsFor(database: Database, { entities, migrationsPath }: 
     }) as Options;
   }
   // A PGlite dbName is the cluster itself: a folder, or memory.
-  return definePgliteConfig({ ...shared, dbName: database.dataDir ?? 'memory://' }) as Options;
+  return definePgliteConfig({
+    ...shared,
+    dbName: database.dataDir ?? 'memory://',
+    // Given as a function: the configuration copies its options, which would leave a copy without its private state.
+    ...(pglite ? { driverOptions: { pglite: () => pglite } } : {}),
+  }) as Options;
 }

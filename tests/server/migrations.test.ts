@@ -1,6 +1,6 @@
 // The committed migrations build exactly the schema the entities describe, on PGlite and on PostgreSQL.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase, type Orm } from '#src/database/open.ts';
+import { closeDatabase, openDatabase, type Orm } from '#src/database/open.ts';
 import { createLogger } from '#src/logger.ts';
 import { persistence } from '../../persistence.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -17,7 +17,7 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  await orm.close();
+  await closeDatabase(orm);
   await database.drop();
 });
 

@@ -77,6 +77,19 @@ describe('start-up', () => {
   });
 });
 
+describe('a statement timeout shorter than the migrations', () => {
+  it('does not cut them: the embedded database is watched for hangs only once the server has started', async () => {
+    const server = runServerProcess({ DATABASE__STATEMENT_TIMEOUT_MS: '1' });
+    try {
+      const listening = await server.waitForLog('listening');
+      expect(listening.database).toBe('PGlite in memory');
+      expect(server.logs.filter((line) => String(line.msg).includes('stopped answering'))).toEqual([]);
+    } finally {
+      server.child.kill('SIGKILL');
+    }
+  });
+});
+
 describe('SIGTERM', () => {
   it('stops accepting connections, finishes the request in flight, and exits 0', async () => {
     const server = runServerProcess({ SECURITY__API_KEY: 'k' });

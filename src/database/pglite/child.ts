@@ -1,0 +1,50 @@
+// The process PGlite runs in, so that no state of the database (a statement spinning for good inside WebAssembly
+// after a WAL segment it could not create) can stop the server from answering: the server kills this process and
+// starts another on the same data. It runs statements one at a time, as they arrive. Started by `./remote.ts` with
+// the data folder (or `memory://`) as its one argument.
+import { Worker } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { createPostgreSqlTypeParsers } from '@mikro-orm/sql';
+import array from 'postgres-array';
+import { type FromChild, sendableError, type ToChild } from './protocol.ts';
+
+const send = (message: FromChild, then?: () => void) => process.send!(message, undefined, {}, then);
+const dataDir = process.argv[2]!;
+
+/** Ends this process at once, with nothing written after: its owner is gone, or has stopped wanting it. */
+const die = () => process.kill(process.pid, 'SIGKILL');
+
+// A server killed outright must not leave this process behind on its data: a restarted server would open a second
+// PGlite on the same files. Losing the channel ends it at once, as a kill of the server alone would have; and while
+// a statement spins on this thread no event can arrive, so a thread of its own watches for a new parent.
+process.on('disconnect', die);
+new Worker(
+  `const { workerData } = require('node:worker_threads');
+   setInterval(() => process.ppid !== workerData && process.kill(process.pid, 'SIGKILL'), 200);`,
+  { eval: true, workerData: process.ppid },
+).unref();
+
+try {
+  // The parsers MikroORM gives the PGlite it creates itself: values come back as its PostgreSQL driver reads them.
+  const database = await PGlite.create({
+    dataDir,
+    parsers: createPostgreSqlTypeParsers((text) => array.parse(text)),
+  });
+  process.on('message', async (message: ToChild) => {
+    if ('close' in message) {
+      await database.close().catch(() => {});
+      process.off('disconnect', die);
+      send({ id: message.id, rows: [], affectedRows: undefined }, () => process.exit(0));
+      return;
+    }
+    try {
+      const { rows, affectedRows } = await database.query(message.sql, message.params, { rowMode: 'object' });
+      send({ id: message.id, rows, affectedRows });
+    } catch (error) {
+      send({ id: message.id, error: sendableError(error) });
+    }
+  });
+  send({ ready: true });
+} catch (error) {
+  send({ failed: sendableError(error) }, () => process.exit(1));
+}

@@ -1,0 +1,24 @@
+// The messages between the server and the process that runs PGlite: statements one way, rows or errors the other.
+
+export type ToChild = { id: number; sql: string; params: unknown[] } | { id: number; close: true };
+
+/** An error as a plain object: PGlite's carry their SQLSTATE and fields as properties, which a clone would drop. */
+export type SentError = { message: string; name: string } & Record<string, unknown>;
+
+export type FromChild =
+  | { ready: true }
+  | { failed: SentError }
+  | { id: number; rows: unknown[]; affectedRows: number | undefined }
+  | { id: number; error: SentError };
+
+export function sendableError(error: unknown): SentError {
+  if (!(error instanceof Error)) return { message: String(error), name: 'Error' };
+  const fields = Object.fromEntries(
+    Object.entries(error).filter(([, value]) => ['string', 'number', 'boolean'].includes(typeof value)),
+  );
+  return { ...fields, message: error.message, name: error.name };
+}
+
+export function receivedError({ message, name, ...fields }: SentError): Error {
+  return Object.assign(new Error(message), { name }, fields);
+}
