@@ -9,7 +9,7 @@ import { assertDatabaseUp } from '../shared/health.ts';
 /** A readiness check never waits on a stuck database for longer than a probe waits for its answer. */
 const DATABASE_WAIT_MS = 2000;
 
-function notReady(reason: 'shutting down' | 'database: down'): AppError {
+export function notReady(reason: 'shutting down' | 'database: down'): AppError {
   return AppError.explained('unavailable', 'Not ready', reason);
 }
 

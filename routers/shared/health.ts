@@ -13,11 +13,16 @@ export async function assertDatabaseUp(em: EntityManager): Promise<'up'> {
     await em.execute('select 1');
     return 'up';
   } catch {
-    throw new AppError(
-      'unavailable',
-      'The database is unavailable; try again shortly',
-      { database: 'down' },
-      { explanation: 'database: down' },
-    );
+    throw databaseDown();
   }
+}
+
+/** What health answers while the database does not. */
+export function databaseDown(): AppError {
+  return new AppError(
+    'unavailable',
+    'The database is unavailable; try again shortly',
+    { database: 'down' },
+    { explanation: 'database: down' },
+  );
 }
