@@ -60,6 +60,17 @@ function exampleName(error: AppError, taken: Record<string, unknown>): string {
   return name;
 }
 
+/** The `examples` of an error response that answers these errors, for paths that no procedure describes. */
+export function errorExamples(format: ErrorFormat, ...errors: AppError[]): NonNullable<Media['examples']> {
+  const examples: NonNullable<Media['examples']> = {};
+  for (const error of errors) addErrorExample(examples, format, error);
+  return examples;
+}
+
+function addErrorExample(examples: NonNullable<Media['examples']>, format: ErrorFormat, error: AppError): void {
+  examples[exampleName(error, examples)] = { summary: error.message, value: format.body(error) };
+}
+
 function jsonOf(target: Content | undefined): Media | undefined {
   return (target?.content as Record<string, Media> | undefined)?.['application/json'];
 }
@@ -75,7 +86,7 @@ function addErrorExamples(route: RestRoute, operation: ExampleOperation, format:
       continue;
     }
     media.examples ??= {};
-    media.examples[exampleName(error, media.examples)] = { summary: error.message, value: format.body(error) };
+    addErrorExample(media.examples, format, error);
   }
 }
 

@@ -205,7 +205,7 @@ export function buildOpenApiDocument(
   document.paths = {
     ...Object.fromEntries(paths),
     ...text.servedPaths,
-    '/metrics': metricsPath(formats.fallback.schemaName),
+    '/metrics': metricsPath(formats.fallback),
   };
   // trpc-to-openapi's own error bodies are never sent: each family has its own.
   const generated = Object.entries(document.components?.schemas ?? {}).filter(([name]) => !name.startsWith('error.'));
