@@ -1,10 +1,9 @@
 // The OpenAPI document's examples, read as Swagger UI and generated clients read them: every example validates
 // against its own schema (a parameter's, the request body's, the response's of its status), every body and every
 // answer has one, each error example is of its own status, and no timestamp is one a schema faker would make.
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import formats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '#src/errors.ts';
+import { pointer, schemaValidator } from '../support/openapi-validator.ts';
 import { request, useTestServer } from '../support/server.ts';
 
 const server = useTestServer();
@@ -21,8 +20,6 @@ interface Example {
   /** The response status the example answers with; none for a request. */
   status?: string;
 }
-
-const pointer = (...keys: string[]) => keys.map((key) => `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 
 function examplesOfMedia(media: any, where: string, schema: string, status?: string): Example[] {
   const found: Example[] = [];
@@ -68,20 +65,6 @@ function everyExample(): Example[] {
   return found;
 }
 
-function validatorOf(openapi: unknown) {
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  // ajv-formats is CommonJS: its default export is the module object, whose default is the plugin.
-  (formats as unknown as { default: (ajv: Ajv2020) => void }).default(ajv);
-  // An upload's file part: a string of bytes, not a format a JSON value can have.
-  ajv.addFormat('binary', true);
-  ajv.addSchema({ ...(openapi as object), $id: 'openapi.json' });
-  return (schema: string, value: unknown) => {
-    const validate = ajv.getSchema(`openapi.json#${schema}`);
-    if (!validate) throw new Error(`no schema at ${schema}`);
-    return validate(value) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
-  };
-}
-
 function strings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap(strings);
@@ -91,7 +74,7 @@ function strings(value: unknown): string[] {
 
 describe('the examples of the OpenAPI document', () => {
   it('each validate against the schema they stand beside', () => {
-    const validate = validatorOf(document);
+    const validate = schemaValidator(document);
     const examples = everyExample();
     expect(examples.length).toBeGreaterThan(300);
     const invalid = examples
