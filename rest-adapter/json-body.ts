@@ -19,7 +19,8 @@ const parseJson = express.json({ limit: MAX_JSON_BYTES, strict: true }) as unkno
 ) => void;
 
 const malformed = () => new AppError('validation_error', 'Malformed JSON body');
-const tooLarge = () => new AppError('payload_too_large', `Request body exceeds ${MAX_JSON_LABEL}`);
+export const tooLarge = () => new AppError('payload_too_large', `Request body exceeds ${MAX_JSON_LABEL}`);
+export const notJson = () => new AppError('unsupported_media_type', 'Content-Type must be application/json');
 const unreadable = () => new AppError('validation_error', 'Unreadable request body');
 
 function hasBody(headers: IncomingMessage['headers']): boolean {
@@ -105,8 +106,7 @@ function parseStrict(text: string): unknown {
 /** The parsed body, or undefined when the request has none. */
 export async function readJsonBody(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
   if (!hasBody(req.headers)) return undefined;
-  if (!typeis(req, ['application/json']))
-    throw new AppError('unsupported_media_type', 'Content-Type must be application/json');
+  if (!typeis(req, ['application/json'])) throw notJson();
   if (!plainUtf8(req.headers)) return throughBodyParser(req, res);
   return parseStrict(await readUtf8(req));
 }

@@ -1,8 +1,16 @@
 // The OpenAPI description of GET /metrics, the server's own route, which no procedure serves.
+import { AppError } from '#src/errors.ts';
+import type { ErrorFormat } from './error-format.ts';
+import { errorExamples } from './openapi-examples.ts';
 
-/** GET /metrics, for Prometheus. `errorSchema`: the component that describes the error bodies of paths no family claims. */
-export function metricsPath(errorSchema: string) {
-  const error = { 'application/json': { schema: { $ref: `#/components/schemas/${errorSchema}` } } };
+/** GET /metrics, for Prometheus. `format`: the error format of paths no family claims. */
+export function metricsPath(format: ErrorFormat) {
+  const error = (answered: AppError) => ({
+    'application/json': {
+      schema: { $ref: `#/components/schemas/${format.schemaName}` },
+      examples: errorExamples(format, answered),
+    },
+  });
   return {
     get: {
       operationId: 'server-metrics',
@@ -13,10 +21,13 @@ export function metricsPath(errorSchema: string) {
       security: [{ MetricsToken: [] }, {}],
       responses: {
         200: { description: 'The metrics', content: { 'text/plain; version=0.0.4': { schema: { type: 'string' } } } },
-        401: { description: 'Missing or invalid metrics token', content: error },
+        401: {
+          description: 'Missing or invalid metrics token',
+          content: error(new AppError('unauthorized', 'Missing or invalid metrics token')),
+        },
         404: {
           description: 'Not served: HOST is not a loopback address and METRICS_TOKEN is not set',
-          content: error,
+          content: error(new AppError('not_found', 'No route for GET /metrics')),
         },
       },
     },

@@ -10,6 +10,7 @@ import { PACKAGE_VERSION } from '#src/package-version.ts';
 import type { UploadRule } from '#src/uploads.ts';
 import type { RouteMeta } from '#src/trpc/init.ts';
 import { diskFullStatus, type ErrorFormat, type ErrorFormats, formatOf } from './error-format.ts';
+import { addExamples } from './openapi-examples.ts';
 import { metricsPath, metricsSecurityScheme } from './openapi-metrics-path.ts';
 import type { RestRoute } from './routes.ts';
 
@@ -121,6 +122,7 @@ function rewrite(route: RestRoute, operation: Operation, format: ErrorFormat): v
     };
   }
   operation.responses = responses;
+  addExamples(route, operation, format);
   // An open route says so with an empty list, rather than inheriting nothing by silence.
   const { credential } = route.policy;
   operation.security = credential === null ? [] : [{ [SCHEME_OF[credential]]: [] }];
@@ -203,7 +205,7 @@ export function buildOpenApiDocument(
   document.paths = {
     ...Object.fromEntries(paths),
     ...text.servedPaths,
-    '/metrics': metricsPath(formats.fallback.schemaName),
+    '/metrics': metricsPath(formats.fallback),
   };
   // trpc-to-openapi's own error bodies are never sent: each family has its own.
   const generated = Object.entries(document.components?.schemas ?? {}).filter(([name]) => !name.startsWith('error.'));

@@ -75,6 +75,11 @@ export class AppError extends TRPCError {
     return new AppError('validation_error', 'Validation failed', { issues });
   }
 
+  /** The 503 any route answers while the database does not. */
+  static databaseUnavailable(): AppError {
+    return new AppError('unavailable', 'The database is unavailable; try again shortly');
+  }
+
   /** The disk that holds the data is full, or below the floor kept free for the database: writes wait for space. */
   static diskFull(cause?: unknown): AppError {
     return new AppError(
@@ -151,8 +156,7 @@ export function toAppError(error: unknown): AppError {
     return AppError.invalid(issues);
   }
   if (isDiskFull(error)) return AppError.diskFull(error);
-  if (isDatabaseUnavailable(error))
-    return new AppError('unavailable', 'The database is unavailable; try again shortly');
+  if (isDatabaseUnavailable(error)) return AppError.databaseUnavailable();
   const clientCode = error instanceof TRPCError ? CLIENT_ERRORS[error.code] : undefined;
   if (clientCode) return new AppError(clientCode, (error as TRPCError).message);
   return new AppError('internal_error', 'Internal server error');

@@ -2,12 +2,17 @@
 import { restRoutes } from '#src/trpc/rest-route.ts';
 import { z } from 'zod';
 import { auroraOpenProcedure } from './procedure.ts';
-import { assertDatabaseUp, databaseCheck } from '../shared/health.ts';
+import { assertDatabaseUp, databaseCheck, databaseDown } from '../shared/health.ts';
 
 const route = restRoutes('aurora: health');
 
 export const healthProcedure = auroraOpenProcedure
-  .meta(route('GET /api/health', 'Server health', { errors: [503] }))
+  .meta(
+    route('GET /api/health', 'Server health', {
+      errors: [503],
+      example: { response: { status: 'ok', timestamp: 1704067200000, database: 'up' }, errors: [databaseDown()] },
+    }),
+  )
   .input(z.void())
   .output(
     z.object({

@@ -14,12 +14,15 @@ export async function assertUnderLimit(
 ): Promise<void> {
   if (max === undefined) return;
   const current = kind === 'home' ? await em.count(Home, { playerUuid }) : await em.count(Warp, { playerUuid });
-  if (current >= max) {
-    const Kind = `${kind[0]!.toUpperCase()}${kind.slice(1)}`;
-    throw new AppError('limit_exceeded', `${Kind} limit exceeded. Maximum ${max} ${kind}s allowed.`, {
-      player_uuid: playerUuid,
-      current_count: current,
-      [`max_${kind}s`]: max,
-    });
-  }
+  if (current >= max) throw limitExceeded(kind, playerUuid, current, max);
+}
+
+/** The document's limit_exceeded body: `Home limit exceeded. Maximum 5 homes allowed.` with the counts. */
+export function limitExceeded(kind: 'home' | 'warp', playerUuid: string, current: number, max: number): AppError {
+  const Kind = `${kind[0]!.toUpperCase()}${kind.slice(1)}`;
+  return new AppError('limit_exceeded', `${Kind} limit exceeded. Maximum ${max} ${kind}s allowed.`, {
+    player_uuid: playerUuid,
+    current_count: current,
+    [`max_${kind}s`]: max,
+  });
 }

@@ -6,7 +6,7 @@ import { AppError } from '#src/errors.ts';
 import type { Services } from '#src/trpc/context.ts';
 import { assertDatabaseUp } from '../shared/health.ts';
 
-function notReady(reason: 'shutting down' | 'database: down'): AppError {
+export function notReady(reason: 'shutting down' | 'database: down'): AppError {
   return AppError.explained('unavailable', 'Not ready', reason);
 }
 

@@ -3,7 +3,7 @@
 import { restRoutes } from '#src/trpc/rest-route.ts';
 import { z } from 'zod';
 import { router, serverProcedure } from '#src/trpc/procedures.ts';
-import { assertReady } from './probes.ts';
+import { assertReady, notReady } from './probes.ts';
 import { getServerStatus } from './queries.ts';
 import { liveness, readiness, serverStatus } from './schemas.ts';
 
@@ -14,6 +14,7 @@ export const serverRouter = router({
   live: serverProcedure
     .meta(
       route('GET /livez', 'Liveness', {
+        example: { response: { status: 'ok' } },
         description:
           'Answers 200 while the process serves requests; touches no database, so a database outage never fails it. For a liveness probe.',
       }),
@@ -25,6 +26,10 @@ export const serverRouter = router({
     .meta(
       route('GET /readyz', 'Readiness', {
         errors: [503],
+        example: {
+          response: { status: 'ready', database: 'up' },
+          errors: [notReady('database: down'), notReady('shutting down')],
+        },
         description:
           'Answers 200 when the database answers (within 2 s) and its migrations are applied; 503 otherwise, and from the moment a shutdown begins. For a readiness probe or a load balancer health check.',
       }),

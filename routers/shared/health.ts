@@ -32,11 +32,16 @@ export async function assertDatabaseUp(em: EntityManager): Promise<'up'> {
     await within(databaseAnswers(em, CHECK_WITHIN_MS), CHECK_WITHIN_MS);
     return 'up';
   } catch {
-    throw new AppError(
-      'unavailable',
-      'The database is unavailable; try again shortly',
-      { database: 'down' },
-      { explanation: 'database: down' },
-    );
+    throw databaseDown();
   }
+}
+
+/** What health answers while the database does not. */
+export function databaseDown(): AppError {
+  return new AppError(
+    'unavailable',
+    'The database is unavailable; try again shortly',
+    { database: 'down' },
+    { explanation: 'database: down' },
+  );
 }

@@ -5,6 +5,7 @@ import { toAppError } from '../errors.ts';
 import type { Context } from './context.ts';
 import type { UploadRule } from '../uploads.ts';
 import type { CallPolicy } from './policy.ts';
+import type { RouteExample } from './route-example.ts';
 
 /** The most calls one HTTP request or one WebSocket message may batch; a larger batch is refused whole. */
 export const MAX_BATCH_SIZE = 32;
@@ -14,7 +15,8 @@ export const MAX_BATCH_SIZE = 32;
  * procedure sets it. `status` is the REST success status; 204 answers with no body. `reads` marks a read sent as a
  * POST: it goes on while writes are refused for want of disk space. `jsonBody` marks a DELETE whose input
  * comes as a JSON body, as its document sends it, so the OpenAPI document describes a body, not a query. `upload` is
- * the rule of the one file a multipart/form-data route takes.
+ * the rule of the one file a multipart/form-data route takes. `example` is what the OpenAPI document shows and Try it
+ * out sends.
  */
 export type RouteMeta = OpenApiMeta<{
   policy?: CallPolicy;
@@ -22,6 +24,7 @@ export type RouteMeta = OpenApiMeta<{
   jsonBody?: true;
   reads?: true;
   upload?: UploadRule;
+  example?: RouteExample;
 }>;
 
 export const t = initTRPC

@@ -2,6 +2,7 @@
 // OpenAPI document need beyond that. It builds the `meta` trpc-to-openapi reads, so a router reads top to bottom as
 // route, input, output, call.
 import type { RouteMeta } from './init.ts';
+import type { RouteExample } from './route-example.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type ContentType = 'application/json' | 'multipart/form-data';
@@ -13,6 +14,8 @@ export interface RouteFacts extends Pick<RouteMeta, 'status' | 'jsonBody' | 'rea
   description?: string;
   /** The bodies the route reads; JSON alone when absent. multipart/form-data needs the `upload` rule. */
   contentTypes?: ContentType[];
+  /** What Swagger UI's Try it out sends and the answers the document shows; see route-example.ts. */
+  example?: RouteExample;
 }
 
 /** The route declarer for one tag of the document: `route('POST /api/things', 'Create a thing', { status: 201 })`. */

@@ -6,13 +6,18 @@ import { auroraProcedure } from '../procedure.ts';
 import { noInput } from '../../shared/schemas.ts';
 import { actionResult, maintenanceModeInput, maintenanceModeSet } from './schemas.ts';
 import { clearCaches, reloadCommands, setMaintenanceMode } from './service.ts';
+import { actionsExamples } from './examples.ts';
 
 const route = restRoutes('aurora: actions');
 
 export const actionsRouter = router({
   reloadCommands: announced(
     auroraProcedure
-      .meta(route('POST /api/actions/reload-commands', 'Ask the bot to reload its slash commands'))
+      .meta(
+        route('POST /api/actions/reload-commands', 'Ask the bot to reload its slash commands', {
+          example: actionsExamples.reloadCommands,
+        }),
+      )
       .input(noInput)
       .output(actionResult)
       .mutation(({ ctx }) => reloadCommands(ctx.em, ctx.now())),
@@ -20,7 +25,11 @@ export const actionsRouter = router({
 
   clearCache: announced(
     auroraProcedure
-      .meta(route('POST /api/actions/clear-cache', 'Drop cached statistics, on every instance'))
+      .meta(
+        route('POST /api/actions/clear-cache', 'Drop cached statistics, on every instance', {
+          example: actionsExamples.clearCache,
+        }),
+      )
       .input(noInput)
       .output(actionResult)
       .mutation(({ ctx }) => clearCaches(ctx.em, ctx.services.clearCaches, ctx.now())),
@@ -30,6 +39,7 @@ export const actionsRouter = router({
     auroraProcedure
       .meta(
         route('POST /api/actions/maintenance-mode', 'Turn maintenance mode on or off (persisted in settings)', {
+          example: actionsExamples.maintenanceMode,
           errors: [400],
         }),
       )

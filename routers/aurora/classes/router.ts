@@ -7,19 +7,26 @@ import { noInput, noContent } from '../../shared/schemas.ts';
 import { listClasses } from './queries.ts';
 import { classIdInput, classList, classResult, createClassInput, updateClassInput } from './schemas.ts';
 import { createClass, deleteClass, updateClass } from './service.ts';
+import { classesExamples } from './examples.ts';
 
 const route = restRoutes('aurora: classes');
 
 export const classesRouter = router({
   list: auroraProcedure
-    .meta(route('GET /api/classes', 'All classes'))
+    .meta(route('GET /api/classes', 'All classes', { example: classesExamples.list }))
     .input(noInput)
     .output(classList)
     .query(({ ctx }) => listClasses(ctx.em)),
 
   create: announced(
     auroraProcedure
-      .meta(route('POST /api/classes', 'Create a class', { status: 201, errors: [400, 409] }))
+      .meta(
+        route('POST /api/classes', 'Create a class', {
+          example: classesExamples.create,
+          status: 201,
+          errors: [400, 409],
+        }),
+      )
       .input(createClassInput)
       .output(classResult)
       .mutation(({ ctx, input }) => createClass(ctx.em, input, ctx.now())),
@@ -27,7 +34,9 @@ export const classesRouter = router({
 
   update: announced(
     auroraProcedure
-      .meta(route('PUT /api/classes/{id}', 'Change a class', { errors: [400, 404, 409] }))
+      .meta(
+        route('PUT /api/classes/{id}', 'Change a class', { example: classesExamples.update, errors: [400, 404, 409] }),
+      )
       .input(updateClassInput)
       .output(classResult)
       .mutation(({ ctx, input }) => updateClass(ctx.em, input, ctx.now())),
@@ -37,6 +46,7 @@ export const classesRouter = router({
     auroraProcedure
       .meta(
         route('DELETE /api/classes/{id}', "Delete a class; its members' classId becomes null", {
+          example: classesExamples.delete,
           status: 204,
           errors: [400, 404],
         }),

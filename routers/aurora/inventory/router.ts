@@ -13,12 +13,15 @@ import {
   removeFromInventoryInput,
 } from './schemas.ts';
 import { addToInventory, removeFromInventory } from './service.ts';
+import { inventoryExamples } from './examples.ts';
 
 const route = restRoutes('aurora: inventory');
 
 export const inventoryRouter = router({
   list: auroraProcedure
-    .meta(route('GET /api/users/{id}/inventory', "A user's items", { errors: [400, 404] }))
+    .meta(
+      route('GET /api/users/{id}/inventory', "A user's items", { example: inventoryExamples.list, errors: [400, 404] }),
+    )
     .input(inventoryOwnerInput)
     .output(inventoryList)
     .query(({ ctx, input }) => listInventory(ctx.em, input.id)),
@@ -27,6 +30,7 @@ export const inventoryRouter = router({
     auroraProcedure
       .meta(
         route('POST /api/users/{id}/inventory', 'Add items to a stack; answers the new total', {
+          example: inventoryExamples.add,
           status: 201,
           errors: [400, 404],
         }),
@@ -40,6 +44,7 @@ export const inventoryRouter = router({
     auroraProcedure
       .meta(
         route('DELETE /api/users/{id}/inventory/{itemId}', 'Remove items from a stack', {
+          example: inventoryExamples.remove,
           status: 204,
           errors: [400, 404],
           description:

@@ -9,6 +9,7 @@ import { noContent } from '../../shared/schemas.ts';
 import { getItem, listItems } from './queries.ts';
 import { item, itemFields, itemIdInput, itemList, itemResult, listItemsInput, updateItemInput } from './schemas.ts';
 import { createItemWithImage, deleteItem, replaceImage, updateItem } from './service.ts';
+import { itemsExamples } from './examples.ts';
 
 const route = restRoutes('aurora: items');
 
@@ -16,6 +17,7 @@ export const itemsRouter = router({
   list: auroraProcedure
     .meta(
       route('GET /api/items', 'Items, filtered', {
+        example: itemsExamples.list,
         errors: [400],
         description: 'search matches name and description, case-insensitively.',
       }),
@@ -25,7 +27,7 @@ export const itemsRouter = router({
     .query(({ ctx, input }) => listItems(ctx.em, input)),
 
   get: auroraProcedure
-    .meta(route('GET /api/items/{id}', 'One item', { errors: [400, 404] }))
+    .meta(route('GET /api/items/{id}', 'One item', { example: itemsExamples.get, errors: [400, 404] }))
     .input(itemIdInput)
     .output(item)
     .query(({ ctx, input }) => getItem(ctx.em, input.id)),
@@ -34,6 +36,7 @@ export const itemsRouter = router({
     imageProcedure
       .meta(
         route('POST /api/items', 'Create an item', {
+          example: itemsExamples.create,
           status: 201,
           errors: [400, 409],
           contentTypes: ['application/json', 'multipart/form-data'],
@@ -51,6 +54,7 @@ export const itemsRouter = router({
     imageProcedure
       .meta(
         route('POST /api/items/{id}/icon', "Upload or replace an item's image (multipart field `image`)", {
+          example: itemsExamples.uploadIcon,
           errors: [400, 404],
           contentTypes: ['multipart/form-data'],
           upload: ITEM_IMAGE,
@@ -65,6 +69,7 @@ export const itemsRouter = router({
     auroraProcedure
       .meta(
         route('PUT /api/items/{id}', 'Change given fields of an item', {
+          example: itemsExamples.update,
           errors: [400, 404, 409],
           description: 'Updates an existing item: the fields given, as GET returns them.',
         }),
@@ -76,7 +81,13 @@ export const itemsRouter = router({
 
   delete: announced(
     imageProcedure
-      .meta(route('DELETE /api/items/{id}', 'Delete an item and its image', { status: 204, errors: [400, 404] }))
+      .meta(
+        route('DELETE /api/items/{id}', 'Delete an item and its image', {
+          example: itemsExamples.delete,
+          status: 204,
+          errors: [400, 404],
+        }),
+      )
       .input(itemIdInput)
       .output(noContent)
       .mutation(({ ctx, input }) => deleteItem(ctx.em, input.id, ctx.image)),

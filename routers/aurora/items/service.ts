@@ -12,7 +12,7 @@ import type { StagedImage } from './images/store.ts';
 import { toItem } from './queries.ts';
 import type { ItemFields, ItemResponse, UpdateItemInput } from './schemas.ts';
 
-function duplicateName(name: string | undefined): AppError {
+export function duplicateName(name: string | undefined): AppError {
   return AppError.explained('already_exists', 'Item name already exists', `an item named '${name}' exists`);
 }
 

@@ -14,6 +14,7 @@ import {
   spawnLootdropInput,
 } from './schemas.ts';
 import { claimLootdrop, spawnLootdrop } from './service.ts';
+import { lootdropsExamples } from './examples.ts';
 
 const route = restRoutes('aurora: lootdrops');
 
@@ -22,6 +23,7 @@ export const lootdropsRouter = router({
     auroraProcedure
       .meta(
         route('POST /api/lootdrops', 'Drop money for the first claimer', {
+          example: lootdropsExamples.spawn,
           status: 201,
           errors: [400],
           description:
@@ -34,7 +36,7 @@ export const lootdropsRouter = router({
   ),
 
   get: auroraProcedure
-    .meta(route('GET /api/lootdrops/{id}', 'One lootdrop', { errors: [400, 404] }))
+    .meta(route('GET /api/lootdrops/{id}', 'One lootdrop', { example: lootdropsExamples.get, errors: [400, 404] }))
     .input(lootdropIdInput)
     .output(lootdrop)
     .query(({ ctx, input }) => getLootdrop(ctx.em, input.id)),
@@ -43,6 +45,7 @@ export const lootdropsRouter = router({
     auroraProcedure
       .meta(
         route('POST /api/lootdrops/{id}/claim', 'Claim a lootdrop (LOOTDROP_CLAIM)', {
+          example: lootdropsExamples.claim,
           errors: [400, 404, 409],
           description: 'The first claimer is paid. A drop already claimed answers 409; an expired one answers 400.',
         }),

@@ -14,18 +14,24 @@ import {
   moderationCase,
 } from './schemas.ts';
 import { clearCase, createCase } from './service.ts';
+import { moderationExamples } from './examples.ts';
 
 const route = restRoutes('aurora: moderation');
 
 export const moderationRouter = router({
   list: auroraProcedure
-    .meta(route('GET /api/moderation', 'Cases, newest first', { errors: [400] }))
+    .meta(route('GET /api/moderation', 'Cases, newest first', { example: moderationExamples.list, errors: [400] }))
     .input(listCasesInput)
     .output(caseList)
     .query(({ ctx, input }) => listCases(ctx.em, input)),
 
   get: auroraProcedure
-    .meta(route('GET /api/moderation/{caseId}', 'One case by its case id', { errors: [400, 404] }))
+    .meta(
+      route('GET /api/moderation/{caseId}', 'One case by its case id', {
+        example: moderationExamples.get,
+        errors: [400, 404],
+      }),
+    )
     .input(caseIdInput)
     .output(moderationCase)
     .query(({ ctx, input }) => getCase(ctx.em, input.caseId)),
@@ -34,6 +40,7 @@ export const moderationRouter = router({
     auroraProcedure
       .meta(
         route('POST /api/moderation', 'Open a case', {
+          example: moderationExamples.create,
           status: 201,
           errors: [400],
           description:
@@ -49,6 +56,7 @@ export const moderationRouter = router({
     auroraProcedure
       .meta(
         route('PUT /api/moderation/{caseId}/clear', 'Resolve a case; a cleared case answers 409', {
+          example: moderationExamples.clear,
           errors: [400, 404, 409],
         }),
       )

@@ -21,19 +21,20 @@ import {
   userQuestResult,
 } from './schemas.ts';
 import { assignQuest, createQuest, deleteQuest, reportEvent, updateQuest } from './service.ts';
+import { questsExamples } from './examples.ts';
 
 const route = restRoutes('aurora: quests');
 
 export const questsRouter = router({
   list: auroraProcedure
-    .meta(route('GET /api/quests', 'All quests'))
+    .meta(route('GET /api/quests', 'All quests', { example: questsExamples.list }))
     .input(noInput)
     .output(questList)
     .query(({ ctx }) => listQuests(ctx.em)),
 
   create: announced(
     auroraProcedure
-      .meta(route('POST /api/quests', 'Create a quest', { status: 201, errors: [400] }))
+      .meta(route('POST /api/quests', 'Create a quest', { example: questsExamples.create, status: 201, errors: [400] }))
       .input(createQuestInput)
       .output(questResult)
       .mutation(({ ctx, input }) => createQuest(ctx.em, input, ctx.now())),
@@ -43,6 +44,7 @@ export const questsRouter = router({
     auroraProcedure
       .meta(
         route('PUT /api/quests/{id}', 'Change given fields of a quest', {
+          example: questsExamples.update,
           errors: [400, 404],
           description:
             'Flat as POST takes them, or nested as GET returns them (requirements.target, rewards.xp, rewards.balance).',
@@ -55,14 +57,25 @@ export const questsRouter = router({
 
   delete: announced(
     auroraProcedure
-      .meta(route('DELETE /api/quests/{id}', 'Delete a quest', { status: 204, errors: [400, 404] }))
+      .meta(
+        route('DELETE /api/quests/{id}', 'Delete a quest', {
+          example: questsExamples.delete,
+          status: 204,
+          errors: [400, 404],
+        }),
+      )
       .input(questIdInput)
       .output(noContent)
       .mutation(({ ctx, input }) => deleteQuest(ctx.em, input.id)),
   ),
 
   forUser: auroraProcedure
-    .meta(route('GET /api/users/{userId}/quests', "A user's quests with their progress", { errors: [400, 404] }))
+    .meta(
+      route('GET /api/users/{userId}/quests', "A user's quests with their progress", {
+        example: questsExamples.forUser,
+        errors: [400, 404],
+      }),
+    )
     .input(questHolderInput)
     .output(userQuestList)
     .query(({ ctx, input }) => listUserQuests(ctx.em, input.userId)),
@@ -71,6 +84,7 @@ export const questsRouter = router({
     auroraProcedure
       .meta(
         route('POST /api/users/{userId}/quests', 'Give a user a quest', {
+          example: questsExamples.assign,
           status: 201,
           errors: [400, 404, 409],
           description:
@@ -90,6 +104,7 @@ export const questsRouter = router({
           'Report a game event: advances the matching quests and pays those it completes (QUEST_REWARD)',
           {
             errors: [400, 404],
+            example: questsExamples.triggerEvent,
             description:
               "A quest matches when its triggerEvent is the event, or the event's prefix up to a colon (ITEM_COLLECT matches ITEM_COLLECT:101). Progress grows by weight (default 1) up to the target; a quest completes once, adding its XP and balance, and the level follows the XP by leveling.baseXp × (level − 1)^exponent.",
           },

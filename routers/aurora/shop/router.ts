@@ -5,6 +5,7 @@ import { router } from '#src/trpc/procedures.ts';
 import { auroraProcedure } from '../procedure.ts';
 import { buyInput, purchase } from './schemas.ts';
 import { buy } from './service.ts';
+import { shopExamples } from './examples.ts';
 
 const route = restRoutes('aurora: shop');
 
@@ -13,6 +14,7 @@ export const shopRouter = router({
     auroraProcedure
       .meta(
         route('POST /api/shop/buy', 'Buy items (SHOP_BUY)', {
+          example: shopExamples.buy,
           errors: [400, 404],
           description:
             "price × quantity is debited and the items are added to the user's stack. Insufficient funds, an item priced 0 (not for sale), or a stack that would pass inventory.maxStackSize answer 400 and change nothing.",

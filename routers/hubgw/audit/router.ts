@@ -4,6 +4,7 @@ import { router } from '#src/trpc/procedures.ts';
 import { hubgwProcedure } from '../procedure.ts';
 import { auditAccepted, auditInput } from './schemas.ts';
 import { logCommands } from './service.ts';
+import { auditExamples } from './examples.ts';
 
 const route = restRoutes('hubgw: audit');
 
@@ -11,6 +12,7 @@ export const auditRouter = router({
   logCommands: hubgwProcedure
     .meta(
       route('POST /api/v1/audit/commands', 'Record executed commands (one, or an array of up to 1000)', {
+        example: auditExamples.logCommands,
         status: 202,
         errors: [400],
       }),

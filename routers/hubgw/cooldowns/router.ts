@@ -5,12 +5,19 @@ import { hubgwProcedure } from '../procedure.ts';
 import { checkCooldownInput, cooldownCreated, cooldownStatus, createCooldownInput } from './schemas.ts';
 import { checkCooldown } from './queries.ts';
 import { setCooldown } from './service.ts';
+import { cooldownsExamples } from './examples.ts';
 
 const route = restRoutes('hubgw: cooldowns');
 
 export const cooldownsRouter = router({
   check: hubgwProcedure
-    .meta(route('POST /api/v1/cooldowns/check', "A player's cooldown status", { errors: [400], reads: true }))
+    .meta(
+      route('POST /api/v1/cooldowns/check', "A player's cooldown status", {
+        example: cooldownsExamples.check,
+        errors: [400],
+        reads: true,
+      }),
+    )
     .input(checkCooldownInput)
     .output(cooldownStatus)
     .mutation(({ ctx, input }) => checkCooldown(ctx.em, input.player_uuid, input.cooldown_type, ctx.now())),
@@ -18,6 +25,7 @@ export const cooldownsRouter = router({
   create: hubgwProcedure
     .meta(
       route('POST /api/v1/cooldowns/', 'Set a cooldown', {
+        example: cooldownsExamples.create,
         status: 201,
         errors: [400],
         description:

@@ -20,12 +20,18 @@ import {
   playerPermissions,
 } from './queries.ts';
 import { createPlayer } from './service.ts';
+import { luckpermsExamples } from './examples.ts';
 
 const route = restRoutes('hubgw: luckperms');
 
 export const luckpermsRouter = router({
   player: hubgwProcedure
-    .meta(route('GET /api/v1/luckperms/players/{uuid}', 'A player by UUID', { errors: [400, 404] }))
+    .meta(
+      route('GET /api/v1/luckperms/players/{uuid}', 'A player by UUID', {
+        example: luckpermsExamples.player,
+        errors: [400, 404],
+      }),
+    )
     .input(uuidInput)
     .output(player)
     .query(({ ctx, input }) => playerByUuid(ctx.em, input.uuid)),
@@ -33,6 +39,7 @@ export const luckpermsRouter = router({
   playerByUsername: hubgwProcedure
     .meta(
       route('GET /api/v1/luckperms/players/username/{username}', 'A player by name (case-insensitive)', {
+        example: luckpermsExamples.playerByUsername,
         errors: [400, 404],
       }),
     )
@@ -41,7 +48,12 @@ export const luckpermsRouter = router({
     .query(({ ctx, input }) => playerByUsername(ctx.em, input.username)),
 
   group: hubgwProcedure
-    .meta(route('GET /api/v1/luckperms/groups/{name}', 'A group by name', { errors: [400, 404] }))
+    .meta(
+      route('GET /api/v1/luckperms/groups/{name}', 'A group by name', {
+        example: luckpermsExamples.group,
+        errors: [400, 404],
+      }),
+    )
     .input(groupNameInput)
     .output(group)
     .query(({ ctx, input }) => groupByName(ctx.em, input.name)),
@@ -49,6 +61,7 @@ export const luckpermsRouter = router({
   permissions: hubgwProcedure
     .meta(
       route('GET /api/v1/luckperms/players/{uuid}/permissions', "A player's own permission nodes", {
+        example: luckpermsExamples.permissions,
         errors: [400, 404],
       }),
     )
@@ -59,6 +72,7 @@ export const luckpermsRouter = router({
   playerWithPermissions: hubgwProcedure
     .meta(
       route('GET /api/v1/luckperms/players/{uuid}/with-permissions', 'A player with their permission nodes', {
+        example: luckpermsExamples.playerWithPermissions,
         errors: [400, 404],
       }),
     )
@@ -69,6 +83,7 @@ export const luckpermsRouter = router({
   createPlayer: hubgwProcedure
     .meta(
       route('POST /api/v1/luckperms/players', 'Create a player', {
+        example: luckpermsExamples.createPlayer,
         status: 201,
         errors: [400, 409],
         description:

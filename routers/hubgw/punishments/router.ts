@@ -15,6 +15,7 @@ import {
 } from './schemas.ts';
 import { getBanStatus, getMuteStatus, queryPunishments } from './queries.ts';
 import { createPunishment, revokePunishment } from './service.ts';
+import { punishmentsExamples } from './examples.ts';
 
 const route = restRoutes('hubgw: punishments');
 
@@ -23,6 +24,7 @@ export const punishmentsRouter = router({
     hubgwProcedure
       .meta(
         route('POST /api/v1/punishments/', 'Punish a player', {
+          example: punishmentsExamples.create,
           status: 201,
           errors: [400, 409],
           description:
@@ -38,6 +40,7 @@ export const punishmentsRouter = router({
     hubgwProcedure
       .meta(
         route('POST /api/v1/punishments/revoke', 'Revoke a punishment', {
+          example: punishmentsExamples.revoke,
           errors: [400, 404],
           description: 'Revokes a punishment. Revoking a revoked or expired punishment answers 400 invalid_state.',
         }),
@@ -51,7 +54,11 @@ export const punishmentsRouter = router({
 
   query: hubgwProcedure
     .meta(
-      route('POST /api/v1/punishments/query', 'Punishments by filter, newest first', { errors: [400], reads: true }),
+      route('POST /api/v1/punishments/query', 'Punishments by filter, newest first', {
+        example: punishmentsExamples.query,
+        errors: [400],
+        reads: true,
+      }),
     )
     .input(queryPunishmentsInput)
     .output(punishmentPage)
@@ -59,14 +66,22 @@ export const punishmentsRouter = router({
 
   banStatus: hubgwProcedure
     .meta(
-      route('GET /api/v1/punishments/ban/{player_uuid}', "A player's active ban (ban or ip_ban)", { errors: [400] }),
+      route('GET /api/v1/punishments/ban/{player_uuid}', "A player's active ban (ban or ip_ban)", {
+        example: punishmentsExamples.banStatus,
+        errors: [400],
+      }),
     )
     .input(statusInput)
     .output(banStatus)
     .query(({ ctx, input }) => getBanStatus(ctx.em, input.player_uuid, ctx.now())),
 
   muteStatus: hubgwProcedure
-    .meta(route('GET /api/v1/punishments/mute/{player_uuid}', "A player's active mute", { errors: [400] }))
+    .meta(
+      route('GET /api/v1/punishments/mute/{player_uuid}', "A player's active mute", {
+        example: punishmentsExamples.muteStatus,
+        errors: [400],
+      }),
+    )
     .input(statusInput)
     .output(muteStatus)
     .query(({ ctx, input }) => getMuteStatus(ctx.em, input.player_uuid, ctx.now())),

@@ -5,12 +5,19 @@ import { hubgwProcedure } from '../procedure.ts';
 import { listTeleports } from './queries.ts';
 import { listTeleportsInput, recordTeleportInput, teleport, teleportList } from './schemas.ts';
 import { recordTeleport } from './service.ts';
+import { teleportHistoryExamples } from './examples.ts';
 
 const route = restRoutes('hubgw: teleport history');
 
 export const teleportHistoryRouter = router({
   create: hubgwProcedure
-    .meta(route('POST /api/v1/teleport-history/', 'Record a teleport', { status: 201, errors: [400] }))
+    .meta(
+      route('POST /api/v1/teleport-history/', 'Record a teleport', {
+        example: teleportHistoryExamples.create,
+        status: 201,
+        errors: [400],
+      }),
+    )
     .input(recordTeleportInput)
     .output(teleport)
     .mutation(({ ctx, input }) => recordTeleport(ctx.em, input, ctx.now())),
@@ -18,6 +25,7 @@ export const teleportHistoryRouter = router({
   list: hubgwProcedure
     .meta(
       route('GET /api/v1/teleport-history/players/{player_uuid}', "A player's teleports, newest first", {
+        example: teleportHistoryExamples.list,
         errors: [400],
       }),
     )

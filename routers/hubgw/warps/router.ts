@@ -15,13 +15,20 @@ import {
 } from './schemas.ts';
 import { getWarp, listWarps } from './queries.ts';
 import { createWarp, deleteWarp, updateWarp } from './service.ts';
+import { warpsExamples } from './examples.ts';
 
 const route = restRoutes('hubgw: warps');
 
 export const warpsRouter = router({
   create: announced(
     hubgwProcedure
-      .meta(route('POST /api/v1/warps/', 'Create a warp', { status: 201, errors: [400, 409] }))
+      .meta(
+        route('POST /api/v1/warps/', 'Create a warp', {
+          example: warpsExamples.create,
+          status: 201,
+          errors: [400, 409],
+        }),
+      )
       .input(createWarpInput)
       .output(warp)
       .mutation(({ ctx, input }) => createWarp(ctx.em, input, ctx.now())),
@@ -31,6 +38,7 @@ export const warpsRouter = router({
     hubgwProcedure
       .meta(
         route('PATCH /api/v1/warps/', "Change a warp's given fields (owner only)", {
+          example: warpsExamples.update,
           errors: [400, 403, 404],
         }),
       )
@@ -43,6 +51,7 @@ export const warpsRouter = router({
     hubgwProcedure
       .meta(
         route('DELETE /api/v1/warps/', 'Delete a warp (owner only); the body names it', {
+          example: warpsExamples.delete,
           status: 204,
           errors: [400, 403, 404],
           jsonBody: true,
@@ -55,14 +64,24 @@ export const warpsRouter = router({
 
   get: hubgwProcedure
     .meta(
-      route('POST /api/v1/warps/get', 'One warp by name, open to every player', { errors: [400, 404], reads: true }),
+      route('POST /api/v1/warps/get', 'One warp by name, open to every player', {
+        example: warpsExamples.get,
+        errors: [400, 404],
+        reads: true,
+      }),
     )
     .input(getWarpInput)
     .output(warp)
     .mutation(({ ctx, input }) => getWarp(ctx.em, input.name)),
 
   list: hubgwProcedure
-    .meta(route('POST /api/v1/warps/list', 'Warps by filter, ordered by name', { errors: [400], reads: true }))
+    .meta(
+      route('POST /api/v1/warps/list', 'Warps by filter, ordered by name', {
+        example: warpsExamples.list,
+        errors: [400],
+        reads: true,
+      }),
+    )
     .input(listWarpsInput)
     .output(warpPage)
     .mutation(({ ctx, input }) => listWarps(ctx.em, input)),

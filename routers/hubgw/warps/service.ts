@@ -10,7 +10,7 @@ import { byName, toWarp, warpNotFound } from './queries.ts';
 import type { CreateWarpInput, UpdateWarpInput, WarpResponse } from './schemas.ts';
 import { locationOf } from '../schemas.ts';
 
-function alreadyExists(name: string, ownerUuid: string): AppError {
+export function alreadyExists(name: string, ownerUuid: string): AppError {
   return new AppError('already_exists', `Warp '${name}' already exists`, { owner_uuid: ownerUuid });
 }
 
@@ -45,6 +45,13 @@ export function createWarp(em: EntityManager, input: CreateWarpInput, now: Date)
   });
 }
 
+export function permissionDenied(verb: 'update' | 'delete', name: string, owner: string, requestedBy: string) {
+  return new AppError('permission_denied', `You don't have permission to ${verb} warp '${name}'`, {
+    warp_owner: owner,
+    requested_by: requestedBy,
+  });
+}
+
 async function ownedWarp(em: EntityManager, name: string, requestedBy: string, verb: 'update' | 'delete') {
   const found = await em.findOne(
     Warp,
@@ -53,10 +60,7 @@ async function ownedWarp(em: EntityManager, name: string, requestedBy: string, v
   );
   if (!found) throw warpNotFound(name);
   if (found.playerUuid !== requestedBy.toLowerCase()) {
-    throw new AppError('permission_denied', `You don't have permission to ${verb} warp '${found.name}'`, {
-      warp_owner: found.playerUuid,
-      requested_by: requestedBy,
-    });
+    throw permissionDenied(verb, found.name, found.playerUuid, requestedBy);
   }
   return found;
 }

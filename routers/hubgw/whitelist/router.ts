@@ -14,6 +14,7 @@ import {
 } from './schemas.ts';
 import { countWhitelist, isWhitelisted, listWhitelist } from './queries.ts';
 import { addToWhitelist, removeFromWhitelist } from './service.ts';
+import { whitelistExamples } from './examples.ts';
 
 const route = restRoutes('hubgw: whitelist');
 
@@ -22,6 +23,7 @@ export const whitelistRouter = router({
     hubgwProcedure
       .meta(
         route('POST /api/v1/whitelist/add', 'Whitelist a player', {
+          example: whitelistExamples.add,
           status: 201,
           errors: [400, 409],
           description:
@@ -37,6 +39,7 @@ export const whitelistRouter = router({
     hubgwProcedure
       .meta(
         route('POST /api/v1/whitelist/remove', "Remove a player's entry", {
+          example: whitelistExamples.remove,
           status: 204,
           errors: [400, 404],
         }),
@@ -49,6 +52,7 @@ export const whitelistRouter = router({
   check: hubgwProcedure
     .meta(
       route('POST /api/v1/whitelist/check', 'Whether a player has an active, unexpired entry', {
+        example: whitelistExamples.check,
         errors: [400],
         reads: true,
       }),
@@ -58,13 +62,13 @@ export const whitelistRouter = router({
     .mutation(({ ctx, input }) => isWhitelisted(ctx.em, input.player_name, ctx.now())),
 
   list: hubgwProcedure
-    .meta(route('GET /api/v1/whitelist/', 'Every stored entry, newest first'))
+    .meta(route('GET /api/v1/whitelist/', 'Every stored entry, newest first', { example: whitelistExamples.list }))
     .input(noInput)
     .output(whitelistList)
     .query(({ ctx }) => listWhitelist(ctx.em)),
 
   count: hubgwProcedure
-    .meta(route('GET /api/v1/whitelist/count', 'How many entries are stored'))
+    .meta(route('GET /api/v1/whitelist/count', 'How many entries are stored', { example: whitelistExamples.count }))
     .input(noInput)
     .output(whitelistCount)
     .query(({ ctx }) => countWhitelist(ctx.em)),

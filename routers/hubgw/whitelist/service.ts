@@ -42,11 +42,17 @@ export async function addToWhitelist(
     .returningAll()
     .executeTakeFirst();
   if (!added) {
-    throw new AppError('already_exists', `Player '${input.player_name}' is already whitelisted`, {
-      player_name: input.player_name,
-    });
+    throw alreadyWhitelisted(input.player_name);
   }
   return toEntry(added);
+}
+
+export function alreadyWhitelisted(playerName: string): AppError {
+  return new AppError('already_exists', `Player '${playerName}' is already whitelisted`, { player_name: playerName });
+}
+
+export function notWhitelisted(playerName: string): AppError {
+  return new AppError('not_found', `Player '${playerName}' is not on the whitelist`, { player_name: playerName });
 }
 
 export async function removeFromWhitelist(em: EntityManager, playerName: string): Promise<void> {
@@ -54,8 +60,5 @@ export async function removeFromWhitelist(em: EntityManager, playerName: string)
     .deleteFrom('WhitelistEntry')
     .where(sql`lower(player_name)`, '=', playerName.toLowerCase())
     .executeTakeFirst();
-  expectTouched(
-    result.numDeletedRows,
-    () => new AppError('not_found', `Player '${playerName}' is not on the whitelist`, { player_name: playerName }),
-  );
+  expectTouched(result.numDeletedRows, () => notWhitelisted(playerName));
 }

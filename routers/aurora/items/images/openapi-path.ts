@@ -1,4 +1,6 @@
 // The OpenAPI description of GET /assets/items/{filename}, which the images' own route serves, not a procedure.
+import { AppError } from '#src/errors.ts';
+import { errorExamples } from '#rest/openapi-examples.ts';
 import { auroraErrorFormat } from '../../error-format.ts';
 import { IMAGE_TYPES } from './image-rule.ts';
 
@@ -16,6 +18,7 @@ export const assetsPath = {
         name: 'filename',
         required: true,
         schema: { type: 'string', pattern: '^\\d{1,10}\\.(png|jpg|webp|gif)$' },
+        example: '1.png',
       },
     ],
     responses: {
@@ -29,7 +32,12 @@ export const assetsPath = {
       304: { description: 'Not modified since the ETag given in If-None-Match' },
       404: {
         description: 'Not found',
-        content: { 'application/json': { schema: { $ref: `#/components/schemas/${auroraErrorFormat.schemaName}` } } },
+        content: {
+          'application/json': {
+            schema: { $ref: `#/components/schemas/${auroraErrorFormat.schemaName}` },
+            examples: errorExamples(auroraErrorFormat, new AppError('not_found', 'Asset not found')),
+          },
+        },
       },
     },
   },
