@@ -13,36 +13,28 @@ interface FieldShape {
 
 type Def = z.core.$ZodTypeDef & {
   innerType?: z.core.$ZodType;
-  in?: z.core.$ZodType;
   shape?: Record<string, z.core.$ZodType>;
   element?: z.core.$ZodType;
   options?: z.core.$ZodType[];
-  getter?: () => z.core.$ZodType;
 };
 
 function defOf(schema: z.core.$ZodType): Def {
   return schema._zod.def as Def;
 }
 
+// Only the wrappers the route schemas put around a field: none of them wraps an optional field in a pipe (a
+// transform's input), lazy, catch, readonly, prefault or nonoptional, so none of those is looked through.
 function unwrap(schema: z.core.$ZodType): FieldShape {
   let optional = false;
   let nullable = false;
   let current = schema;
-  for (let depth = 0; depth < 16; depth++) {
+  for (;;) {
     const def = defOf(current);
-    if (def.type === 'optional' || def.type === 'default' || def.type === 'prefault') optional = true;
+    if (def.type === 'optional' || def.type === 'default') optional = true;
     else if (def.type === 'nullable') nullable = true;
-    else if (def.type === 'pipe' && def.in) {
-      current = def.in;
-      continue;
-    } else if (def.type === 'lazy' && def.getter) {
-      current = def.getter();
-      continue;
-    } else if (def.type !== 'readonly' && def.type !== 'catch' && def.type !== 'nonoptional') break;
-    if (!def.innerType) break;
-    current = def.innerType;
+    else return { optional, nullable, inner: current };
+    current = def.innerType!;
   }
-  return { optional, nullable, inner: current };
 }
 
 /**
@@ -58,8 +50,6 @@ const plans = new WeakMap<z.core.$ZodType, Plan | null>();
 
 function planOf(schema: z.core.$ZodType): Plan | null {
   if (plans.has(schema)) return plans.get(schema)!;
-  // Marked first, so a recursive (lazy) schema ends its own walk.
-  plans.set(schema, null);
   const plan = makePlan(unwrap(schema).inner);
   plans.set(schema, plan);
   return plan;
