@@ -139,3 +139,24 @@ describe('a blank query parameter is "not given"', () => {
     expect(searched.body.items.map((item: { name: string }) => item.name)).toEqual([name]);
   });
 });
+
+describe('bodies that are not what the schema walks', () => {
+  it.each([
+    ['no body', undefined],
+    ['null', null],
+    ['a batch holding null', [null]],
+    ['a string', 'spawn'],
+  ])('POST /audit/commands with %s answers 400 validation_error', async (_, json) => {
+    const res = await hubgw(server, 'POST', '/audit/commands', json === undefined ? {} : { json });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('validation_error');
+  });
+
+  it('PUT /kits/ with a null item or a null items list answers 400 validation_error', async () => {
+    for (const items of [[null], null]) {
+      const res = await hubgw(server, 'PUT', '/kits/', { json: { name: 'broken', cooldown_seconds: 0, items } });
+      expect(res.status, JSON.stringify(items)).toBe(400);
+      expect(res.body.code).toBe('validation_error');
+    }
+  });
+});
