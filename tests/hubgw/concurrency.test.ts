@@ -48,17 +48,26 @@ describe.skipIf(!onPostgres)('concurrency on PostgreSQL', () => {
     expect((await hubgw(server, 'GET', `/homes/${player}`)).body.total).toBe(5);
   });
 
-  it('concurrent warps of one name by different owners: one 201, the rest 409', async () => {
-    const counts = await statuses(
-      Array.from(
-        { length: PARALLEL },
-        () => () =>
-          hubgw(server, 'POST', '/warps/', {
-            json: { player_uuid: crypto.randomUUID(), name: 'contested', world: 'world', x: 0, y: 0, z: 0 },
-          }),
+  it("concurrent warps of one name by different owners: one 201, the rest 409 naming the winner's owner", async () => {
+    const results = await Promise.all(
+      Array.from({ length: PARALLEL }, () =>
+        hubgw(server, 'POST', '/warps/', {
+          json: { player_uuid: crypto.randomUUID(), name: 'contested', world: 'world', x: 0, y: 0, z: 0 },
+        }),
       ),
     );
-    expect(counts).toEqual({ 201: 1, 409: PARALLEL - 1 });
+    const winners = results.filter((res) => res.status === 201);
+    expect(winners).toHaveLength(1);
+    expect(results.filter((res) => res.status !== 201).map((res) => [res.status, res.body])).toEqual(
+      Array(PARALLEL - 1).fill([
+        409,
+        {
+          message: "Warp 'contested' already exists",
+          code: 'already_exists',
+          details: { owner_uuid: winners[0]!.body.player_uuid },
+        },
+      ]),
+    );
     expect((await hubgw(server, 'POST', '/warps/list', { json: { name: 'contested' } })).body.total).toBe(1);
   });
 
