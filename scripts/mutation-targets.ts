@@ -24,9 +24,10 @@ export const mutationTargets: Record<string, MutationTarget> = {
     tests: ['tests/hubgw/warps.test.ts', 'tests/hubgw/concurrency.test.ts'],
     breakAt: DOMAIN_RULES,
   },
-  // How REST reads a client's nulls and blanks: its mechanics, reached through every route's schema.
+  // How REST reads a client's nulls and blanks, through real routes' schemas. tests/hubgw/java-client.test.ts sends
+  // nulls too, on other routes; it is left out to halve the run, since the cases here reach every branch it does.
   'rest-adapter/lenient-input.ts': {
-    tests: ['tests/server/lenient-input.test.ts', 'tests/hubgw/java-client.test.ts'],
+    tests: ['tests/server/lenient-input.test.ts'],
     breakAt: 85,
   },
 };
