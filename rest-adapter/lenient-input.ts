@@ -13,41 +13,33 @@ interface FieldShape {
 
 type Def = z.core.$ZodTypeDef & {
   innerType?: z.core.$ZodType;
-  in?: z.core.$ZodType;
   shape?: Record<string, z.core.$ZodType>;
   element?: z.core.$ZodType;
   options?: z.core.$ZodType[];
-  getter?: () => z.core.$ZodType;
 };
 
 function defOf(schema: z.core.$ZodType): Def {
   return schema._zod.def as Def;
 }
 
+// Only the wrappers the route schemas put around a field: none of them wraps an optional field in a pipe (a
+// transform's input), lazy, catch, readonly, prefault or nonoptional, so none of those is looked through.
 function unwrap(schema: z.core.$ZodType): FieldShape {
   let optional = false;
   let nullable = false;
   let current = schema;
-  for (let depth = 0; depth < 16; depth++) {
+  for (;;) {
     const def = defOf(current);
-    if (def.type === 'optional' || def.type === 'default' || def.type === 'prefault') optional = true;
+    if (def.type === 'optional' || def.type === 'default') optional = true;
     else if (def.type === 'nullable') nullable = true;
-    else if (def.type === 'pipe' && def.in) {
-      current = def.in;
-      continue;
-    } else if (def.type === 'lazy' && def.getter) {
-      current = def.getter();
-      continue;
-    } else if (def.type !== 'readonly' && def.type !== 'catch' && def.type !== 'nonoptional') break;
-    if (!def.innerType) break;
-    current = def.innerType;
+    else return { optional, nullable, inner: current };
+    current = def.innerType!;
   }
-  return { optional, nullable, inner: current };
 }
 
 /**
  * What a schema asks of a value, worked out once per schema: which keys drop a null, and where nested objects, arrays
- * and unions are. `null` means there is nothing to do, so a request walks only where a null could be dropped.
+ * and unions are. `null` is a leaf (a string, a number, an array of those): nothing inside it is walked.
  */
 type Plan =
   | { kind: 'object'; droppable: string[]; children: [string, Plan][] }
@@ -58,8 +50,6 @@ const plans = new WeakMap<z.core.$ZodType, Plan | null>();
 
 function planOf(schema: z.core.$ZodType): Plan | null {
   if (plans.has(schema)) return plans.get(schema)!;
-  // Marked first, so a recursive (lazy) schema ends its own walk.
-  plans.set(schema, null);
   const plan = makePlan(unwrap(schema).inner);
   plans.set(schema, plan);
   return plan;
@@ -67,37 +57,34 @@ function planOf(schema: z.core.$ZodType): Plan | null {
 
 function makePlan(inner: z.core.$ZodType): Plan | null {
   const def = defOf(inner);
-  if (def.type === 'union' && def.options) {
+  if (def.type === 'union') {
     const branch = (type: string) => def.options!.find((option) => defOf(unwrap(option).inner).type === type);
     const array = branch('array');
     const object = branch('object');
-    const plan = {
-      kind: 'union' as const,
-      array: array ? planOf(array) : null,
-      object: object ? planOf(object) : null,
-    };
-    return plan.array || plan.object ? plan : null;
+    return { kind: 'union', array: array ? planOf(array) : null, object: object ? planOf(object) : null };
   }
-  if (def.type === 'array' && def.element) {
-    const element = planOf(def.element);
+  if (def.type === 'array') {
+    const element = planOf(def.element!);
     return element ? { kind: 'array', element } : null;
   }
-  if (def.type !== 'object' || !def.shape) return null;
+  if (def.type !== 'object') return null;
   const droppable: string[] = [];
   const children: [string, Plan][] = [];
-  for (const [key, field] of Object.entries(def.shape)) {
+  for (const [key, field] of Object.entries(def.shape!)) {
     const { optional, nullable } = unwrap(field);
     if (optional && !nullable) droppable.push(key);
     const child = planOf(field);
     if (child) children.push([key, child]);
   }
-  return droppable.length > 0 || children.length > 0 ? { kind: 'object', droppable, children } : null;
+  return { kind: 'object', droppable, children };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && value !== null;
 }
 
+// A request body is parsed JSON: a key it lacks reads as undefined, never as an inherited null, and a child plan
+// hands back a null or a value of the wrong shape unchanged, for the schema to judge.
 function apply(plan: Plan, value: unknown): unknown {
   if (plan.kind === 'union') {
     const branch = Array.isArray(value) ? plan.array : isRecord(value) ? plan.object : null;
@@ -119,9 +106,8 @@ function apply(plan: Plan, value: unknown): unknown {
   // Copied only when something changes, with fromEntries: a `__proto__` key stays a plain key for the schema to refuse.
   let copy: Record<string, unknown> | null = null;
   const edit = () => (copy ??= Object.fromEntries(Object.entries(value)));
-  for (const key of plan.droppable) if (Object.hasOwn(value, key) && value[key] === null) delete edit()[key];
+  for (const key of plan.droppable) if (value[key] === null) delete edit()[key];
   for (const [key, child] of plan.children) {
-    if (!Object.hasOwn(value, key) || value[key] === null) continue;
     const applied = apply(child, value[key]);
     if (applied !== value[key]) edit()[key] = applied;
   }

@@ -48,17 +48,26 @@ describe.skipIf(!onPostgres)('concurrency on PostgreSQL', () => {
     expect((await hubgw(server, 'GET', `/homes/${player}`)).body.total).toBe(5);
   });
 
-  it('concurrent warps of one name by different owners: one 201, the rest 409', async () => {
-    const counts = await statuses(
-      Array.from(
-        { length: PARALLEL },
-        () => () =>
-          hubgw(server, 'POST', '/warps/', {
-            json: { player_uuid: crypto.randomUUID(), name: 'contested', world: 'world', x: 0, y: 0, z: 0 },
-          }),
+  it("concurrent warps of one name by different owners: one 201, the rest 409 naming the winner's owner", async () => {
+    const results = await Promise.all(
+      Array.from({ length: PARALLEL }, () =>
+        hubgw(server, 'POST', '/warps/', {
+          json: { player_uuid: crypto.randomUUID(), name: 'contested', world: 'world', x: 0, y: 0, z: 0 },
+        }),
       ),
     );
-    expect(counts).toEqual({ 201: 1, 409: PARALLEL - 1 });
+    const winners = results.filter((res) => res.status === 201);
+    expect(winners).toHaveLength(1);
+    expect(results.filter((res) => res.status !== 201).map((res) => [res.status, res.body])).toEqual(
+      Array(PARALLEL - 1).fill([
+        409,
+        {
+          message: "Warp 'contested' already exists",
+          code: 'already_exists',
+          details: { owner_uuid: winners[0]!.body.player_uuid },
+        },
+      ]),
+    );
     expect((await hubgw(server, 'POST', '/warps/list', { json: { name: 'contested' } })).body.total).toBe(1);
   });
 
@@ -147,6 +156,35 @@ describe.skipIf(!onPostgres)('concurrency on PostgreSQL', () => {
     const [stored] = (await hubgw(server, 'POST', '/punishments/query', { json: { player_uuid: player } })).body
       .punishments;
     expect(stored).toEqual(winners[0]!.body);
+  });
+
+  it('a PATCH and a DELETE of one warp at once end as one of the two serial orders, as its live events tell', async () => {
+    const owner = crypto.randomUUID();
+    // A round's events are the hubgw events after the last one before it: the file's tests run one at a time.
+    const lastEventId = async () =>
+      (await server.sql<{ id: string }>(`select coalesce(max(id), 0) as id from live_events`))[0]!.id;
+    for (let round = 0; round < PARALLEL; round++) {
+      const warp = { player_uuid: owner, name: `${owner}-${round}` };
+      const before = await lastEventId();
+      await hubgw(server, 'POST', '/warps/', { json: { ...warp, world: 'world', x: 0, y: 0, z: 0 } });
+      const [patched, deleted] = await Promise.all([
+        hubgw(server, 'PATCH', '/warps/', { json: { ...warp, x: 1 } }),
+        hubgw(server, 'DELETE', '/warps/', { json: warp }),
+      ]);
+      expect(deleted.status).toBe(204);
+      // Event ids are drawn in commit order: a change that answered 200 committed before the delete, or it would
+      // have found no warp and answered 404.
+      const events = await server.sql<{ type: string }>(
+        `select type from live_events where family = 'hubgw' and id > ? order by id`,
+        [before],
+      );
+      const types = events.map((event) => event.type);
+      if (patched.status === 200) expect(types).toEqual(['warps.create', 'warps.update', 'warps.delete']);
+      else {
+        expect(patched.status).toBe(404);
+        expect(types).toEqual(['warps.create', 'warps.delete']);
+      }
+    }
   });
 
   it('concurrent deletes of one warp: one 204, the rest 404', async () => {

@@ -194,6 +194,17 @@ describe('POST /punishments/', () => {
       punishment: active.body,
     });
   });
+
+  it('takes an expiry at the very instant of creation as over: stored inactive beside an active ban', async () => {
+    const player = crypto.randomUUID();
+    const active = await create(player);
+    const instant = await create(player, { expires_at: clock.now.toISOString(), reason: 'Expires as it is made' });
+    expect([instant.status, instant.body.is_active]).toEqual([201, false]);
+    expect((await hubgw(server, 'GET', `/punishments/ban/${player}`)).body).toEqual({
+      is_banned: true,
+      punishment: active.body,
+    });
+  });
 });
 
 describe('POST /punishments/revoke', () => {

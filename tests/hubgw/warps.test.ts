@@ -61,6 +61,22 @@ describe('POST /warps/', () => {
       details: { player_uuid: owner, current_count: 1, max_warps: 1 },
     });
   });
+
+  it('names a taken name as taken even to an owner at max_warps: the name is checked first', async () => {
+    const owner = crypto.randomUUID();
+    await hubgw(server, 'POST', '/warps/', {
+      json: warpBody({ player_uuid: owner, name: `w-${owner}`, max_warps: 1 }),
+    });
+    const res = await hubgw(server, 'POST', '/warps/', {
+      json: warpBody({ player_uuid: owner, name: 'spawn', max_warps: 1 }),
+    });
+    expect(res.status).toBe(409);
+    expect(res.body).toEqual({
+      message: "Warp 'spawn' already exists",
+      code: 'already_exists',
+      details: { owner_uuid: OWNER },
+    });
+  });
 });
 
 describe('PATCH /warps/', () => {
