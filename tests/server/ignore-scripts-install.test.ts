@@ -1,7 +1,8 @@
 // `npm ci --ignore-scripts` (a hardened CI or Docker step) skips the install script that sets up the project's own
 // Node 24, so npm's scripts run on the machine's Node. On a Node that cannot run .ts files, `npm start` and the
 // example then say in one line to run `npm rebuild` (README: "Install"), and after it the server starts. Real npm,
-// on a scratch copy of the project.
+// on a scratch copy of the project. Its first screen holds no warning: the project's `.npmrc` keeps npm's false
+// EBADENGINE warnings (checked against the machine's Node) off it (README: "Install").
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +40,7 @@ describe.skipIf(machineNodeRunsTypeScript())('after npm ci --ignore-scripts, on 
     cpSync(ROOT, scratch, { recursive: true, filter: (from) => !LEFT_OUT.has(relative(ROOT, from).split('/')[0]!) });
     const install = npm(['ci', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund']);
     expect(install.status, install.stderr).toBe(0);
+    expect(`${install.stdout}${install.stderr}`, 'the first screen says no false EBADENGINE').not.toMatch(/warn/i);
 
     const machineVersion = execFileSync('node', ['--version'], { env: machineEnv }).toString().trim();
     for (const script of [['start'], ['run', 'dashboard-client']]) {
@@ -49,6 +51,7 @@ describe.skipIf(machineNodeRunsTypeScript())('after npm ci --ignore-scripts, on 
 
     const rebuild = npm(['rebuild']);
     expect(rebuild.status, rebuild.stderr).toBe(0);
+    expect(rebuild.stderr, "the project's Node satisfies every engine").not.toMatch(/warning/);
     const server = spawn('npm', ['start'], {
       cwd: scratch,
       env: { ...machineEnv, PORT: '0', DATABASE_URL: 'memory://', DATA_DIR: join(scratch, 'data') },
