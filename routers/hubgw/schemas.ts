@@ -19,15 +19,16 @@ export const uuidOutput = z.string().meta({ format: 'uuid' });
 
 export const coordinate = z.number();
 
-/** Where a home or warp is, as a request gives it. */
-export const locationInput = {
+/** Where a home or warp is, as a request gives it: its fields, and with the defaults a creation fills in. */
+export const locationFields = {
   world: name(64),
   x: coordinate,
   y: coordinate,
   z: coordinate,
-  yaw: coordinate.default(0),
-  pitch: coordinate.default(0),
+  yaw: coordinate,
+  pitch: coordinate,
 };
+export const locationInput = { ...locationFields, yaw: coordinate.default(0), pitch: coordinate.default(0) };
 
 /** Where a home or warp is, as a response gives it. */
 export const locationOutput = {

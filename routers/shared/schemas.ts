@@ -90,3 +90,31 @@ export function updateOf<Fields extends z.ZodRawShape, Key extends z.ZodRawShape
 ) {
   return z.strictObject({ ...key, ...fields.partial().shape });
 }
+
+/** The names a resource's columns give some of its request fields (`{ classId: 'class' }`); the rest keep theirs. */
+type Renames<Shape> = { readonly [Key in keyof Shape]?: string };
+
+/** A request's writable fields under their column names, each with the type the request gave it. */
+type Columns<Fields, Shape, Renamed extends Renames<Shape>> = {
+  [Key in keyof Fields & keyof Shape as Key extends keyof Renamed ? Renamed[Key] & string : Key]: Fields[Key];
+};
+
+/**
+ * The mapper from a resource's writable fields, as a request names them, to its columns, derived from the one field
+ * list. It takes only those fields, so a request's key, limits and read-only fields never reach a column, and an
+ * absent field stays absent (`givenFields` then leaves it out of an update).
+ */
+export function columnMapper<Shape extends z.ZodRawShape, const Renamed extends Renames<Shape>>(
+  fields: z.ZodObject<Shape>,
+  renames: Renamed,
+) {
+  const names = Object.keys(fields.shape).map((key): [string, string] => [
+    key,
+    (renames as Record<string, string>)[key] ?? key,
+  ]);
+  return <Given extends Partial<z.output<z.ZodObject<Shape>>>>(given: Given): Columns<Given, Shape, Renamed> => {
+    const columns: Record<string, unknown> = {};
+    for (const [field, column] of names) columns[column] = (given as Record<string, unknown>)[field];
+    return columns as Columns<Given, Shape, Renamed>;
+  };
+}

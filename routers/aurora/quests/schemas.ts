@@ -1,6 +1,6 @@
 // Request and response schemas of Aurora quests, and of a quest's progress for one user.
 import { z } from 'zod';
-import { INT4_MAX, name, serialId, serialIdParameter, text, timestamp } from '../../shared/schemas.ts';
+import { INT4_MAX, name, serialId, serialIdParameter, text, timestamp, updateOf } from '../../shared/schemas.ts';
 import { discordId } from '../schemas.ts';
 
 export const quest = z
@@ -17,33 +17,34 @@ export const quest = z
 export type QuestResponse = z.infer<typeof quest>;
 
 const reward = z.number().int().min(0).max(INT4_MAX);
-const questFields = {
+const target = z.number().int().min(1).max(INT4_MAX);
+/** A quest's writable fields, flat as the seed writes them, listed once: creation fills in the rewards. */
+const writableFields = z.object({
   name: name(100),
   description: text(2000).nullable().optional(),
   triggerEvent: name(100),
-  target: z.number().int().min(1).max(INT4_MAX),
+  target,
+  xpReward: reward,
+  balanceReward: reward,
+});
+const questId = serialIdParameter;
+
+export const createQuestInput = writableFields.extend({
   xpReward: reward.default(0),
   balanceReward: reward.default(0),
-};
-const questId = serialIdParameter;
+});
 
 /**
  * A quest's changes, flat as the seed writes them or nested as GET returns them (`requirements.target`,
  * `rewards.xp`, `rewards.balance`); `questChanges` reads both, a flat field winning over its nested form.
  */
-export const updateQuestInput = z.strictObject({
-  id: questId,
-  name: questFields.name.optional(),
-  description: questFields.description,
-  triggerEvent: questFields.triggerEvent.optional(),
-  target: questFields.target.optional(),
-  xpReward: reward.optional(),
-  balanceReward: reward.optional(),
-  requirements: z.strictObject({ target: questFields.target.optional() }).optional(),
+export const updateQuestInput = updateOf(writableFields, { id: questId }).extend({
+  requirements: z.strictObject({ target: target.optional() }).optional(),
   rewards: z.strictObject({ xp: reward.optional(), balance: reward.optional() }).optional(),
 });
 
-export function questChanges({ requirements, rewards, ...flat }: z.infer<typeof updateQuestInput>) {
+/** The columns an update changes, each absent one left out; the id only names the quest. */
+export function questChanges({ id: _id, requirements, rewards, ...flat }: z.infer<typeof updateQuestInput>) {
   return {
     ...flat,
     target: flat.target ?? requirements?.target,
@@ -68,8 +69,6 @@ export const userQuest = z
 export const questList = z.object({ success: z.literal(true), data: z.array(quest) });
 
 export const questResult = z.object({ success: z.literal(true), data: quest });
-
-export const createQuestInput = z.object(questFields);
 
 export const questIdInput = z.object({ id: questId });
 

@@ -27,26 +27,16 @@ import {
 export async function createQuest(em: EntityManager, input: CreateQuestInput, now: Date) {
   const created = await db(em)
     .insertInto('Quest')
-    .values({
-      name: input.name,
-      description: input.description ?? null,
-      triggerEvent: input.triggerEvent,
-      target: input.target,
-      xpReward: input.xpReward,
-      balanceReward: input.balanceReward,
-      createdAt: now,
-      updatedAt: now,
-    })
+    .values({ ...input, description: input.description ?? null, createdAt: now, updatedAt: now })
     .returningAll()
     .executeTakeFirstOrThrow();
   return { success: true as const, data: toQuest(created) };
 }
 
 export async function updateQuest(em: EntityManager, input: UpdateQuestInput, now: Date) {
-  const { name, description, triggerEvent, target, xpReward, balanceReward } = questChanges(input);
   const updated = await db(em)
     .updateTable('Quest')
-    .set({ ...givenFields({ name, description, triggerEvent, target, xpReward, balanceReward }), updatedAt: now })
+    .set({ ...givenFields(questChanges(input)), updatedAt: now })
     .where('id', '=', input.id)
     .returningAll()
     .executeTakeFirst();

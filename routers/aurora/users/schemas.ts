@@ -1,5 +1,5 @@
 // Request and response schemas of Aurora users.
-import { jsonObject, name, readOnlyFields, timestamp } from '../../shared/schemas.ts';
+import { columnMapper, jsonObject, name, readOnlyFields, timestamp, updateOf } from '../../shared/schemas.ts';
 import { z } from 'zod';
 import { classId } from '../classes/schemas.ts';
 import { bigintString, discordId, pagination } from '../schemas.ts';
@@ -39,28 +39,34 @@ export const listUsersInput = z.object({
 const level = z.number().int().min(0).max(1_000_000);
 const streak = z.number().int().min(0).max(1_000_000);
 
+/** A user's writable fields, listed once: creation takes all but the streak and the active flag, with defaults. */
+const writableFields = z.object({
+  username: name(64),
+  balance: bigintString,
+  xp: bigintString,
+  level,
+  dailyStreak: streak,
+  classId: classId.nullable().optional(),
+  isActive: z.boolean(),
+  settings: jsonObject(),
+});
+
 export const createUserInput = z.object({
   id: discordId,
-  username: name(64),
+  ...writableFields.omit({ dailyStreak: true, isActive: true }).shape,
   balance: bigintString.default('0'),
   xp: bigintString.default('0'),
   level: level.default(1),
-  classId: classId.nullable().optional(),
   settings: jsonObject().default({}),
 });
 
-export const updateUserInput = z.strictObject({
+export const updateUserInput = updateOf(writableFields, {
   ...readOnlyFields('class', 'createdAt', 'updatedAt'),
   id: discordId,
-  username: name(64).optional(),
-  balance: bigintString.optional(),
-  xp: bigintString.optional(),
-  level: level.optional(),
-  dailyStreak: streak.optional(),
-  classId: classId.nullable().optional(),
-  isActive: z.boolean().optional(),
-  settings: jsonObject().optional(),
 });
+
+/** A request's user fields as the entity's: `classId` is the `class` relation. */
+export const userColumns = columnMapper(writableFields, { classId: 'class' });
 
 export type UserResponse = z.infer<typeof auroraUser>;
 export type ListUsersInput = z.infer<typeof listUsersInput>;

@@ -6,7 +6,7 @@ import { givenFields, translateViolations } from '#src/database/queries.ts';
 import { record } from '../economy/ledger.ts';
 import { userNotFound } from '../errors.ts';
 import { getUser } from './queries.ts';
-import type { CreateUserInput, UpdateUserInput } from './schemas.ts';
+import { type CreateUserInput, type UpdateUserInput, userColumns } from './schemas.ts';
 
 function unknownClass(classId: string | null | undefined) {
   return AppError.explained('validation_error', 'Unknown class', `no class with id '${classId}'`);
@@ -15,15 +15,11 @@ function unknownClass(classId: string | null | undefined) {
 export function createUser(em: EntityManager, input: CreateUserInput, now: Date) {
   return em.transactional(async (tx) => {
     tx.create(User, {
+      ...userColumns(input),
       id: input.id,
-      username: input.username,
-      balance: input.balance,
-      xp: input.xp,
-      level: input.level,
       dailyStreak: 0,
       isActive: true,
       class: input.classId ?? null,
-      settings: input.settings,
       createdAt: now,
       updatedAt: now,
     });
@@ -40,13 +36,10 @@ export function updateUser(em: EntityManager, input: UpdateUserInput, now: Date)
   return em.transactional(async (tx) => {
     const user = await tx.findOne(User, { id: input.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!user) throw userNotFound(input.id);
-    const { username, balance, xp, level, dailyStreak, classId, isActive, settings } = input;
+    const { balance } = input;
     const change = balance === undefined ? 0n : BigInt(balance) - BigInt(user.balance);
-    tx.assign(user, {
-      ...givenFields({ username, balance, xp, level, dailyStreak, class: classId, isActive, settings }),
-      updatedAt: now,
-    });
-    await translateViolations(() => tx.flush(), { users_class_id_foreign: () => unknownClass(classId) });
+    tx.assign(user, { ...givenFields(userColumns(input)), updatedAt: now });
+    await translateViolations(() => tx.flush(), { users_class_id_foreign: () => unknownClass(input.classId) });
     if (change !== 0n) {
       const movement = {
         userId: input.id,

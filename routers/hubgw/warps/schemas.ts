@@ -1,8 +1,8 @@
 // Request and response schemas of HubGW warps.
 import { z } from 'zod';
-import { name, text, timestamp } from '../../shared/schemas.ts';
+import { columnMapper, text, timestamp } from '../../shared/schemas.ts';
 import {
-  coordinate,
+  locationFields,
   locationInput,
   locationOutput,
   pageInput,
@@ -14,12 +14,15 @@ import {
 
 const description = text(1024).nullable().optional();
 
+/** A warp's writable fields, listed once: creation fills in the defaults, an update takes any of them. */
+const writableFields = z.object({ ...locationFields, is_public: z.boolean(), description });
+
 export const createWarpInput = z.object({
   player_uuid: playerUuid,
   name: typedName,
+  ...writableFields.shape,
   ...locationInput,
   is_public: z.boolean().default(true),
-  description,
   max_warps: z
     .number()
     .int()
@@ -31,15 +34,12 @@ export const createWarpInput = z.object({
 export const updateWarpInput = z.object({
   player_uuid: playerUuid,
   name: typedName,
-  world: name(64).optional(),
-  x: coordinate.optional(),
-  y: coordinate.optional(),
-  z: coordinate.optional(),
-  yaw: coordinate.optional(),
-  pitch: coordinate.optional(),
-  is_public: z.boolean().optional(),
+  ...writableFields.partial().shape,
   description: description.meta({ description: 'null clears the description; absent keeps it' }),
 });
+
+/** A request's warp fields as the row's columns. */
+export const warpColumns = columnMapper(writableFields, { is_public: 'isPublic' });
 
 export const deleteWarpInput = z.object({ player_uuid: playerUuid, name: typedName });
 

@@ -7,8 +7,7 @@ import { db } from '../../shared/database.ts';
 import { givenFields, lockKey } from '#src/database/queries.ts';
 import { assertUnderLimit } from '../owner-limit.ts';
 import { byName, toWarp, warpNotFound } from './queries.ts';
-import type { CreateWarpInput, UpdateWarpInput, WarpResponse } from './schemas.ts';
-import { locationOf } from '../schemas.ts';
+import { type CreateWarpInput, type UpdateWarpInput, type WarpResponse, warpColumns } from './schemas.ts';
 
 export function alreadyExists(name: string, ownerUuid: string): AppError {
   return new AppError('already_exists', `Warp '${name}' already exists`, { owner_uuid: ownerUuid });
@@ -30,8 +29,7 @@ export function createWarp(em: EntityManager, input: CreateWarpInput, now: Date)
         id: crypto.randomUUID(),
         playerUuid: input.player_uuid,
         name: input.name,
-        ...locationOf(input),
-        isPublic: input.is_public,
+        ...warpColumns(input),
         description: input.description ?? null,
         createdAt: now,
         updatedAt: now,
@@ -69,8 +67,7 @@ async function ownedWarp(em: EntityManager, name: string, requestedBy: string, v
 export function updateWarp(em: EntityManager, input: UpdateWarpInput, now: Date): Promise<WarpResponse> {
   return em.transactional(async (tx) => {
     const warp = await ownedWarp(tx, input.name, input.player_uuid, 'update');
-    const { world, x, y, z, yaw, pitch, is_public: isPublic, description } = input;
-    tx.assign(warp, { ...givenFields({ world, x, y, z, yaw, pitch, isPublic, description }), updatedAt: now });
+    tx.assign(warp, { ...givenFields(warpColumns(input)), updatedAt: now });
     await tx.flush();
     return toWarp(warp);
   });
