@@ -56,13 +56,17 @@ client.aurora.live.events.subscribe(
   {
     onData: ({ id, data: event }) => {
       lastEventId = id;
-      // Each event's type names its procedure, and narrows its data to that procedure's output.
+      // Each event's type names its procedure, and narrows its data to that procedure's output; a published
+      // event (users.levelUp) has data of its own.
       switch (event.type) {
         case 'items.create':
           console.log(`event ${id}: item #${event.data.item.id} ${event.data.item.name} created`);
           break;
         case 'economy.transfer':
           console.log(`event ${id}: ${event.data.amount} from ${event.data.from.id} to ${event.data.to.id}`);
+          break;
+        case 'users.levelUp':
+          console.log(`event ${id}: user ${event.data.userId} reached level ${event.data.level}`);
           break;
         default:
           console.log(`event ${id} ${event.timestamp} ${event.type}`);

@@ -1,6 +1,8 @@
 // The Aurora family's resources: one sub-router each. Its live view and health sit beside them in index.ts, so the
 // type of the events the resources announce can be read here without reading the live view that carries them.
+import type { PublishedEvent } from '#src/events/publish.ts';
 import type { AnnouncedEvent } from '#src/trpc/announced.ts';
+import type * as auroraEvents from './events.ts';
 import { actionsRouter } from './actions/router.ts';
 import { classesRouter } from './classes/router.ts';
 import { economyRouter } from './economy/router.ts';
@@ -31,5 +33,8 @@ export const auroraResources = {
   lootdrops: lootdropsRouter,
 };
 
-/** Every live event of the family: `type` is the announced procedure's path (`warps.create`), `data` its output. */
-export type AuroraEvent = AnnouncedEvent<typeof auroraResources>;
+/**
+ * Every live event of the family: for an announced mutation, `type` is its path (`items.create`) and `data` its
+ * output; for a published event (events.ts), `type` and `data` are the event's own.
+ */
+export type AuroraEvent = AnnouncedEvent<typeof auroraResources> | PublishedEvent<typeof auroraEvents>;

@@ -1,7 +1,9 @@
 // The base procedure: each call is held to its policy (credential, rate limit) first, gets its own EntityManager
-// fork, and a change that is announced runs in one transaction with its live event.
+// fork, and a change that is announced runs in one transaction with its live event. Each call can also publish
+// events of its own family (`ctx.publish`, see events/publish.ts).
 import { accessRefusal } from '../auth.ts';
 import { storeEvent } from '../events/outbox.ts';
+import { publisher } from '../events/publish.ts';
 import type { Context } from './context.ts';
 import { t } from './init.ts';
 import { assertStorableInput } from './input-guard.ts';
@@ -77,7 +79,10 @@ const withPolicy = t.middleware(async ({ ctx, next, path, type, meta, getRawInpu
     ctx.services.metrics.countCall(path, ctx.transport, error);
     throw error;
   }
-  const call = (transaction: TransactionHooks, em: Context['orm']['em']) => next({ ctx: { em, transaction } });
+  const call = (transaction: TransactionHooks, em: Context['orm']['em']) => {
+    const publish = publisher({ family: policy.family, events: ctx.services.events, transaction, now: ctx.now });
+    return next({ ctx: { em, transaction, publish } });
+  };
   // An event's type is the procedure's path within its family: `homes.upsert`.
   const result = ctx.services.announced.has(path)
     ? await runWithEvent(ctx, policy.family, path.slice(policy.family.length + 1), call)

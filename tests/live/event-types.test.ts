@@ -4,6 +4,7 @@
 import type { inferRouterInputs } from '@trpc/server';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { PolicyTable } from '#src/trpc/policy-table.ts';
+import * as auroraEvents from '../../routers/aurora/events.ts';
 import type { AuroraEvent } from '../../routers/aurora/resources.ts';
 import type { HubgwEvent } from '../../routers/hubgw/resources.ts';
 import { type AppRouter, appRouter } from '../../routers/index.ts';
@@ -38,6 +39,20 @@ describe('live event types', () => {
     expect(announced).not.toContain('items.list');
     expectTypeOf<'items.create'>().toExtend<AuroraEvent['type']>();
     expectTypeOf<'items.list'>().not.toExtend<AuroraEvent['type']>();
+  });
+
+  it('adds the events Aurora publishes by itself, none named like a procedure', () => {
+    const published = Object.values(auroraEvents).map((event) => event.type);
+    expect(published).toEqual(['users.levelUp']);
+    const procedures = Object.keys(appRouter._def.procedures);
+    for (const type of published) expect(procedures).not.toContain(`aurora.${type}`);
+    type LevelUp = Extract<AuroraEvent, { type: 'users.levelUp' }>;
+    expectTypeOf<LevelUp['data']>().toEqualTypeOf<{
+      userId: string;
+      previousLevel: number;
+      level: number;
+      xp: string;
+    }>();
   });
 
   it("narrows an event's data to its procedure's output", () => {

@@ -112,6 +112,6 @@ export const questsRouter = router({
       )
       .input(questEventInput)
       .output(questEventOutcome)
-      .mutation(({ ctx, input }) => reportEvent(ctx.em, input, ctx.now())),
+      .mutation(({ ctx, input }) => reportEvent(ctx.em, input, ctx.now(), ctx.publish)),
   ),
 });

@@ -7,6 +7,7 @@ import { Quest } from '#entities/aurora/quest.ts';
 import { User } from '#entities/aurora/user.ts';
 import { UserQuest } from '#entities/aurora/user-quest.ts';
 import { AppError } from '#src/errors.ts';
+import type { Publish } from '#src/events/publish.ts';
 import { db } from '../../shared/database.ts';
 import { expectTouched, givenFields, translateViolations } from '#src/database/queries.ts';
 import { credit } from '../economy/ledger.ts';
@@ -14,6 +15,7 @@ import { levelForXp } from '../economy/leveling.ts';
 import { questNotFound, userNotFound } from '../errors.ts';
 import { INT64_MAX } from '../schemas.ts';
 import { readSettings } from '../settings/queries.ts';
+import { levelUp } from '../users/events.ts';
 import { getUserQuest, type HeldQuest, toQuest, toUserQuest } from './queries.ts';
 import {
   type AssignQuestInput,
@@ -98,9 +100,15 @@ async function payExperience(tx: EntityManager, user: { xp: string; level: numbe
 
 /**
  * Advances every open quest of the user whose trigger is the event itself or a prefix of it ending at a colon
- * (`ITEM_COLLECT` matches `ITEM_COLLECT:101`), in one statement, then pays the quests this event completed.
+ * (`ITEM_COLLECT` matches `ITEM_COLLECT:101`), in one statement, then pays the quests this event completed. A user
+ * the XP lifts to a higher level is published as `users.levelUp`.
  */
-export function reportEvent(em: EntityManager, input: QuestEventInput, now: Date): Promise<QuestEventOutcome> {
+export function reportEvent(
+  em: EntityManager,
+  input: QuestEventInput,
+  now: Date,
+  publish: Publish,
+): Promise<QuestEventOutcome> {
   return em.transactional(async (tx) => {
     const user = await lockUser(tx, input.userId);
     // The updated table goes unaliased: MikroORM's plugin names an aliased UPDATE target's columns by property.
@@ -146,6 +154,10 @@ export function reportEvent(em: EntityManager, input: QuestEventInput, now: Date
             .where('id', '=', input.userId)
             .returning(['balance', 'xp', 'level'])
             .executeTakeFirstOrThrow();
+    if (standing.level > user.level) {
+      const reached = { userId: input.userId, previousLevel: user.level, level: standing.level, xp: standing.xp };
+      await publish(tx, levelUp, reached);
+    }
     return {
       success: true,
       quests: advanced.map(toUserQuest),
