@@ -9,11 +9,12 @@ export function eventsSubscription<Event>(base: typeof procedure, family: string
   return base
     .input(lastEventIdInput)
     .output(eventStream<Event>())
-    .subscription(async function* ({ ctx, input, signal }) {
-      const resumeAfter = input?.lastEventId ?? null;
-      for await (const event of ctx.services.events.subscribe(family, resumeAfter, signal, ctx.socket)) {
+    .subscription(async ({ ctx, input, signal }) => {
+      // Awaited before the subscription is reported started: from then on every commit reaches the subscriber.
+      const events = await ctx.services.events.subscribe(family, input?.lastEventId ?? null, signal, ctx.socket);
+      return (async function* () {
         // Only the family's announced mutations write its events, each with its path as type and its output as data.
-        yield tracked(event.id, event as Event);
-      }
+        for await (const event of events) yield tracked(event.id, event as Event);
+      })();
     });
 }

@@ -135,17 +135,35 @@ export class EventBus {
   /**
    * Every event of `family` after `lastEventId` (or, without it, from now), in commit order, each once. Memory per
    * subscriber is its cursor: events come from the feed's recent ones or, further back, from the table a page at a time.
+   * It resolves once the cursor is fixed, so that whatever commits after it is delivered. "Now" is the database's
+   * newest event, not the feed's head: the feed reads a commit a moment after it is acknowledged, and a subscriber
+   * that starts in that moment must not receive the change it was told had already happened.
    */
-  async *subscribe(
+  async subscribe(
     family: string,
     lastEventId: string | null,
     signal: AbortSignal | undefined,
     socket: Outbound | null,
-  ): AsyncGenerator<LiveEventMessage> {
+  ): Promise<AsyncGenerator<LiveEventMessage>> {
     const feed = this.#feed(family);
-    let cursor = lastEventId === null ? feed.head : BigInt(lastEventId);
-    if (lastEventId !== null) await this.#assertKept(family, cursor);
+    if (lastEventId === null) {
+      const committed = (await this.#store.heads([family])).get(family) ?? 0n;
+      return this.#deliver(family, feed, committed > feed.head ? committed : feed.head, signal, socket);
+    }
+    const cursor = BigInt(lastEventId);
+    await this.#assertKept(family, cursor);
     if (cursor > feed.head) await this.#assertNotAhead(family, cursor);
+    return this.#deliver(family, feed, cursor, signal, socket);
+  }
+
+  async *#deliver(
+    family: string,
+    feed: FamilyFeed,
+    from: bigint,
+    signal: AbortSignal | undefined,
+    socket: Outbound | null,
+  ): AsyncGenerator<LiveEventMessage> {
+    let cursor = from;
     const fellBehind = () => this.#metrics.subscribersClosedBehind.inc({ family });
     this.#subscribers.set(family, this.#subscribers.get(family)! + 1);
     try {

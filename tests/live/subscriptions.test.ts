@@ -51,6 +51,35 @@ describe('aurora.live.events', () => {
     }
   });
 
+  it('starts a subscription without lastEventId after every acknowledged change, even one its feed has not read yet', async () => {
+    // The feed reads a commit a moment after the response; a subscribe that lands in that moment starts from the
+    // database's newest event, so the first thing it receives is what commits after it started.
+    const client = liveClient(server);
+    try {
+      for (let round = 0; round < 15; round++) {
+        await Promise.all(
+          Array.from({ length: 8 }, (_, n) =>
+            request(server, 'POST', '/api/quests', {
+              json: { name: `Earlier ${round}.${n}`, triggerEvent: 'x', target: 1 },
+            }),
+          ),
+        );
+        const received = collect<LiveEvent>(
+          (handlers) => client.trpc.aurora.live.events.subscribe(undefined, handlers),
+          1,
+        );
+        await received.started;
+        await request(server, 'POST', '/api/quests', {
+          json: { name: `After ${round}`, triggerEvent: 'x', target: 1 },
+        });
+        const [event] = await received;
+        expect(event!.data.data.data.name).toBe(`After ${round}`);
+      }
+    } finally {
+      client.close();
+    }
+  });
+
   it('resumes after a reconnect from lastEventId with what was missed', async () => {
     const first = liveClient(server);
     const seen = collect<LiveEvent>((handlers) => first.trpc.aurora.live.events.subscribe(undefined, handlers), 1);
