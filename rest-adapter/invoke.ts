@@ -5,7 +5,6 @@ import { callTRPCProcedure, type AnyRouter } from '@trpc/server';
 import { z } from 'zod';
 import { accessRefusal } from '#src/auth.ts';
 import { createContext, type Context, type ContextDeps } from '#src/trpc/context.ts';
-import { clientAddress } from '#src/http/rate-limit.ts';
 import type { RequestLocals } from '#src/http/request-log.ts';
 import { withoutAbsentNulls, withoutBlankParameters } from './lenient-input.ts';
 import type { RestRoute } from './routes.ts';
@@ -16,11 +15,11 @@ export function authenticate(
   route: RestRoute,
   deps: ContextDeps,
   req: IncomingMessage,
-  { log, requestId }: RequestLocals,
+  { log, requestId, client }: RequestLocals,
 ): Context {
   const context = createContext(deps, {
     headers: req.headers,
-    address: clientAddress(req),
+    address: client,
     transport: 'rest',
     log,
     requestId,

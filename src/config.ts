@@ -1,5 +1,7 @@
 // Reads and validates the process environment once, at start.
+import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
+import type { TrustProxy } from './http/client-address.ts';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '::1', '[::1]']);
 
@@ -53,6 +55,24 @@ const hostName = z
   )
   .transform((value) => value.toLowerCase());
 
+/** A hop count, or proxy addresses and CIDRs (and proxy-addr's names: loopback, linklocal, uniquelocal). */
+const trustProxy = z.string().transform((value, ctx): TrustProxy => {
+  const given = value.trim();
+  if (given === '' || given === '0') return { kind: 'none' };
+  if (/^\d+$/.test(given)) return { kind: 'hops', hops: Number(given) };
+  const addresses = given
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  try {
+    proxyAddr.compile(addresses);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be a hop count or comma-separated proxy addresses or CIDRs' });
+    return z.NEVER;
+  }
+  return { kind: 'addresses', addresses };
+});
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -72,6 +92,11 @@ const envSchema = z.object({
   DATABASE__STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   CORS_ORIGINS: commaList(origin).default([]),
   ALLOWED_HOSTS: commaList(hostName).default([]),
+  TRUST_PROXY: trustProxy
+    .default({ kind: 'none' })
+    .describe(
+      "Proxies trusted to name the client in X-Forwarded-For, read as express's `trust proxy`: a hop count (1: the nearest peer is the proxy) or comma-separated proxy addresses or CIDRs (10.0.0.0/8,127.0.0.1). Unset: the header is ignored, and the client is the peer. The rate limit, the pending-socket bound and the request log use that client.",
+    ),
   NODE_ENV: z.string().optional(),
 });
 
@@ -100,6 +125,8 @@ export interface Config {
   rateLimit: { max: number; windowSeconds: number };
   live: { maxConnections: number; idleTimeoutMs: number; authTimeoutMs: number; statsIntervalMs: number };
   browsers: BrowserPolicy;
+  /** Which peers may name the client in X-Forwarded-For. */
+  trustProxy: TrustProxy;
 }
 
 /** What web pages may do with the server. */
@@ -180,5 +207,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, generateKey: () => string): C
       corsOrigins: values.CORS_ORIGINS,
       allowedHosts: values.SECURITY__ADMIN_TOKEN === undefined ? values.ALLOWED_HOSTS : null,
     },
+    trustProxy: values.TRUST_PROXY,
   };
 }

@@ -14,6 +14,7 @@ import { listenForEvents } from './events/pg-listener.ts';
 import { withConnectionBudget } from './http/connection-budget.ts';
 import { attachLiveSockets, isLiveSocketUpgrade, type LiveSockets } from './http/websocket.ts';
 import { RateLimiter } from './rate-limiter.ts';
+import { clientAddressReader } from './http/client-address.ts';
 import { PolicyTable } from './trpc/policy-table.ts';
 import { ServerMetrics } from './metrics/server-metrics.ts';
 import { watchDatabasePool } from './metrics/database-pool.ts';
@@ -114,6 +115,7 @@ export async function startServer(
       liveConnections: () => sockets?.count() ?? 0,
       shuttingDown: () => closing,
       statsIntervalMs: config.live.statsIntervalMs,
+      clientAddress: clientAddressReader(config.trustProxy),
       rateLimiter: new RateLimiter(config.rateLimit, () => metrics.rateLimited.inc()),
       metrics,
       storage:

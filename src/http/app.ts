@@ -11,7 +11,7 @@ import type { Logger } from '../logger.ts';
 import { browserGuard } from './browser-guard.ts';
 import { corsHandler } from './cors.ts';
 import { metricsRouter } from './metrics-route.ts';
-import { clientAddress, limitRequest } from './rate-limit.ts';
+import { limitRequest } from './rate-limit.ts';
 import { requestLocals, requestLog } from './request-log.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { HttpTransport } from './transport.ts';
@@ -40,7 +40,7 @@ function pathOf(url: string): string {
 function limitUnrouted(policies: PolicyTable, deps: ContextDeps): RequestHandler {
   return (req, res, next) => {
     if (!policies.limitsUnrouted(req.path)) return next();
-    next(limitRequest(deps.services.rateLimiter, req, res) ?? undefined);
+    next(limitRequest(deps.services.rateLimiter, requestLocals(res).client, res) ?? undefined);
   };
 }
 
@@ -61,7 +61,7 @@ function expressApp({ policies, transport, pages, deps, metricsAccess }: Request
 
 export function createRequestListener(setup: RequestListenerSetup): RequestListener {
   const { router, transport, deps, log, browsers } = setup;
-  const startRequest = requestLog(log, deps.services.metrics, setup.policies);
+  const startRequest = requestLog(log, deps.services.metrics, setup.policies, deps.services.clientAddress);
   const secure = securityHeaders();
   const app = expressApp(setup);
   const trpc = trpcHttpHandler({
@@ -72,7 +72,7 @@ export function createRequestListener(setup: RequestListenerSetup): RequestListe
       const locals = requestLocals(res);
       return createContext(deps, {
         headers: req.headers,
-        address: clientAddress(req),
+        address: locals.client,
         transport: 'http',
         log: locals.log,
         requestId: locals.requestId,

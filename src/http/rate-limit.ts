@@ -1,20 +1,15 @@
 // The rate limit on HTTP: a request's client, and the RateLimit headers every counted answer carries (a 429 also
 // Retry-After).
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { AppError } from '../errors.ts';
 import type { RateLimiter } from '../rate-limiter.ts';
-
-/** The client a request comes from, as the limit counts it: its network address. */
-export function clientAddress(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
-}
 
 /**
  * Counts one REST request of its client and sets the RateLimit headers on its response; returns the 429 to answer
  * with when the client is over the limit.
  */
-export function limitRequest(limiter: RateLimiter, req: IncomingMessage, res: ServerResponse): AppError | null {
-  const take = limiter.take(clientAddress(req));
+export function limitRequest(limiter: RateLimiter, client: string, res: ServerResponse): AppError | null {
+  const take = limiter.take(client);
   res.setHeader('RateLimit-Policy', `${limiter.max};w=${limiter.windowSeconds}`);
   res.setHeader('RateLimit', `limit=${limiter.max}, remaining=${take.remaining}, reset=${take.reset}`);
   if (take.allowed) return null;

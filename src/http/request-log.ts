@@ -5,11 +5,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
 import type { PolicyTable } from '../trpc/policy-table.ts';
+import type { ClientAddress } from './client-address.ts';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 export interface RequestLocals {
   requestId: string;
+  /** The client's address (see client-address.ts): what the rate limit counts and the log line names. */
+  client: string;
   log: Logger;
   /** The route template that served the request, set by whatever matched it: `/api/v1/homes/{player_uuid}`. */
   route?: string;
@@ -48,14 +51,20 @@ function familyLabel(path: string, policies: PolicyTable): string {
 /** Starts a request's log and metrics, and returns what handlers learn of it. */
 export type RequestStart = (req: IncomingMessage, res: ServerResponse) => RequestLocals;
 
-export function requestLog(log: Logger, metrics: ServerMetrics, policies: PolicyTable): RequestStart {
+export function requestLog(
+  log: Logger,
+  metrics: ServerMetrics,
+  policies: PolicyTable,
+  clientAddress: ClientAddress,
+): RequestStart {
   return (req, res) => {
     const requestId = incomingId(req) ?? randomUUID();
     const started = process.hrtime.bigint();
     // Read now: express rewrites req.url while a request passes through a mounted router.
     const path = (req.url ?? '/').split('?', 1)[0]!;
     const child = log.child({ reqId: requestId });
-    const own: RequestLocals = { requestId, log: child };
+    const client = clientAddress(req);
+    const own: RequestLocals = { requestId, client, log: child };
     locals.set(res, own);
     res.setHeader('X-Request-Id', requestId);
     res.on('finish', () => {
@@ -63,7 +72,10 @@ export function requestLog(log: Logger, metrics: ServerMetrics, policies: Policy
       const family = familyLabel(path, policies);
       const route = routeTemplate(req, own.route, path);
       metrics.countRequest(family, route, req.method ?? 'GET', res.statusCode, seconds);
-      child.info({ method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1e4) / 10 }, 'request');
+      child.info(
+        { method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1e4) / 10, client },
+        'request',
+      );
     });
     return own;
   };

@@ -12,7 +12,6 @@ import { createContext, type ContextDeps } from '../trpc/context.ts';
 import { MAX_BATCH_SIZE } from '../trpc/init.ts';
 import { hasAnyCredential } from '../auth.ts';
 import { browserGuard } from './browser-guard.ts';
-import { clientAddress } from './rate-limit.ts';
 
 const MAX_MESSAGE_BYTES = 16 * 1024;
 /** Sockets one address may hold open before showing a credential. */
@@ -100,7 +99,7 @@ export function attachLiveSockets(
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const authenticated = new Set<WebSocket>();
   const pending = new PendingSockets();
-  const { metrics } = deps.services;
+  const { metrics, clientAddress } = deps.services;
   const guard = browserGuard(browsers);
 
   /** A socket that carries any valid credential joins the counted connections, if there is room. */

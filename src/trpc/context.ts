@@ -9,6 +9,7 @@ import type { Upload, UploadDir } from '../uploads.ts';
 import type { RateLimiter } from '../rate-limiter.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
 import type { StorageFloor } from '../storage-floor.ts';
+import type { ClientAddress } from '../http/client-address.ts';
 
 /** The time every rule that depends on it reads, so tests can move it. */
 export type Clock = () => Date;
@@ -39,6 +40,8 @@ export interface Services {
   shuttingDown: () => boolean;
   /** How often the live stats subscription sends a snapshot. */
   statsIntervalMs: number;
+  /** The address a request comes from: its peer's, or with TRUST_PROXY the client X-Forwarded-For names. */
+  clientAddress: ClientAddress;
   /** The per-client request limit, shared by every transport. */
   rateLimiter: RateLimiter;
   metrics: ServerMetrics;

@@ -6,7 +6,7 @@ import type { AnyRouter } from '@trpc/server';
 import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '#src/config.ts';
 import type { Clock } from '#src/trpc/context.ts';
-import { createLogger } from '#src/logger.ts';
+import { createLogger, type Logger } from '#src/logger.ts';
 import { application } from '../../application.ts';
 import { startServer, type RunningServer } from '#src/server.ts';
 import { createTestDatabase } from './database.ts';
@@ -32,6 +32,8 @@ export interface TestServerOptions {
   databaseUrl?: string;
   /** A DATA_DIR the test made (on a small file system, say); left for the test to remove. */
   dataDir?: string;
+  /** Where the server logs, to read its lines; silent when not given. */
+  log?: Logger;
 }
 
 export async function startTestServer({
@@ -40,6 +42,7 @@ export async function startTestServer({
   clock,
   databaseUrl,
   dataDir: givenDataDir,
+  log = createLogger('silent'),
 }: TestServerOptions = {}): Promise<TestServer> {
   const database = databaseUrl ? { url: databaseUrl, drop: async () => {} } : await createTestDatabase();
   const dataDir = givenDataDir ?? (await mkdtemp(join(tmpdir(), 'game-backend-test-')));
@@ -58,7 +61,7 @@ export async function startTestServer({
   let server: RunningServer;
   try {
     const served = router ? { ...application, domain: { ...application.domain, router } } : application;
-    server = await startServer(config, createLogger('silent'), served, { clock });
+    server = await startServer(config, log, served, { clock });
   } catch (error) {
     await database.drop();
     await removeDataDir();
