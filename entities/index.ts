@@ -3,6 +3,7 @@ import { AdminAction } from './aurora/admin-action.ts';
 import { Class } from './aurora/class.ts';
 import { InventoryEntry } from './aurora/inventory-entry.ts';
 import { Item } from './aurora/item.ts';
+import { ItemImage } from './aurora/item-image.ts';
 import { Lootdrop } from './aurora/lootdrop.ts';
 import { ModerationCase } from './aurora/moderation-case.ts';
 import { Quest } from './aurora/quest.ts';
@@ -33,6 +34,7 @@ export const entities = [
   User,
   Class,
   Item,
+  ItemImage,
   InventoryEntry,
   Transaction,
   ModerationCase,

@@ -76,7 +76,7 @@ export async function invoke(
       batchIndex: 0,
     });
   } finally {
-    // An upload the procedure did not install (it failed, or never asked for one) must not stay on disk.
+    // A received file has served its call (its procedure read what it keeps), whatever the outcome.
     if (context.upload) await context.services.uploads.discard(context.upload.tempPath);
   }
   if (route.status === 204) {

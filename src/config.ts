@@ -92,6 +92,15 @@ const envSchema = z.object({
   DATABASE__STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   CORS_ORIGINS: commaList(origin).default([]),
   ALLOWED_HOSTS: commaList(hostName).default([]),
+  ASSET_CACHE_MB: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65_536)
+    .default(32)
+    .describe(
+      'Megabytes of item images each instance keeps in memory to serve /assets without reading the database; an image changed on any instance leaves every cache at its commit. 0 keeps none.',
+    ),
   TRUST_PROXY: trustProxy
     .default({ kind: 'none' })
     .describe(
@@ -125,6 +134,8 @@ export interface Config {
   rateLimit: { max: number; windowSeconds: number };
   live: { maxConnections: number; idleTimeoutMs: number; authTimeoutMs: number; statsIntervalMs: number };
   browsers: BrowserPolicy;
+  /** How many bytes of served files (item images) one instance keeps in memory. */
+  assetCacheBytes: number;
   /** Which peers may name the client in X-Forwarded-For. */
   trustProxy: TrustProxy;
 }
@@ -207,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, generateKey: () => string): C
       corsOrigins: values.CORS_ORIGINS,
       allowedHosts: values.SECURITY__ADMIN_TOKEN === undefined ? values.ALLOWED_HOSTS : null,
     },
+    assetCacheBytes: values.ASSET_CACHE_MB * 1024 * 1024,
     trustProxy: values.TRUST_PROXY,
   };
 }

@@ -90,6 +90,9 @@ export async function startServer(
       dataDir: config.dataDir,
       log,
       onClearCaches: (listener) => events.onSignal(CLEAR_CACHES, listener),
+      onSignal: (name, listener) => events.onSignal(name, listener),
+      signalIn: (em, name) => events.signalIn(em, name),
+      assetCacheBytes: config.assetCacheBytes,
     });
     if (config.database.kind === 'postgresql') {
       await watchDatabasePool(orm, metrics);

@@ -1,5 +1,6 @@
-// Files the REST adapter receives: streamed to a temporary file under `<DATA_DIR>/uploads`, held to their route's
-// rule, and handed to the procedure, which moves the file on or leaves it to be discarded after the call.
+// Files the REST adapter receives: streamed to a temporary file under `<DATA_DIR>/uploads` (so a 15 MB upload never
+// waits in memory while it arrives), held to their route's rule, and handed to the procedure, which reads what it
+// keeps; the file is removed after the call, whatever its outcome.
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -32,7 +33,7 @@ export interface Upload<Extension extends string = string> {
   size: number;
 }
 
-/** The folder received files wait in; on the data directory's file system, so moving one on is a rename. */
+/** The folder received files wait in until their call ends. */
 export class UploadDir {
   readonly dir: string;
 
@@ -51,7 +52,7 @@ export class UploadDir {
     return join(this.dir, randomUUID());
   }
 
-  /** Removes an upload that will not be kept; harmless once it has been moved on. */
+  /** Removes a received file once its call has ended. */
   async discard(path: string): Promise<void> {
     await rm(path, { force: true });
   }

@@ -1,4 +1,4 @@
-// An item of the bot's economy; its image, when uploaded, lives under the assets folder.
+// An item of the bot's economy; its image, when uploaded, is an ItemImage row.
 import { defineEntity, p } from '@mikro-orm/core';
 
 export const ITEM_RARITIES = ['C', 'R', 'SR', 'SSR'] as const;
@@ -17,9 +17,6 @@ export const Item = defineEntity({
     iconUrl: p.string().length(512).nullable(),
     imageUrl: p.string().length(512).nullable(),
     usageData: p.json<Record<string, unknown>>().nullable(),
-    // Names the upload the committed row expects on disk, so a restart can tell a staged file that committed
-    // from one that did not.
-    imageToken: p.string().length(36).nullable(),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
   },

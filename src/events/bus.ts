@@ -2,6 +2,7 @@
 // announcement (NOTIFY on PostgreSQL, a call within the process on PGlite) wakes each instance's feed, which reads
 // what is new in one query. A subscriber holds a cursor, the id of the last event it received, so it gets every
 // event of its family once, in commit order, live or resuming from `lastEventId`.
+import type { EntityManager } from '@mikro-orm/sql';
 import type { Orm } from '../database/open.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -98,6 +99,11 @@ export class EventBus {
   /** Runs `handler` whenever any instance sends the signal `name` (see signals.ts). */
   onSignal(name: string, handler: () => void): void {
     this.#signals.on(name, handler);
+  }
+
+  /** Sends the signal `name` to the other instances when the transaction `em` runs in commits (see Signals.sendIn). */
+  signalIn(em: EntityManager, name: string): Promise<void> {
+    return this.#signals.sendIn(em, name);
   }
 
   /** Sends the signal `name` to every instance on the database, this one included. */

@@ -50,6 +50,16 @@ export class Signals {
       );
   }
 
+  /**
+   * Sends `name` to the other instances by the transaction `em` runs in: NOTIFY is delivered once it commits, and
+   * never after a rollback. This instance hears it then too on PostgreSQL, but not on PGlite, where there are no
+   * others: the caller acts on its own instance when the transaction commits.
+   */
+  async sendIn(em: EntityManager, name: string): Promise<void> {
+    if (this.#notifyOn)
+      await sql`select pg_notify(${NOTIFY_CHANNEL}, ${`${SIGNAL_PREFIX}${name}`})`.execute(eventQueries(em));
+  }
+
   close(): void {
     this.#emitter.removeAllListeners();
   }

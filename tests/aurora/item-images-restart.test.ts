@@ -1,7 +1,7 @@
-// A kill mid icon replace, or between deleting an item and removing its image, leaves an `<id>.<ext>` that its row
-// no longer names. The next start removes it, so only the image the row points at is served. A real server on
-// PGlite in DATA_DIR, killed and started again.
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+// Images that a server before the database kept them left under `$DATA_DIR/assets/items`: the next start imports
+// each one its item's row still names, once, and leaves the files alone. A real server on PGlite in DATA_DIR,
+// stopped and started again.
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,52 +31,74 @@ async function kill(server: ServerProcess): Promise<void> {
   await server.exited;
 }
 
-function upload(url: string, path: string, image: Buffer, type: string, data?: Record<string, unknown>) {
-  const body = new FormData();
-  if (data) body.append('data', JSON.stringify(data));
-  body.append('image', new Blob([image], { type }), 'image');
-  return fetch(`${url}${path}`, { method: 'POST', body });
+async function json(url: string, method: string, path: string, body: unknown) {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return (await res.json()) as { item: { id: number } };
 }
 
-describe('images no row names, at a start', () => {
-  it('are removed: the old type of a replaced icon, and the image of a deleted item', async () => {
+async function served(url: string, path: string): Promise<{ status: number; bytes: Buffer; etag: string | null }> {
+  const res = await fetch(`${url}${path}`);
+  return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()), etag: res.headers.get('etag') };
+}
+
+describe('images an older server kept on disk', () => {
+  it('are imported at the next start when their row names them, once, and the files stay', async () => {
     const first = await startOnDisk();
-    let replacedId = 0;
-    let deletedId = 0;
+    const ids: Record<'kept' | 'otherType' | 'forged', number> = { kept: 0, otherType: 0, forged: 0 };
     try {
-      const created = await upload(first.url, '/api/items', IMAGES.png, 'image/png', {
-        name: 'Replaced',
-        type: 'MATERIAL',
-        rarity: 'C',
-      });
-      expect(created.status).toBe(201);
-      replacedId = ((await created.json()) as { item: { id: number } }).item.id;
-      expect((await upload(first.url, `/api/items/${replacedId}/icon`, IMAGES.jpg, 'image/jpeg')).status).toBe(200);
-      const doomed = await upload(first.url, '/api/items', IMAGES.gif, 'image/gif', {
-        name: 'Deleted',
-        type: 'MATERIAL',
-        rarity: 'C',
-      });
-      deletedId = ((await doomed.json()) as { item: { id: number } }).item.id;
-      expect((await fetch(`${first.url}/api/items/${deletedId}`, { method: 'DELETE' })).status).toBe(204);
+      for (const name of Object.keys(ids) as (keyof typeof ids)[]) {
+        const { item } = await json(first.url, 'POST', '/api/items', { name, type: 'MATERIAL', rarity: 'C' });
+        ids[name] = item.id;
+      }
+      // As an older server left its rows: pointing at `<id>.<ext>` under the assets folder.
+      await json(first.url, 'PUT', `/api/items/${ids.kept}`, { imageUrl: `/assets/items/${ids.kept}.png` });
+      await json(first.url, 'PUT', `/api/items/${ids.otherType}`, { imageUrl: `/assets/items/${ids.otherType}.jpg` });
+      await json(first.url, 'PUT', `/api/items/${ids.forged}`, { imageUrl: `/assets/items/${ids.forged}.png` });
     } finally {
       await kill(first.server);
     }
-    // What a kill between the rename and the removal leaves, for each.
-    const images = join(dataDir, 'assets', 'items');
-    await writeFile(join(images, `${replacedId}.png`), IMAGES.png);
-    await writeFile(join(images, `${deletedId}.gif`), IMAGES.gif);
+    const folder = join(dataDir, 'assets', 'items');
+    await mkdir(folder, { recursive: true });
+    const files = [`${ids.kept}.png`, `${ids.otherType}.png`, `${ids.forged}.png`, '999.gif'].sort();
+    await writeFile(join(folder, `${ids.kept}.png`), IMAGES.png);
+    await writeFile(join(folder, `${ids.otherType}.png`), IMAGES.png);
+    await writeFile(join(folder, `${ids.forged}.png`), 'not an image');
+    await writeFile(join(folder, '999.gif'), IMAGES.gif);
 
     const second = await startOnDisk();
+    let etag: string | null = null;
     try {
-      expect((await readdir(images)).sort()).toEqual([`${replacedId}.jpg`]);
-      expect((await fetch(`${second.url}/assets/items/${replacedId}.png`)).status).toBe(404);
-      expect((await fetch(`${second.url}/assets/items/${deletedId}.gif`)).status).toBe(404);
-      const served = await fetch(`${second.url}/assets/items/${replacedId}.jpg`);
-      expect(served.status).toBe(200);
-      expect(Buffer.from(await served.arrayBuffer())).toEqual(IMAGES.jpg);
+      const kept = await served(second.url, `/assets/items/${ids.kept}.png`);
+      expect(kept.status).toBe(200);
+      expect(kept.bytes.equals(IMAGES.png)).toBe(true);
+      etag = kept.etag;
+      expect((await served(second.url, `/assets/items/${ids.otherType}.png`)).status).toBe(404);
+      expect((await served(second.url, `/assets/items/${ids.forged}.png`)).status).toBe(404);
+      expect((await served(second.url, '/assets/items/999.gif')).status).toBe(404);
+      expect((await readdir(folder)).sort()).toEqual(files);
+
+      // Replaced through the API: the file on disk must not win at the next start.
+      const body = new FormData();
+      body.append('image', new Blob([IMAGES.jpg], { type: 'image/jpeg' }), 'new.jpg');
+      const replaced = await fetch(`${second.url}/api/items/${ids.kept}/icon`, { method: 'POST', body });
+      expect(replaced.status).toBe(200);
     } finally {
       await kill(second.server);
+    }
+
+    const third = await startOnDisk();
+    try {
+      expect((await served(third.url, `/assets/items/${ids.kept}.png`)).status).toBe(404);
+      const now = await served(third.url, `/assets/items/${ids.kept}.jpg`);
+      expect(now.bytes.equals(IMAGES.jpg)).toBe(true);
+      expect(now.etag).not.toBe(etag);
+      expect((await readdir(folder)).sort()).toEqual(files);
+    } finally {
+      await kill(third.server);
     }
   });
 });

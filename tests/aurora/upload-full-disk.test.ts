@@ -34,17 +34,17 @@ describe.skipIf(!canMount())('uploads onto a full disk', () => {
     return fetch(`${server.url}${path}`, { method: 'POST', body, signal: AbortSignal.timeout(ANSWER_WITHIN_MS) });
   }
 
-  /** Every file stored: images, staged ones, and received uploads still waiting. */
-  const assets = async () => [
-    ...(await readdir(join(mountPoint, 'assets', 'items'))),
-    ...(await readdir(join(mountPoint, 'uploads'))),
-  ];
+  /** Every file left in DATA_DIR's uploads: received uploads still waiting. */
+  const assets = () => readdir(join(mountPoint, 'uploads'));
+  const storedImages = async () =>
+    (await server.sql<{ item_id: number }>('select item_id from aurora.item_images')).map((row) => row.item_id);
 
   it('answers 507 to a new item with its image, and keeps neither the file nor the row', async () => {
     const res = await upload('/api/items', { name: 'Heavy', type: 'MATERIAL', rarity: 'C', price: '1' });
     expect(res.status).toBe(507);
     expect(await res.json()).toEqual({ error: 'The server could not store the image' });
     expect(await assets()).toEqual([]);
+    expect(await storedImages()).toEqual([]);
     expect((await request(server, 'GET', '/api/items')).body).toMatchObject({ items: [], total: 0 });
   });
 
@@ -64,6 +64,8 @@ describe.skipIf(!canMount())('uploads onto a full disk', () => {
     small.append('image', new Blob([IMAGES.gif], { type: 'image/gif' }), 'small.gif');
     const fits = await fetch(`${server.url}/api/items/${id}/icon`, { method: 'POST', body: small });
     expect(fits.status).toBe(200);
-    expect(await assets()).toEqual([`${id}.gif`]);
+    expect(await assets()).toEqual([]);
+    expect(await storedImages()).toEqual([id]);
+    expect((await fetch(`${server.url}/assets/items/${id}.gif`)).status).toBe(200);
   });
 });

@@ -1,19 +1,24 @@
-// Item images: multipart create and icon replacement, type checks from the bytes, size limits, and the assets route.
+// Item images: multipart create and icon replacement, type checks from the bytes, size limits, and the assets route,
+// which serves them from the database with a strong ETag.
+import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { get } from 'node:http';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { IMAGES } from '../fixtures/images.ts';
 import { request, useTestServer } from '../support/server.ts';
 
 const server = useTestServer();
 
-const assetsDir = () => join(server.dataDir, 'assets', 'items');
-/** What a refused or finished upload must not leave: staged files beside the images, or received ones waiting. */
-const leftovers = async () => [
-  ...(await readdir(assetsDir())).filter((file) => file.startsWith('.')),
-  ...(await readdir(join(server.dataDir, 'uploads'))),
-];
+/** What a refused or finished upload must not leave: received files waiting. */
+const leftovers = () => readdir(join(server.dataDir, 'uploads'));
+
+async function storedImages(): Promise<number[]> {
+  const rows = await server.sql<{ item_id: number }>('select item_id from aurora.item_images order by item_id');
+  return rows.map((row) => row.item_id);
+}
+
+const sha256Etag = (bytes: Buffer) => `"${createHash('sha256').update(bytes).digest('base64url')}"`;
 
 function form(
   data: Record<string, unknown> | string | null,
@@ -70,8 +75,21 @@ describe('POST /api/items as multipart', () => {
     expect(asset.bytes.equals(IMAGES.png)).toBe(true);
     expect(asset.headers.get('content-type')).toBe('image/png');
     expect(asset.headers.get('cache-control')).toBe('public, max-age=86400');
-    expect(asset.headers.get('etag')).toBeTruthy();
+    // Strong (no W/), and the same on every instance: a hash of the bytes.
+    expect(asset.headers.get('etag')).toBe(sha256Etag(IMAGES.png));
     expect(await conditionalStatus(`/assets/items/${id}.png`, asset.headers.get('etag')!)).toBe(304);
+    expect(await conditionalStatus(`/assets/items/${id}.png`, '"another"')).toBe(200);
+    expect(await leftovers()).toEqual([]);
+  });
+
+  it('serves the new bytes at once when an image is replaced by one of the same type, though the old was cached', async () => {
+    const other = Buffer.concat([IMAGES.png, Buffer.from('another image')]);
+    expect((await fetchAsset(`/assets/items/${id}.png`)).bytes.equals(IMAGES.png)).toBe(true);
+    const res = await post(`/api/items/${id}/icon`, form(null, { bytes: other, name: 'b.png', type: 'image/png' }));
+    expect(res.status).toBe(200);
+    const asset = await fetchAsset(`/assets/items/${id}.png`);
+    expect(asset.bytes.equals(other)).toBe(true);
+    expect(asset.headers.get('etag')).toBe(sha256Etag(other));
   });
 
   it('POST /api/items/:id/icon replaces the image, whatever its declared type, removing the old file', async () => {
@@ -100,10 +118,11 @@ describe('POST /api/items as multipart', () => {
     }
   });
 
-  it('DELETE /api/items/:id removes the image file', async () => {
+  it('DELETE /api/items/:id removes the image', async () => {
+    expect((await fetchAsset(`/assets/items/${id}.jpg`)).status).toBe(200);
     expect((await request(server, 'DELETE', `/api/items/${id}`)).status).toBe(204);
     expect((await fetchAsset(`/assets/items/${id}.jpg`)).status).toBe(404);
-    expect((await readdir(assetsDir())).filter((name) => name.startsWith(`${id}.`))).toEqual([]);
+    expect(await storedImages()).not.toContain(id);
   });
 });
 
@@ -111,7 +130,12 @@ describe('refused uploads leave nothing behind', () => {
   async function expectNothingStored(name: string) {
     expect((await request(server, 'GET', `/api/items?search=${encodeURIComponent(name)}`)).body.total).toBe(0);
     expect(await leftovers()).toEqual([]);
+    expect(await storedImages()).toHaveLength(before);
   }
+  let before = 0;
+  beforeAll(async () => {
+    before = (await storedImages()).length;
+  });
 
   it('a forged image (text named .png, declared image/png) is 400', async () => {
     const res = await post(
@@ -156,7 +180,7 @@ describe('refused uploads leave nothing behind', () => {
         .status,
     ).toBe(404);
     expect(await leftovers()).toEqual([]);
-    expect((await readdir(assetsDir())).filter((file) => file.startsWith('999999'))).toEqual([]);
+    expect(await storedImages()).not.toContain(999999);
   });
 });
 

@@ -1,6 +1,7 @@
-// Two instances on one PostgreSQL behave as one: clearing the cache on one clears it on both, and maintenance mode and
-// settings are read from the shared database by each.
+// Two instances on one PostgreSQL behave as one: clearing the cache on one clears it on both, maintenance mode and
+// settings are read from the shared database by each, and an item image uploaded through one is served by both.
 import { describe, expect, it } from 'vitest';
+import { IMAGES } from '../fixtures/images.ts';
 import { onboard } from '../support/aurora.ts';
 import { onPostgres } from '../support/database.ts';
 import { request, useTwoInstances, type TestServer } from '../support/server.ts';
@@ -49,5 +50,32 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL', () => {
     });
     await request(servers.first, 'POST', '/api/actions/maintenance-mode', { json: { enabled: false } });
     expect((await request(servers.second, 'GET', '/api/stats')).body.maintenanceMode).toBe(false);
+  });
+
+  it('an image uploaded through one is served by the other with the same ETag, and its replacement too', async () => {
+    const upload = (path: string, bytes: Buffer, data?: Record<string, unknown>) => {
+      const body = new FormData();
+      if (data) body.append('data', JSON.stringify(data));
+      body.append('image', new Blob([bytes], { type: 'image/png' }), 'image.png');
+      return fetch(`${servers.first.url}${path}`, { method: 'POST', body });
+    };
+    const asset = async (server: TestServer, path: string) => {
+      const res = await fetch(`${server.url}${path}`);
+      return { status: res.status, etag: res.headers.get('etag'), bytes: Buffer.from(await res.arrayBuffer()) };
+    };
+    const created = await upload('/api/items', IMAGES.png, { name: 'Shared', type: 'MATERIAL', rarity: 'C' });
+    expect(created.status).toBe(201);
+    const path = ((await created.json()) as { item: { imageUrl: string } }).item.imageUrl;
+    const onFirst = await asset(servers.first, path);
+    const onSecond = await asset(servers.second, path);
+    expect([onSecond.status, onSecond.etag]).toEqual([200, onFirst.etag]);
+    expect(onSecond.bytes.equals(IMAGES.png)).toBe(true);
+
+    // The second has it cached now; the first's replacement reaches it by the signal the commit sends.
+    const replacement = Buffer.concat([IMAGES.png, Buffer.from('replaced')]);
+    expect(
+      (await upload(`${path.replace('/assets/items/', '/api/items/').replace('.png', '')}/icon`, replacement)).status,
+    ).toBe(200);
+    await expect.poll(async () => (await asset(servers.second, path)).bytes.equals(replacement)).toBe(true);
   });
 });

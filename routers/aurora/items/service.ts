@@ -8,7 +8,6 @@ import { expectTouched, givenFields, translateViolations } from '#src/database/q
 import { itemNotFound } from '../errors.ts';
 import type { ImageCall } from './images/image-call.ts';
 import type { ImageExtension } from './images/image-rule.ts';
-import type { StagedImage } from './images/store.ts';
 import { toItem } from './queries.ts';
 import type { ItemFields, ItemResponse, UpdateItemInput } from './schemas.ts';
 
@@ -22,7 +21,7 @@ function rethrowDuplicate<T>(name: string | undefined, write: () => Promise<T>):
 
 function createItem(em: EntityManager, fields: ItemFields, now: Date): Promise<ItemResponse> {
   return rethrowDuplicate(fields.name, async () => {
-    const item = em.create(Item, { ...fields, imageToken: null, createdAt: now, updatedAt: now });
+    const item = em.create(Item, { ...fields, createdAt: now, updatedAt: now });
     await em.flush();
     return toItem(item);
   });
@@ -43,17 +42,11 @@ export async function updateItem(em: EntityManager, input: UpdateItemInput, now:
   return { success: true as const, item: await changeItem(em, id, changes, fields.name) };
 }
 
-/** Points the item's icon and image at its uploaded file, and records which staged upload that is. */
-function pointAtImage(em: EntityManager, id: number, url: string, token: string, now: Date): Promise<ItemResponse> {
-  return changeItem(em, id, { iconUrl: url, imageUrl: url, imageToken: token, updatedAt: now });
-}
-
 /**
- * Stages the upload for the item `itemIdOf` names inside the transaction that points the row at it, and installs it
- * once the call's transaction has committed. A rolled-back transaction removes its staged file; a crash leaves it
- * for the next start to settle by the token the row does or does not hold.
+ * Stores the upload as the image of the item `itemIdOf` names, and points its icon and image at it, in one
+ * transaction: the row and its image commit or roll back together.
  */
-async function writeWithImage(
+function writeWithImage(
   em: EntityManager,
   upload: Upload<ImageExtension>,
   call: ImageCall,
@@ -63,18 +56,10 @@ async function writeWithImage(
   const { images } = call;
   return em.transactional(async (tx) => {
     const id = await itemIdOf(tx);
-    // Held until the image is installed or discarded, so two uploads for one item install in commit order.
-    const release = await images.lock(id);
-    let staged: StagedImage;
-    try {
-      staged = await images.stage(upload, id);
-    } catch (error) {
-      release();
-      throw error;
-    }
-    call.transaction.onCommit(() => images.install(staged).finally(release));
-    call.transaction.onRollback(() => images.discard(staged.path).finally(release));
-    return pointAtImage(tx, id, images.urlFor(id, upload.extension), staged.token, now);
+    const url = images.urlFor(id, upload.extension);
+    const item = await changeItem(tx, id, { iconUrl: url, imageUrl: url, updatedAt: now });
+    await images.write(tx, id, upload, call.transaction);
+    return item;
   });
 }
 
@@ -87,15 +72,15 @@ export async function createItemWithImage(em: EntityManager, fields: ItemFields,
   return { success: true as const, item };
 }
 
-/** Replaces the item's image; the old file of another type is removed once the new one is in place. */
+/** Replaces the item's image, whatever type the old one had. */
 export async function replaceImage(em: EntityManager, id: number, call: ImageCall, now: Date) {
   if (!call.upload)
     throw AppError.explained('validation_error', 'An image is required', "send it as the multipart field 'image'");
   return { success: true as const, item: await writeWithImage(em, call.upload, call, now, async () => id) };
 }
 
-/** Deletes the item; its image files go once the deletion has committed. */
+/** Deletes the item; its image goes with it (the foreign key cascades), and every cache drops it at the commit. */
 export async function deleteItem(em: EntityManager, id: number, call: ImageCall): Promise<void> {
   expectTouched(await em.nativeDelete(Item, { id }), () => itemNotFound(id));
-  call.transaction.onCommit(() => call.images.remove(id));
+  await call.images.changedIn(em, call.transaction);
 }

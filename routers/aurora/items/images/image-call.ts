@@ -1,6 +1,5 @@
 // What a procedure that writes item images is given, instead of the whole call context: the image the REST adapter
-// received for it (if any), the image store, and the call's transaction, whose commit installs the image and whose
-// rollback discards it.
+// received for it (if any), the image store, and the call's transaction, at whose commit the caches drop the old one.
 import type { TransactionHooks } from '#src/trpc/transaction-hooks.ts';
 import type { Upload } from '#src/uploads.ts';
 import { auroraProcedure } from '../../procedure.ts';
