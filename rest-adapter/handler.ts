@@ -35,7 +35,7 @@ export function restHandler(
     locals: RequestLocals,
   ): Promise<void> {
     if (route.policy.rateLimited) {
-      const refusal = limitRequest(deps.services.rateLimiter, locals.client, res);
+      const refusal = await limitRequest(deps.services.rateLimiter, locals.client, res);
       if (refusal) throw refusal;
     }
     const context = authenticate(route, deps, req, locals);

@@ -5,7 +5,7 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { accessRefusal } from '#src/auth.ts';
 import { AppError, toAppError } from '#src/errors.ts';
-import { RateLimiter } from '#src/rate-limiter.ts';
+import { rateLimitRefusal } from '#src/rate-limiter.ts';
 import type { RouteMeta } from '#src/trpc/init.ts';
 import type { RouteExample } from '#src/trpc/route-example.ts';
 import { type ErrorFormat, inTermsOf } from './error-format.ts';
@@ -21,11 +21,7 @@ export type ExampleOperation = {
 };
 
 /** The refusal a client over the default limit (600 requests a minute) hears, as the limiter words it. */
-const rateLimited = new RateLimiter({ max: 600, windowSeconds: 60 }).refusal({
-  allowed: false,
-  remaining: 0,
-  reset: 42,
-});
+const rateLimited = rateLimitRefusal({ max: 600, windowSeconds: 60 }, { allowed: false, remaining: 0, reset: 42 });
 
 /** The input that fails the route's schema first: nothing at all, or else one field of the wrong type. */
 function validationError(input: z.ZodType): AppError | null {

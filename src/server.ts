@@ -77,6 +77,7 @@ export async function startServer(
   const pruneEvents = () =>
     events.prune(clock()).catch((error: unknown) => log.warn({ err: error }, 'could not prune old live events'));
   let sockets: LiveSockets | null = null;
+  let rateLimiter: RateLimiter | null = null;
   let pruning: NodeJS.Timeout | undefined;
   let closing = false;
   try {
@@ -107,6 +108,11 @@ export async function startServer(
       // What other instances committed between reading the heads and listening was announced to nobody here.
       events.catchUp();
     }
+    const countRefusal = () => metrics.rateLimited.inc();
+    rateLimiter =
+      config.database.kind === 'postgresql'
+        ? RateLimiter.onPostgres(config.rateLimit, config.database.url, countRefusal)
+        : RateLimiter.inMemory(config.rateLimit, countRefusal);
     const services: Services = {
       version: PACKAGE_VERSION,
       startedAt: clock(),
@@ -119,7 +125,7 @@ export async function startServer(
       shuttingDown: () => closing,
       statsIntervalMs: config.live.statsIntervalMs,
       clientAddress: clientAddressReader(config.trustProxy),
-      rateLimiter: new RateLimiter(config.rateLimit, () => metrics.rateLimited.inc()),
+      rateLimiter,
       metrics,
       storage:
         config.database.kind === 'pglite' && config.database.dataDir !== null && config.dataDirMinFreeBytes > 0
@@ -164,6 +170,7 @@ export async function startServer(
         await sockets?.close();
         await closeHttp(server, graceMs);
         await events.close();
+        await rateLimiter?.close();
         await closeDatabase(orm);
         await dataDirLock.release();
       },
@@ -172,6 +179,7 @@ export async function startServer(
     clearInterval(pruning);
     await sockets?.close();
     await events.close();
+    await rateLimiter?.close();
     await closeDatabase(orm, true);
     await dataDirLock.release();
     throw error;

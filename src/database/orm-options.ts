@@ -6,6 +6,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { Options } from '@mikro-orm/sql';
 import type { Database } from '../config.ts';
 import { eventEntities } from '../events/event-tables.ts';
+import { RateLimitCount } from '../rate-limit-count.ts';
 
 /** What the server persists: its entities, and the folder of the migrations that make their tables. */
 export interface Persistence {
@@ -24,7 +25,7 @@ export function ormOptionsFor(
 ): Options {
   const shared = {
     // The platform's own tables join the domain's.
-    entities: [...entities, ...eventEntities],
+    entities: [...entities, ...eventEntities, RateLimitCount],
     extensions: [Migrator],
     allowGlobalContext: false,
     forceUtcTimezone: true,

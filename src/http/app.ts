@@ -40,7 +40,10 @@ function pathOf(url: string): string {
 function limitUnrouted(policies: PolicyTable, deps: ContextDeps): RequestHandler {
   return (req, res, next) => {
     if (!policies.limitsUnrouted(req.path)) return next();
-    next(limitRequest(deps.services.rateLimiter, requestLocals(res).client, res) ?? undefined);
+    limitRequest(deps.services.rateLimiter, requestLocals(res).client, res).then(
+      (refusal) => next(refusal ?? undefined),
+      next,
+    );
   };
 }
 

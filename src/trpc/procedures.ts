@@ -71,7 +71,7 @@ const withPolicy = t.middleware(async ({ ctx, next, path, type, meta, getRawInpu
   const policy = policyOf(meta);
   try {
     // REST requests were counted by the HTTP layer before their route was known; tRPC calls are counted here.
-    if (policy.rateLimited && ctx.transport !== 'rest') ctx.services.rateLimiter.assertAllowed(ctx.address);
+    if (policy.rateLimited && ctx.transport !== 'rest') await ctx.services.rateLimiter.assertAllowed(ctx.address);
     if (policy.credential !== null && !ctx.identity[policy.credential]) throw accessRefusal(policy.credential);
     if (type === 'mutation' && !meta?.reads) ctx.services.storage.assertRoomToWrite();
     assertStorableInput(await getRawInput());

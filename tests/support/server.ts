@@ -113,11 +113,11 @@ export function useTestServer(options: TestServerOptions = {}): TestServer {
  * Two servers on one database, for the tests of the `describe` that calls it: started before them, the second beside
  * the first, and closed after them (the first drops the database).
  */
-export function useTwoInstances(): { first: TestServer; second: TestServer } {
+export function useTwoInstances(env: Record<string, string> = {}): { first: TestServer; second: TestServer } {
   const instances = {} as { first: TestServer; second: TestServer };
   beforeAll(async () => {
-    instances.first = await startTestServer();
-    instances.second = await startTestServer({ databaseUrl: instances.first.databaseUrl });
+    instances.first = await startTestServer({ env });
+    instances.second = await startTestServer({ env, databaseUrl: instances.first.databaseUrl });
   });
   afterAll(async () => {
     await instances.second?.close();
