@@ -4,9 +4,12 @@
 // reason on HubGW. Reads go on, and writes come back by themselves once space is freed. Skipped where the tests
 // cannot mount a tmpfs (not root).
 import { randomBytes } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runServerProcess, type ServerProcess } from '../support/process.ts';
 import { canMount, mountTmpfs, type Tmpfs } from '../support/tmpfs.ts';
+import { IMAGES } from '../fixtures/images.ts';
 
 const API_KEY = 'full-disk-test-key';
 /** Fails the request instead of letting a hang run into the test's own timeout. */
@@ -33,6 +36,21 @@ async function call(url: string, method: string, path: string, json?: unknown, w
     signal: AbortSignal.timeout(withinMs),
   });
   return { status: res.status, body: (await res.json()) as unknown };
+}
+
+/** A new item with its image, as multipart: the image is `bytes` after a real PNG header. */
+async function uploadItem(url: string, name: string, bytes: Buffer) {
+  const body = new FormData();
+  body.append('data', JSON.stringify({ name, type: 'MATERIAL', rarity: 'C' }));
+  body.append('image', new Blob([Buffer.concat([IMAGES.png, bytes])], { type: 'image/png' }), 'image.png');
+  const res = await fetch(`${url}/api/items`, { method: 'POST', body, signal: AbortSignal.timeout(ANSWER_WITHIN_MS) });
+  return { status: res.status, body: (await res.json()) as unknown };
+}
+
+/** An image upload refused for want of room stores nothing: no item, and no received file left in DATA_DIR. */
+async function expectNothingStored(url: string, dataDir: string) {
+  expect(await call(url, 'GET', '/api/items')).toMatchObject({ status: 200, body: { items: [], total: 0 } });
+  expect(await readdir(join(dataDir, 'uploads'))).toEqual([]);
 }
 
 const DISK_FULL = {
@@ -91,6 +109,8 @@ describe.skipIf(!canMount())('below DATA_DIR_MIN_FREE_MB', () => {
     expect(await call(url, 'POST', '/api/users', { id: '900000000000000002', username: 'Late' })).toEqual(
       DISK_FULL.aurora,
     );
+    expect(await uploadItem(url, 'Floor', randomBytes(1000))).toEqual(DISK_FULL.aurora);
+    await expectNothingStored(url, disk.path);
     const check = { player_uuid: AUDIT_BATCH[0]!.player_uuid, cooldown_type: 'none' };
     expect(await call(url, 'POST', '/api/v1/cooldowns/check', check)).toEqual({
       status: 200,
@@ -117,6 +137,9 @@ describe.skipIf(!canMount())('a change that finds no room, with the floor off', 
     // Less than a table needs to grow, while the WAL segment in use still has room.
     await disk.fill(MB / 2);
 
+    // Received whole (a 300 KB file fits), then refused by the database (53100) as it stores the bytes.
+    expect(await uploadItem(url, 'Refused', randomBytes(300_000))).toEqual(DISK_FULL.aurora);
+    await expectNothingStored(url, disk.path);
     expect(await call(url, 'POST', '/api/v1/audit/commands', AUDIT_BATCH)).toEqual(DISK_FULL.hubgw);
     // Random text does not compress, so its row must grow the table's storage.
     const user = {
@@ -134,6 +157,7 @@ describe.skipIf(!canMount())('a change that finds no room, with the floor off', 
       body: { accepted: 1000 },
     });
     expect(await call(url, 'POST', '/api/users', user)).toMatchObject({ status: 201 });
+    expect(await uploadItem(url, 'Refused', randomBytes(300_000))).toMatchObject({ status: 201 });
   });
 });
 
