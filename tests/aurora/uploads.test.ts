@@ -195,6 +195,7 @@ describe('GET /assets/items/:filename', () => {
       '/assets/items/%252e%252e%252fpackage.json',
       '/assets/items/1.svg',
       '/assets/items/999.png',
+      '/assets/items/9999999999.png',
     ]) {
       const res = await request(server, 'GET', path);
       expect(res.status, path).toBe(404);
