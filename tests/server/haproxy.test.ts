@@ -1,11 +1,13 @@
 // Three instances on one PostgreSQL behind HAProxy, with the configuration the README ships (deploy/haproxy.cfg):
 // clients write through it while live subscribers of both families listen through it, and one instance is killed
 // with SIGKILL in the middle. On PostgreSQL only, with Debian's haproxy (.ci/run installs it).
+import { request as httpRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTRPCClient, createWSClient, wsLink } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppRouter } from '#routers/index.ts';
+import { IMAGES } from '../fixtures/images.ts';
 import { createTestDatabase, onPostgres, queryDatabase, type TestDatabase } from '../support/database.ts';
 import { type Haproxy, haproxyInstalled, startHaproxy } from '../support/haproxy.ts';
 import { runServerProcess, type ServerProcess } from '../support/process.ts';
@@ -230,4 +232,73 @@ describe.skipIf(!onPostgres || !haproxyInstalled)('three instances behind HAProx
     const reconnected = subscribers.filter(({ state }) => state.opens > 1).map(({ state }) => state.family);
     expect(reconnected.sort()).toEqual(['aurora', 'hubgw']);
   }, 120_000);
+});
+
+/** A GET through HAProxy from the loopback address `from`, as a client on its own machine would send it. */
+function getFrom(proxyUrl: string, from: string, path: string, headers: Record<string, string> = {}) {
+  return new Promise<number>((resolve, reject) => {
+    const req = httpRequest(`${proxyUrl}${path}`, { localAddress: from, headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode!));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const LIMIT = 6;
+const limited = { RATE_LIMIT__MAX: String(LIMIT), RATE_LIMIT__WINDOW_SECONDS: '3600' };
+
+// Enabled when the shared-state branch lands (#26 items 1 to 3: images in the database, one rate limit on
+// PostgreSQL, TRUST_PROXY); on main each instance keeps its own images and counts, and X-Forwarded-For is ignored.
+describe.skip('state shared by three instances behind HAProxy', () => {
+  describe('without TRUST_PROXY', () => {
+    const cluster = useCluster(limited);
+
+    it('an image uploaded through one instance is served, with the same ETag, by every instance', async () => {
+      const body = new FormData();
+      body.append('data', JSON.stringify({ name: 'Shared Potion', type: 'CONSUMABLE', rarity: 'C', price: '1' }));
+      body.append('image', new Blob([IMAGES.png], { type: 'image/png' }), 'potion.png');
+      const created = await fetch(`${cluster.proxy.url}/api/items`, { method: 'POST', body });
+      expect(created.status).toBe(201);
+      const { item } = (await created.json()) as { item: { imageUrl: string } };
+      const served = await Promise.all(
+        cluster.ports.map(async (port) => {
+          const answer = await fetch(`http://127.0.0.1:${port}${item.imageUrl}`);
+          return {
+            status: answer.status,
+            etag: answer.headers.get('etag'),
+            bytes: Buffer.from(await answer.arrayBuffer()),
+          };
+        }),
+      );
+      expect(served[0]!.etag).toBeTruthy();
+      expect(served).toEqual(Array(INSTANCES).fill({ status: 200, etag: served[0]!.etag, bytes: IMAGES.png }));
+    });
+
+    it(`gives clients spread over the three instances ${LIMIT} answers in all before 429, not ${3 * LIMIT}`, async () => {
+      // Without TRUST_PROXY every client has HAProxy's address: one count, whichever instance answers.
+      const statuses = [];
+      for (let i = 0; i < 4 * LIMIT; i++)
+        statuses.push(await getFrom(cluster.proxy.url, `127.0.0.${2 + (i % 3)}`, '/api/items'));
+      expect(statuses).toEqual([...Array(LIMIT).fill(200), ...Array(3 * LIMIT).fill(429)]);
+    });
+  });
+
+  describe("with TRUST_PROXY set to HAProxy's address", () => {
+    const cluster = useCluster({ ...limited, TRUST_PROXY: '127.0.0.1' });
+
+    it('limits each real client on its own, whatever X-Forwarded-For the client sends', async () => {
+      const statuses = async (from: string, headers: Record<string, string> = {}) => {
+        const answers = [];
+        for (let i = 0; i < 2 * LIMIT; i++) answers.push(await getFrom(cluster.proxy.url, from, '/api/items', headers));
+        return answers;
+      };
+      const once = [...Array(LIMIT).fill(200), ...Array(LIMIT).fill(429)];
+      expect(await statuses('127.0.0.2')).toEqual(once);
+      expect(await statuses('127.0.0.3')).toEqual(once);
+      // HAProxy replaces a client's own header: posing as a fresh address does not reset the count.
+      expect(await statuses('127.0.0.3', { 'X-Forwarded-For': '127.0.0.9' })).toEqual(Array(2 * LIMIT).fill(429));
+    });
+  });
 });
