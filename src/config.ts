@@ -72,12 +72,14 @@ export const envSchema = z.object({
     .string()
     .min(1)
     .optional()
-    .describe('The HubGW key (X-API-Key); unset: one is generated and logged, refused with NODE_ENV=production'),
+    .describe(
+      'The key clients send as X-API-Key; unset: one is generated and logged, refused with NODE_ENV=production',
+    ),
   SECURITY__ADMIN_TOKEN: z
     .string()
     .min(1)
     .optional()
-    .describe('Set: Aurora, /trpc and /ws need Authorization: Bearer <token>; unset: loopback HOST only'),
+    .describe('Set: admin routes, /trpc and /ws need Authorization: Bearer <token>; unset: loopback HOST only'),
   METRICS_TOKEN: z
     .string()
     .min(1)
@@ -92,7 +94,7 @@ export const envSchema = z.object({
     .int()
     .min(1)
     .default(600)
-    .describe('Aurora requests one client may make per window'),
+    .describe('Rate-limited requests one client may make per window'),
   RATE_LIMIT__WINDOW_SECONDS: z.coerce
     .number()
     .int()
@@ -118,7 +120,7 @@ export const envSchema = z.object({
     .int()
     .min(50)
     .default(5_000)
-    .describe('How often aurora.live.stats yields a snapshot'),
+    .describe('How often the live stats subscription yields a snapshot'),
   WS_AUTH_TIMEOUT_MS: z.coerce
     .number()
     .int()

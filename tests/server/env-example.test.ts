@@ -32,5 +32,5 @@ it('names every variable the server reads, with its description', () => {
   expect(read.size).toBeGreaterThan(0);
   const named = new Set([...committed.matchAll(/^# ([A-Z][A-Z0-9_]*)=/gm)].map(([, name]) => name));
   expect([...read].filter((name) => !named.has(name))).toEqual([]);
-  expect(committed).toMatch(/^# The HubGW key \(X-API-Key\).*\n# SECURITY__API_KEY=$/m);
+  expect(committed).toMatch(/^# The key clients send as X-API-Key;.*\n# SECURITY__API_KEY=$/m);
 });
