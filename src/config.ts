@@ -73,25 +73,97 @@ const trustProxy = z.string().transform((value, ctx): TrustProxy => {
   return { kind: 'addresses', addresses };
 });
 
-const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: databaseUrl.optional(),
-  DATA_DIR: z.string().min(1).default('./data'),
-  DATA_DIR_MIN_FREE_MB: z.coerce.number().int().min(0).max(1_048_576).default(64),
-  SECURITY__API_KEY: z.string().min(1).optional(),
-  SECURITY__ADMIN_TOKEN: z.string().min(1).optional(),
-  METRICS_TOKEN: z.string().min(1).optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  RATE_LIMIT__MAX: z.coerce.number().int().min(1).default(600),
-  RATE_LIMIT__WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
-  WS_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(10),
-  WS_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
-  LIVE_STATS_INTERVAL_MS: z.coerce.number().int().min(50).default(5_000),
-  WS_AUTH_TIMEOUT_MS: z.coerce.number().int().min(50).default(5_000),
-  DATABASE__STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
-  CORS_ORIGINS: commaList(origin).default([]),
-  ALLOWED_HOSTS: commaList(hostName).default([]),
+/** Every variable the server reads, each with the text `npm run env:example` writes into .env.example. */
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP and WebSocket port (0: any free one)'),
+  HOST: z.string().min(1).default('127.0.0.1').describe('Bind address; one that is not loopback needs an admin token'),
+  DATABASE_URL: databaseUrl
+    .optional()
+    .describe('Unset: PGlite in $DATA_DIR/pglite; memory://: PGlite in memory; postgres://…: PostgreSQL'),
+  DATA_DIR: z
+    .string()
+    .min(1)
+    .default('./data')
+    .describe("PGlite's files (pglite/); item images an older server kept in assets/items are imported once"),
+  DATA_DIR_MIN_FREE_MB: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_048_576)
+    .default(64)
+    .describe("Below this much free space on DATA_DIR's file system, writes are refused (0: never)"),
+  SECURITY__API_KEY: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'The key clients send as X-API-Key; unset: one is generated and logged, refused with NODE_ENV=production',
+    ),
+  SECURITY__ADMIN_TOKEN: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Set: admin routes, /trpc and /ws need Authorization: Bearer <token>; unset: loopback HOST only'),
+  METRICS_TOKEN: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Bearer token for GET /metrics on a HOST that is not loopback; unset there, /metrics is not served'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('Log level: fatal, error, warn, info, debug, trace or silent'),
+  RATE_LIMIT__MAX: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(600)
+    .describe('Rate-limited requests one client may make per window'),
+  RATE_LIMIT__WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400)
+    .default(60)
+    .describe("The rate limit's window, in seconds"),
+  WS_MAX_CONNECTIONS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(10)
+    .describe('WebSocket connections this instance holds at once'),
+  WS_IDLE_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(60_000)
+    .describe('A WebSocket silent this long (no message, no PONG) is closed'),
+  LIVE_STATS_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(50)
+    .default(5_000)
+    .describe('How often the live stats subscription yields a snapshot'),
+  WS_AUTH_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(50)
+    .default(5_000)
+    .describe('A WebSocket without a valid credential in connectionParams by then is closed'),
+  DATABASE__STATEMENT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3_600_000)
+    .default(5_000)
+    .describe("A statement running longer is cancelled (PostgreSQL) or PGlite's process replaced (0: never)"),
+  CORS_ORIGINS: commaList(origin)
+    .default([])
+    .describe('Comma-separated origins whose pages may call the server, as https://dashboard.example.com'),
+  ALLOWED_HOSTS: commaList(hostName)
+    .default([])
+    .describe('Comma-separated Host names served without an admin token, besides the loopback ones'),
   ASSET_CACHE_MB: z.coerce
     .number()
     .int()
@@ -106,7 +178,7 @@ const envSchema = z.object({
     .describe(
       "Proxies trusted to name the client in X-Forwarded-For, read as express's `trust proxy`: a hop count (1: the nearest peer is the proxy) or comma-separated proxy addresses or CIDRs (10.0.0.0/8,127.0.0.1). Unset: the header is ignored, and the client is the peer. The rate limit, the pending-socket bound and the request log use that client.",
     ),
-  NODE_ENV: z.string().optional(),
+  NODE_ENV: z.string().optional().describe('production: JSON logs always, and SECURITY__API_KEY required'),
 });
 
 /**

@@ -1,6 +1,7 @@
 // Opens the database chosen by the configuration and brings its schema up to date, and closes it again.
 import { mkdir } from 'node:fs/promises';
 import { type EntityManager, MikroORM } from '@mikro-orm/sql';
+import { sql } from 'kysely';
 import type { Database } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { RemotePglite } from './pglite/remote.ts';
@@ -33,13 +34,29 @@ export async function openDatabase(database: Database, persistence: Persistence,
   });
   if (pglite) embedded.set(orm.config, pglite);
   try {
-    const applied = await orm.migrator.up();
+    const applied = await (database.kind === 'postgresql' ? migrateInTurn(orm) : orm.migrator.up());
     log.info(`applied ${applied.length} migration${applied.length === 1 ? '' : 's'}`);
   } catch (error) {
     await closeDatabase(orm, true);
     throw error;
   }
   return orm;
+}
+
+/**
+ * Applies the pending migrations while holding a PostgreSQL advisory lock, so that instances started at once on one
+ * database take turns: without it, each sees the schema missing and all but one fail creating it. The lock is held
+ * by a transaction of its own, on a connection the migrations do not use, and is released when it ends, or when its
+ * connection drops with a killed instance. Waiting for another instance's migrations is no hung statement, so the
+ * wait has no statement timeout. PGlite has one connection and one process: nothing to take turns with.
+ */
+function migrateInTurn(orm: Orm) {
+  return orm.em.fork().transactional(async (em) => {
+    const kysely = em.getKysely();
+    await sql`set local statement_timeout = 0`.execute(kysely);
+    await sql`select pg_advisory_xact_lock(hashtextextended('game-backend migrations', 0))`.execute(kysely);
+    return orm.migrator.up();
+  });
 }
 
 /**
