@@ -174,7 +174,7 @@ export const envSchema = z.object({
       'Megabytes of item images each instance keeps in memory to serve /assets without reading the database; an image changed on any instance leaves every cache at its commit. 0 keeps none.',
     ),
   TRUST_PROXY: trustProxy
-    .default({ kind: 'none' })
+    .prefault('')
     .describe(
       "Proxies trusted to name the client in X-Forwarded-For, read as express's `trust proxy`: a hop count (1: the nearest peer is the proxy) or comma-separated proxy addresses or CIDRs (10.0.0.0/8,127.0.0.1). Unset: the header is ignored, and the client is the peer. The rate limit, the pending-socket bound and the request log use that client.",
     ),
