@@ -22,7 +22,7 @@ const WRITES_AFTER_MARK_DOWN = 15;
 const MAX_WRITES_PER_WRITER = 400;
 const LOAD_DEADLINE_MS = 45_000;
 
-/** Instances on `databaseUrl` and HAProxy in front of them, for one describe block. */
+/** Three instances on a fresh database with `env`, and HAProxy in front of them, for one describe block. */
 function useCluster(env: Record<string, string>) {
   const cluster = {} as { database: TestDatabase; instances: ServerProcess[]; ports: number[]; proxy: Haproxy };
   beforeAll(async () => {
