@@ -53,6 +53,9 @@ const hostName = z
   )
   .transform((value) => value.toLowerCase());
 
+/** Chosen by the measurements in BENCHMARKS.md (#24, third round). */
+export const DEFAULT_WASM_TIERING_BUDGET = 13_000_000;
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -70,6 +73,17 @@ const envSchema = z.object({
   LIVE_STATS_INTERVAL_MS: z.coerce.number().int().min(50).default(5_000),
   WS_AUTH_TIMEOUT_MS: z.coerce.number().int().min(50).default(5_000),
   DATABASE__STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+  PGLITE__WASM_TIERING_BUDGET: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2_000_000_000)
+    .default(DEFAULT_WASM_TIERING_BUDGET)
+    .describe(
+      "V8's --wasm-tiering-budget for the embedded database's WebAssembly: how much a function runs before V8's " +
+        'optimising compiler recompiles it. Larger: fewer functions tier up, less memory after a start, slower ' +
+        'statements. 0: the baseline compiler only (least memory, slowest). V8 itself uses 13000000.',
+    ),
   CORS_ORIGINS: commaList(origin).default([]),
   ALLOWED_HOSTS: commaList(hostName).default([]),
   NODE_ENV: z.string().optional(),
@@ -80,7 +94,7 @@ const envSchema = z.object({
  * process it holds, the process is replaced.
  */
 export type Database =
-  | { kind: 'pglite'; dataDir: string | null; statementTimeoutMs?: number }
+  | { kind: 'pglite'; dataDir: string | null; statementTimeoutMs?: number; wasmTieringBudget?: number }
   | { kind: 'postgresql'; url: string; statementTimeoutMs?: number };
 
 export interface Config {
@@ -138,9 +152,12 @@ function describeIssue(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string 
   return `${name}: ${issue.message}${given === undefined ? '' : ` (got ${JSON.stringify(given)})`}`;
 }
 
-function chooseDatabase(url: string | undefined, dataDir: string, statementTimeoutMs: number): Database {
-  if (url === undefined) return { kind: 'pglite', dataDir: `${dataDir}/pglite`, statementTimeoutMs };
-  if (url === 'memory://') return { kind: 'pglite', dataDir: null, statementTimeoutMs };
+function chooseDatabase(values: z.infer<typeof envSchema>): Database {
+  const { DATABASE_URL: url, DATABASE__STATEMENT_TIMEOUT_MS: statementTimeoutMs } = values;
+  const wasmTieringBudget = values.PGLITE__WASM_TIERING_BUDGET;
+  if (url === undefined)
+    return { kind: 'pglite', dataDir: `${values.DATA_DIR}/pglite`, statementTimeoutMs, wasmTieringBudget };
+  if (url === 'memory://') return { kind: 'pglite', dataDir: null, statementTimeoutMs, wasmTieringBudget };
   return { kind: 'postgresql', url, statementTimeoutMs };
 }
 
@@ -161,7 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, generateKey: () => string): C
   return {
     port: values.PORT,
     host: values.HOST,
-    database: chooseDatabase(values.DATABASE_URL, values.DATA_DIR, values.DATABASE__STATEMENT_TIMEOUT_MS),
+    database: chooseDatabase(values),
     dataDir: values.DATA_DIR,
     dataDirMinFreeBytes: values.DATA_DIR_MIN_FREE_MB * 1024 * 1024,
     apiKey: values.SECURITY__API_KEY ?? generateKey(),
