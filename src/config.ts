@@ -53,8 +53,10 @@ const hostName = z
   )
   .transform((value) => value.toLowerCase());
 
-/** Chosen by the measurements in BENCHMARKS.md (#24, third round). */
-export const DEFAULT_WASM_TIERING_BUDGET = 13_000_000;
+export const WASM_COMPILERS = ['optimizing', 'baseline'] as const;
+export type WasmCompiler = (typeof WASM_COMPILERS)[number];
+/** Chosen by the measurements in BENCHMARKS.md (#24, third round): the baseline compiler costs too much speed. */
+export const DEFAULT_WASM_COMPILER: WasmCompiler = 'optimizing';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -73,16 +75,13 @@ const envSchema = z.object({
   LIVE_STATS_INTERVAL_MS: z.coerce.number().int().min(50).default(5_000),
   WS_AUTH_TIMEOUT_MS: z.coerce.number().int().min(50).default(5_000),
   DATABASE__STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
-  PGLITE__WASM_TIERING_BUDGET: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(2_000_000_000)
-    .default(DEFAULT_WASM_TIERING_BUDGET)
+  PGLITE__WASM_COMPILER: z
+    .enum(WASM_COMPILERS)
+    .default(DEFAULT_WASM_COMPILER)
     .describe(
-      "V8's --wasm-tiering-budget for the embedded database's WebAssembly: how much a function runs before V8's " +
-        'optimising compiler recompiles it. Larger: fewer functions tier up, less memory after a start, slower ' +
-        'statements. 0: the baseline compiler only (least memory, slowest). V8 itself uses 13000000.',
+      "How V8 compiles the embedded database's WebAssembly. optimizing: V8's default, hot functions tiered up to " +
+        'its optimising compiler, which takes about 500 MB more for a few seconds after each start and under load. ' +
+        'baseline: the baseline compiler only, which fits a 1 GB box (BENCHMARKS.md, #24) and serves slower.',
     ),
   CORS_ORIGINS: commaList(origin).default([]),
   ALLOWED_HOSTS: commaList(hostName).default([]),
@@ -94,7 +93,7 @@ const envSchema = z.object({
  * process it holds, the process is replaced.
  */
 export type Database =
-  | { kind: 'pglite'; dataDir: string | null; statementTimeoutMs?: number; wasmTieringBudget?: number }
+  | { kind: 'pglite'; dataDir: string | null; statementTimeoutMs?: number; wasmCompiler?: WasmCompiler }
   | { kind: 'postgresql'; url: string; statementTimeoutMs?: number };
 
 export interface Config {
@@ -154,10 +153,10 @@ function describeIssue(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string 
 
 function chooseDatabase(values: z.infer<typeof envSchema>): Database {
   const { DATABASE_URL: url, DATABASE__STATEMENT_TIMEOUT_MS: statementTimeoutMs } = values;
-  const wasmTieringBudget = values.PGLITE__WASM_TIERING_BUDGET;
+  const wasmCompiler = values.PGLITE__WASM_COMPILER;
   if (url === undefined)
-    return { kind: 'pglite', dataDir: `${values.DATA_DIR}/pglite`, statementTimeoutMs, wasmTieringBudget };
-  if (url === 'memory://') return { kind: 'pglite', dataDir: null, statementTimeoutMs, wasmTieringBudget };
+    return { kind: 'pglite', dataDir: `${values.DATA_DIR}/pglite`, statementTimeoutMs, wasmCompiler };
+  if (url === 'memory://') return { kind: 'pglite', dataDir: null, statementTimeoutMs, wasmCompiler };
   return { kind: 'postgresql', url, statementTimeoutMs };
 }
 

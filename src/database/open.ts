@@ -1,7 +1,7 @@
 // Opens the database chosen by the configuration and brings its schema up to date, and closes it again.
 import { mkdir } from 'node:fs/promises';
 import { type EntityManager, MikroORM } from '@mikro-orm/sql';
-import { type Database, DEFAULT_WASM_TIERING_BUDGET } from '../config.ts';
+import { type Database, DEFAULT_WASM_COMPILER } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { RemotePglite } from './pglite/remote.ts';
 import { ormOptionsFor, type Persistence } from './orm-options.ts';
@@ -16,9 +16,9 @@ const embedded = new WeakMap<object, RemotePglite>();
 
 /** PGlite in a process of its own, so that no state of it can stop this one from answering. */
 async function openEmbedded(database: Database & { kind: 'pglite' }, log: Logger): Promise<RemotePglite> {
-  const { dataDir, wasmTieringBudget = DEFAULT_WASM_TIERING_BUDGET } = database;
+  const { dataDir, wasmCompiler = DEFAULT_WASM_COMPILER } = database;
   if (dataDir !== null) await mkdir(dataDir, { recursive: true });
-  return RemotePglite.open({ dataDir, log, wasmTieringBudget });
+  return RemotePglite.open({ dataDir, log, wasmCompiler });
 }
 
 export async function openDatabase(database: Database, persistence: Persistence, log: Logger): Promise<Orm> {

@@ -6,6 +6,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import type { WasmCompiler } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
 import { type FromChild, receivedError, type ToChild } from './protocol.ts';
 import { copyTemplate, holdsCluster } from './template.ts';
@@ -29,8 +30,8 @@ export interface RemotePgliteOptions {
   /** A folder, or null for memory. */
   dataDir: string | null;
   log: Logger;
-  /** V8's tiering budget for PGlite's WebAssembly in the serving process; 0: the baseline compiler only. */
-  wasmTieringBudget: number;
+  /** How V8 compiles PGlite's WebAssembly in the serving process. */
+  wasmCompiler: WasmCompiler;
 }
 
 const CHILD_PATH = fileURLToPath(new URL('./child.ts', import.meta.url));
@@ -46,11 +47,15 @@ const BASELINE_COMPILER_ONLY = ['--no-wasm-tier-up', '--no-wasm-dynamic-tiering'
 const SMALL_HEAP = ['--max-semi-space-size=1'];
 const CHILD_ENV = { MALLOC_ARENA_MAX: '1' };
 
-/** Node flags of the process that serves: a larger tiering budget tiers up only the hottest functions. */
-export function servingFlags(wasmTieringBudget: number): string[] {
-  const compiler = wasmTieringBudget === 0 ? BASELINE_COMPILER_ONLY : [`--wasm-tiering-budget=${wasmTieringBudget}`];
-  return [...compiler, ...SMALL_HEAP];
+/**
+ * Node flags of the process that serves. A larger tiering budget (`--wasm-tiering-budget`, 100× V8's) or fewer
+ * optimisations (no inlining, loop peeling or unrolling; one compilation task) left the transient at 700 MB: it is
+ * the optimising compilation of PGlite's largest hot function, whichever tier-up reaches it.
+ */
+export function servingFlags(compiler: WasmCompiler): string[] {
+  return [...(compiler === 'baseline' ? BASELINE_COMPILER_ONLY : []), ...SMALL_HEAP];
 }
+
 /** How long a restart waits before trying again when the data cannot be opened (a disk still full, say). */
 const RESTART_RETRY_MS = 1000;
 /** How long a close waits for PGlite to shut down cleanly before its process is killed. */
@@ -215,7 +220,7 @@ export class RemotePglite {
     await closeChild(child, this.#nextId++);
   }
 
-  async #start(execArgv = servingFlags(this.#options.wasmTieringBudget)): Promise<ChildProcess> {
+  async #start(execArgv = servingFlags(this.#options.wasmCompiler)): Promise<ChildProcess> {
     try {
       return await startChild(this.#options.dataDir, (child) => (this.#starting = child), execArgv);
     } finally {
