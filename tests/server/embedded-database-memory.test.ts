@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '#src/config.ts';
 import { CLUSTER_MARK, copyTemplate, holdsCluster, templateDir } from '#src/database/pglite/template.ts';
+import { TYPE_PARSERS } from '#src/database/pglite/type-parsers.ts';
+import { createPostgreSqlTypeParsers } from '@mikro-orm/sql';
+import array from 'postgres-array';
 import { runServerProcess, type ServerProcess } from '../support/process.ts';
 
 const API_KEY = 'memory-test-key';
@@ -101,7 +104,9 @@ describe("PGlite's process", () => {
     const { args, env } = await databaseProcess(server);
     expect(args).not.toContain('--no-wasm-tier-up');
     expect(args).toContain('--max-semi-space-size=1');
-    expect(env).toContain('MALLOC_ARENA_MAX=1');
+    expect(env).toEqual(
+      expect.arrayContaining(['MALLOC_ARENA_MAX=1', 'MALLOC_TRIM_THRESHOLD_=131072', 'MALLOC_MMAP_THRESHOLD_=131072']),
+    );
     await stop(server);
   }, 120_000);
 
@@ -121,5 +126,23 @@ describe("PGlite's process", () => {
     expect(loadConfig({ PGLITE__WASM_COMPILER: 'baseline' }, () => 'key').database).toMatchObject({
       wasmCompiler: 'baseline',
     });
+  });
+});
+
+describe("PGlite's process's type parsers", () => {
+  it("answer as MikroORM's own for PGlite, without loading MikroORM into that process", () => {
+    const mikroOrm = createPostgreSqlTypeParsers((text) => array.parse(text));
+    expect(Object.keys(TYPE_PARSERS).sort()).toEqual(Object.keys(mikroOrm).sort());
+    const samples = ['2024-01-01', '2024-01-01 12:00:00+00', '1 day 02:00:00', '{2024-01-01,"2024-01-02"}', '{}'];
+    const outcome = (parse: (text: string) => unknown, text: string) => {
+      try {
+        return { value: parse(text) };
+      } catch (error) {
+        return { refused: String(error) };
+      }
+    };
+    for (const oid of Object.keys(mikroOrm).map(Number)) {
+      for (const text of samples) expect(outcome(TYPE_PARSERS[oid]!, text)).toEqual(outcome(mikroOrm[oid]!, text));
+    }
   });
 });

@@ -5,9 +5,8 @@
 import { statfsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
-import { createPostgreSqlTypeParsers } from '@mikro-orm/sql';
-import array from 'postgres-array';
 import { type FromChild, type SentError, sendableError, type ToChild } from './protocol.ts';
+import { TYPE_PARSERS } from './type-parsers.ts';
 
 const send = (message: FromChild, then?: () => void) => process.send!(message, undefined, {}, then);
 const dataDir = process.argv[2]!;
@@ -48,12 +47,7 @@ new Worker(
 ).unref();
 
 try {
-  // The parsers MikroORM gives the PGlite it creates itself: values come back as its PostgreSQL driver reads them.
-  const database = await PGlite.create({
-    dataDir,
-    startParams: START_PARAMS,
-    parsers: createPostgreSqlTypeParsers((text) => array.parse(text)),
-  });
+  const database = await PGlite.create({ dataDir, startParams: START_PARAMS, parsers: TYPE_PARSERS });
   process.on('message', async (message: ToChild) => {
     if ('close' in message) {
       await database.close().catch(() => {});
