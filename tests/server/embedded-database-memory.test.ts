@@ -104,9 +104,7 @@ describe("PGlite's process", () => {
     const { args, env } = await databaseProcess(server);
     expect(args).not.toContain('--no-wasm-tier-up');
     expect(args).toContain('--max-semi-space-size=1');
-    expect(env).toEqual(
-      expect.arrayContaining(['MALLOC_ARENA_MAX=1', 'MALLOC_TRIM_THRESHOLD_=131072', 'MALLOC_MMAP_THRESHOLD_=131072']),
-    );
+    expect(env).toContain('MALLOC_ARENA_MAX=1');
     await stop(server);
   }, 120_000);
 

@@ -41,13 +41,13 @@ const CHILD_PATH = fileURLToPath(new URL('./child.ts', import.meta.url));
  */
 const BASELINE_COMPILER_ONLY = ['--no-wasm-tier-up', '--no-wasm-dynamic-tiering'];
 /**
- * The serving process's memory: a 1 MB young generation (rows pass through it once, on their way to the server), one
- * malloc arena (PGlite allocates from one thread; more arenas only keep freed memory resident), and fixed malloc
- * thresholds, so that the optimising compiler's transient (freed blocks of 128 KB and more) goes back to the system:
- * without them, PGlite's process idled 48 MB higher after it.
+ * The serving process's memory: a 1 MB young generation (rows pass through it once, on their way to the server) and
+ * one malloc arena (PGlite allocates from one thread; more arenas only keep freed memory resident). Fixed malloc
+ * thresholds (`MALLOC_TRIM_THRESHOLD_`, `MALLOC_MMAP_THRESHOLD_` at 128 KB) gave the optimising compiler's transient
+ * back (48 MB less idle) but cost up to half the throughput of a small read (BENCHMARKS.md, #24 third round).
  */
 const SMALL_HEAP = ['--max-semi-space-size=1'];
-const CHILD_ENV = { MALLOC_ARENA_MAX: '1', MALLOC_TRIM_THRESHOLD_: '131072', MALLOC_MMAP_THRESHOLD_: '131072' };
+const CHILD_ENV = { MALLOC_ARENA_MAX: '1' };
 
 /**
  * Node flags of the process that serves. A larger tiering budget (`--wasm-tiering-budget`, 100× V8's) or fewer
