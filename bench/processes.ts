@@ -35,7 +35,7 @@ export async function startTarget(name: string, script: string, env: Record<stri
   child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   closeSync(out);
   let sampledPeak = 0;
-  for (let waited = 0; waited < 30_000; waited += 100) {
+  for (let waited = 0; waited < 120_000; waited += 100) {
     const line = readFileSync(logFile, 'utf8')
       .split('\n')
       .find((text) => text.includes('"listening"'));

@@ -9,12 +9,13 @@
 //   BENCH_IDLE_SECONDS  how long each server stands idle before its idle memory is read (default 20)
 //   BENCH_PGLITE=0      skips the server on PGlite on disk (its throughput and its memory goals)
 import { setTimeout as sleep } from 'node:timers/promises';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { fanoutGoalMet, measureFanout } from './fanout-measure.ts';
 import { GOALS, goalsTable, type SideBySide } from './goals.ts';
-import { type MemoryFigures, memoryTable } from './memory.ts';
-import { currentMemoryMb, peakMemoryMb, resetPeakMemory, startTarget, stopTarget, type Target } from './processes.ts';
+import { markdown, measure } from './load.ts';
+import { memoryTable } from './memory.ts';
+import { onPglite, PGLITE_PLAYERS } from './pglite.ts';
+import { currentMemoryMb, startTarget, stopTarget, type Target } from './processes.ts';
 import {
   API_KEY,
   FIXED_SEED_SQL,
@@ -25,9 +26,7 @@ import {
   SCALING_SCENARIOS,
   SCENARIOS,
   USERS,
-  playerUuid,
   seedSql,
-  type Scenario,
 } from './scenarios.ts';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -37,15 +36,6 @@ const SCALING_SECONDS = Number(process.env.BENCH_SCALING_SECONDS ?? 5);
 const FANOUT_SECONDS = Number(process.env.FANOUT_SECONDS ?? 10);
 const FANOUT_LOAD = { subscribers: 10, rate: 200 };
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 20);
-/** Players seeded through the API for PGlite, which no outside client can reach: 3 homes and 3 cooldowns each. */
-const PGLITE_PLAYERS = 300;
-const PGLITE_SCENARIOS = [
-  'GET /homes/{player_uuid}',
-  'POST /cooldowns/check',
-  'POST /cooldowns/ (create)',
-  'POST /audit/commands (batch of 50)',
-];
-
 async function sql(statements: string[], url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -54,63 +44,6 @@ async function sql(statements: string[], url: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-interface Measurement {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  rssMb: number;
-}
-
-interface Run {
-  target: Target;
-  scenario: Scenario;
-  players: number;
-  connections: number;
-  seconds: number;
-  baseline: boolean;
-}
-
-async function measure({ target, scenario, players, connections, seconds, baseline }: Run): Promise<Measurement> {
-  let counter = 0;
-  const path = (baseline && scenario.baselinePath) || scenario.path;
-  resetPeakMemory(target);
-  const result = await autocannon({
-    url: `http://127.0.0.1:${target.port}`,
-    connections,
-    duration: seconds,
-    headers: { 'x-api-key': API_KEY, 'content-type': 'application/json' },
-    requests: [
-      {
-        method: scenario.method,
-        setupRequest: (request) => {
-          const i = counter++;
-          return {
-            ...request,
-            path: path(i, players),
-            ...(scenario.body ? { body: JSON.stringify(scenario.body(i, players)) } : {}),
-          };
-        },
-      },
-    ],
-  });
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-    rssMb: peakMemoryMb(target),
-  };
-}
-
-function markdown(header: string[], rows: (string | number)[][]): string {
-  return [
-    `| ${header.join(' | ')} |`,
-    `|${header.map(() => '---').join('|')}|`,
-    ...rows.map((row) => `| ${row.join(' | ')} |`),
-  ].join('\n');
 }
 
 async function sideBySide(server: Target, baseline: Target): Promise<{ table: string; results: SideBySide[] }> {
@@ -163,65 +96,6 @@ async function sideBySide(server: Target, baseline: Target): Promise<{ table: st
     rows,
   );
   return { table, results };
-}
-
-/** Homes and cooldowns for the first `players` players, written through the API, ten requests at a time. */
-async function seedThroughApi(port: number, players: number): Promise<void> {
-  const requests = Array.from({ length: players }, (_, p) =>
-    ['starter', 'teleport', 'heal'].flatMap((kind, h) => [
-      {
-        method: 'PUT',
-        path: '/api/v1/homes/',
-        body: { player_uuid: playerUuid(p), name: `home${h}`, world: 'world', x: p, y: 64, z: h },
-      },
-      {
-        method: 'POST',
-        path: '/api/v1/cooldowns/',
-        body: { player_uuid: playerUuid(p), cooldown_type: kind, cooldown_seconds: 3600 },
-      },
-    ]),
-  ).flat();
-  for (let at = 0; at < requests.length; at += 10) {
-    await Promise.all(
-      requests.slice(at, at + 10).map(async ({ method, path, body }) => {
-        const res = await fetch(`http://127.0.0.1:${port}${path}`, {
-          method,
-          headers: { 'x-api-key': API_KEY, 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        });
-        if (!res.ok) throw new Error(`seeding ${method} ${path} answered ${res.status}`);
-      }),
-    );
-  }
-}
-
-/** The server on PGlite in a fresh DATA_DIR: its memory through the first start, idle and under load, and its speed. */
-async function onPglite(): Promise<{ table: string; memory: MemoryFigures }> {
-  const server = await startTarget('pglite', '../main.ts', {
-    SECURITY__API_KEY: API_KEY,
-    RATE_LIMIT__MAX: '100000000',
-  });
-  try {
-    const startPeak = server.startPeakMb;
-    await sleep(IDLE_SECONDS * 1000);
-    const idle = currentMemoryMb(server);
-    await seedThroughApi(server.port, PGLITE_PLAYERS);
-    const rows: (string | number)[][] = [];
-    let loadPeak = 0;
-    for (const name of PGLITE_SCENARIOS) {
-      const scenario = SCENARIOS.find((candidate) => candidate.name === name)!;
-      const run = { target: server, scenario, players: PGLITE_PLAYERS, connections: CONNECTIONS, baseline: false };
-      await measure({ ...run, seconds: 2 });
-      const result = await measure({ ...run, seconds: SECONDS });
-      loadPeak = Math.max(loadPeak, result.rssMb);
-      rows.push([name, Math.round(result.rps), `${result.p50} / ${result.p99}`, result.rssMb, result.errors]);
-      console.error(`measured ${name} on PGlite`);
-    }
-    const table = markdown(['route', 'req/s', 'p50 / p99 ms', 'peak RSS MB', 'errors'], rows);
-    return { table, memory: { startPeak, idle, loadPeak } };
-  } finally {
-    await stopTarget(server);
-  }
 }
 
 async function scaling(server: Target, url: string): Promise<string> {
@@ -304,7 +178,12 @@ try {
   };
   let pglite = null;
   if (process.env.BENCH_PGLITE !== '0') {
-    pglite = await onPglite();
+    pglite = await onPglite({
+      script: '../main.ts',
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+      idleSeconds: IDLE_SECONDS,
+    });
     console.log(
       `\n## The server on PGlite on disk: ${CONNECTIONS} connections, ${SECONDS} s each, ${PGLITE_PLAYERS} players seeded through the API\n\n${pglite.table}`,
     );

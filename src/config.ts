@@ -55,6 +55,11 @@ const hostName = z
   )
   .transform((value) => value.toLowerCase());
 
+export const WASM_COMPILERS = ['optimizing', 'baseline'] as const;
+export type WasmCompiler = (typeof WASM_COMPILERS)[number];
+/** Chosen by the measurements in BENCHMARKS.md (#24, third round): the baseline compiler costs too much speed. */
+export const DEFAULT_WASM_COMPILER: WasmCompiler = 'optimizing';
+
 /** A hop count, or proxy addresses and CIDRs (and proxy-addr's names: loopback, linklocal, uniquelocal). */
 const trustProxy = z.string().transform((value, ctx): TrustProxy => {
   const given = value.trim();
@@ -158,6 +163,14 @@ export const envSchema = z.object({
     .max(3_600_000)
     .default(5_000)
     .describe("A statement running longer is cancelled (PostgreSQL) or PGlite's process replaced (0: never)"),
+  PGLITE__WASM_COMPILER: z
+    .enum(WASM_COMPILERS)
+    .default(DEFAULT_WASM_COMPILER)
+    .describe(
+      "How V8 compiles the embedded database's WebAssembly. optimizing: V8's default, hot functions tiered up to " +
+        'its optimising compiler, which takes about 500 MB more for a few seconds after each start and under load. ' +
+        'baseline: the baseline compiler only, which fits a 1 GB box (BENCHMARKS.md, #24) and serves slower.',
+    ),
   CORS_ORIGINS: commaList(origin)
     .default([])
     .describe('Comma-separated origins whose pages may call the server, as https://dashboard.example.com'),
@@ -186,7 +199,7 @@ export const envSchema = z.object({
  * process it holds, the process is replaced.
  */
 export type Database =
-  | { kind: 'pglite'; dataDir: string | null; statementTimeoutMs?: number }
+  | { kind: 'pglite'; dataDir: string | null; statementTimeoutMs?: number; wasmCompiler?: WasmCompiler }
   | { kind: 'postgresql'; url: string; statementTimeoutMs?: number };
 
 export interface Config {
@@ -248,9 +261,12 @@ function describeIssue(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string 
   return `${name}: ${issue.message}${given === undefined ? '' : ` (got ${JSON.stringify(given)})`}`;
 }
 
-function chooseDatabase(url: string | undefined, dataDir: string, statementTimeoutMs: number): Database {
-  if (url === undefined) return { kind: 'pglite', dataDir: `${dataDir}/pglite`, statementTimeoutMs };
-  if (url === 'memory://') return { kind: 'pglite', dataDir: null, statementTimeoutMs };
+function chooseDatabase(values: z.infer<typeof envSchema>): Database {
+  const { DATABASE_URL: url, DATABASE__STATEMENT_TIMEOUT_MS: statementTimeoutMs } = values;
+  const wasmCompiler = values.PGLITE__WASM_COMPILER;
+  if (url === undefined)
+    return { kind: 'pglite', dataDir: `${values.DATA_DIR}/pglite`, statementTimeoutMs, wasmCompiler };
+  if (url === 'memory://') return { kind: 'pglite', dataDir: null, statementTimeoutMs, wasmCompiler };
   return { kind: 'postgresql', url, statementTimeoutMs };
 }
 
@@ -271,7 +287,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, generateKey: () => string): C
   return {
     port: values.PORT,
     host: values.HOST,
-    database: chooseDatabase(values.DATABASE_URL, values.DATA_DIR, values.DATABASE__STATEMENT_TIMEOUT_MS),
+    database: chooseDatabase(values),
     dataDir: values.DATA_DIR,
     dataDirMinFreeBytes: values.DATA_DIR_MIN_FREE_MB * 1024 * 1024,
     apiKey: values.SECURITY__API_KEY ?? generateKey(),

@@ -2,7 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { type EntityManager, MikroORM } from '@mikro-orm/sql';
 import { sql } from 'kysely';
-import type { Database } from '../config.ts';
+import { type Database, DEFAULT_WASM_COMPILER } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { RemotePglite } from './pglite/remote.ts';
 import { ormOptionsFor, type Persistence } from './orm-options.ts';
@@ -16,13 +16,14 @@ export type Orm = MikroORM;
 const embedded = new WeakMap<object, RemotePglite>();
 
 /** PGlite in a process of its own, so that no state of it can stop this one from answering. */
-async function openEmbedded(dataDir: string | null, log: Logger): Promise<RemotePglite> {
+async function openEmbedded(database: Database & { kind: 'pglite' }, log: Logger): Promise<RemotePglite> {
+  const { dataDir, wasmCompiler = DEFAULT_WASM_COMPILER } = database;
   if (dataDir !== null) await mkdir(dataDir, { recursive: true });
-  return RemotePglite.open({ dataDir, log });
+  return RemotePglite.open({ dataDir, log, wasmCompiler });
 }
 
 export async function openDatabase(database: Database, persistence: Persistence, log: Logger): Promise<Orm> {
-  const pglite = database.kind === 'pglite' ? await openEmbedded(database.dataDir, log) : undefined;
+  const pglite = database.kind === 'pglite' ? await openEmbedded(database, log) : undefined;
   // The ORM's own lines (two per migration) are detail; the start reports what they add up to.
   const orm = await MikroORM.init({
     ...ormOptionsFor(database, persistence, pglite),

@@ -2,14 +2,36 @@
 // after a WAL segment it could not create) can stop the server from answering: the server kills this process and
 // starts another on the same data. It runs statements one at a time, as they arrive. Started by `./remote.ts` with
 // the data folder (or `memory://`) as its one argument.
+import { statfsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
-import { createPostgreSqlTypeParsers } from '@mikro-orm/sql';
-import array from 'postgres-array';
-import { type FromChild, sendableError, type ToChild } from './protocol.ts';
+import { type FromChild, type SentError, sendableError, type ToChild } from './protocol.ts';
+import { TYPE_PARSERS } from './type-parsers.ts';
 
 const send = (message: FromChild, then?: () => void) => process.send!(message, undefined, {}, then);
 const dataDir = process.argv[2]!;
+/**
+ * 16 MB of shared buffers, not PostgreSQL's 128 MB: PGlite's WebAssembly memory holds them for good, and the tables
+ * of a bot or a small network fit. After a WAL write that failed for want of disk, PGlite with small buffers can
+ * refuse every later write as an internal error; `./remote.ts` replaces the process then.
+ */
+const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
+/** SQLSTATE XX000: PGlite met a state it cannot go on from ("XLogBeginInsert was already called"). */
+const INTERNAL_ERROR = 'XX000';
+/** PostgreSQL's WAL segment size: less free space than this and a WAL write that failed found no room. */
+const WAL_SEGMENT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * An internal error on a disk without room for a WAL segment is the WAL write that failed for want of space (PGlite
+ * with small shared buffers reports it so, and then every later write): said as PostgreSQL's disk full, 53100.
+ */
+function diagnosed(error: SentError): SentError {
+  if (dataDir === 'memory://') return error;
+  const { bavail, bsize } = statfsSync(dataDir);
+  if (bavail * bsize >= WAL_SEGMENT_BYTES) return error;
+  return { ...error, code: '53100', message: `could not write the write-ahead log: no space left (${error.message})` };
+}
 
 /** Ends this process at once, with nothing written after: its owner is gone, or has stopped wanting it. */
 const die = () => process.kill(process.pid, 'SIGKILL');
@@ -25,11 +47,7 @@ new Worker(
 ).unref();
 
 try {
-  // The parsers MikroORM gives the PGlite it creates itself: values come back as its PostgreSQL driver reads them.
-  const database = await PGlite.create({
-    dataDir,
-    parsers: createPostgreSqlTypeParsers((text) => array.parse(text)),
-  });
+  const database = await PGlite.create({ dataDir, startParams: START_PARAMS, parsers: TYPE_PARSERS });
   process.on('message', async (message: ToChild) => {
     if ('close' in message) {
       await database.close().catch(() => {});
@@ -41,7 +59,9 @@ try {
       const { rows, affectedRows } = await database.query(message.sql, message.params, { rowMode: 'object' });
       send({ id: message.id, rows, affectedRows });
     } catch (error) {
-      send({ id: message.id, error: sendableError(error) });
+      const sent = sendableError(error);
+      if (sent.code === INTERNAL_ERROR) send({ id: message.id, error: diagnosed(sent), broken: true });
+      else send({ id: message.id, error: sent });
     }
   });
   send({ ready: true });

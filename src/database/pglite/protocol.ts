@@ -9,7 +9,8 @@ export type FromChild =
   | { ready: true }
   | { failed: SentError }
   | { id: number; rows: unknown[]; affectedRows: number | undefined }
-  | { id: number; error: SentError };
+  /** `broken`: PGlite's state is past saving (an internal error, SQLSTATE XX000); the process must be replaced. */
+  | { id: number; error: SentError; broken?: true };
 
 export function sendableError(error: unknown): SentError {
   if (!(error instanceof Error)) return { message: String(error), name: 'Error' };

@@ -4,12 +4,12 @@
 // A process, not a thread: a kill always ends it, and tearing down a thread that held PGlite's WebAssembly could
 // crash the whole server in V8.
 import { type ChildProcess, fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import type { WasmCompiler } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
 import { type FromChild, receivedError, type ToChild } from './protocol.ts';
+import { copyTemplate, holdsCluster } from './template.ts';
 
 interface QueryResult {
   rows: unknown[];
@@ -30,16 +30,34 @@ export interface RemotePgliteOptions {
   /** A folder, or null for memory. */
   dataDir: string | null;
   log: Logger;
+  /** How V8 compiles PGlite's WebAssembly in the serving process. */
+  wasmCompiler: WasmCompiler;
 }
 
 const CHILD_PATH = fileURLToPath(new URL('./child.ts', import.meta.url));
 /**
- * Node flags of the process that makes a new database, where speed does not count: PGlite's WebAssembly runs on V8's
- * baseline compiler only. Tiering hot functions up to the optimising compiler takes 500 MB for a few seconds (a
- * 1,071 MB high-water mark against 351 MB resident). The process that serves keeps it: without it, a list of 100
- * items took long enough that a health check queued behind 50 connections' reads missed its second.
+ * PGlite's WebAssembly on V8's baseline compiler only. Tiering hot functions up to the optimising compiler takes
+ * about 500 MB for a few seconds after a start (a 1,071 MB high-water mark against 351 MB resident).
  */
 const BASELINE_COMPILER_ONLY = ['--no-wasm-tier-up', '--no-wasm-dynamic-tiering'];
+/**
+ * The serving process's memory: a 1 MB young generation (rows pass through it once, on their way to the server) and
+ * one malloc arena (PGlite allocates from one thread; more arenas only keep freed memory resident). Fixed malloc
+ * thresholds (`MALLOC_TRIM_THRESHOLD_`, `MALLOC_MMAP_THRESHOLD_` at 128 KB) gave the optimising compiler's transient
+ * back (48 MB less idle) but cost up to half the throughput of a small read (BENCHMARKS.md, #24 third round).
+ */
+const SMALL_HEAP = ['--max-semi-space-size=1'];
+const CHILD_ENV = { MALLOC_ARENA_MAX: '1' };
+
+/**
+ * Node flags of the process that serves. A larger tiering budget (`--wasm-tiering-budget`, 100× V8's) or fewer
+ * optimisations (no inlining, loop peeling or unrolling; one compilation task) left the transient at 700 MB: it is
+ * the optimising compilation of PGlite's largest hot function, whichever tier-up reaches it.
+ */
+export function servingFlags(compiler: WasmCompiler): string[] {
+  return [...(compiler === 'baseline' ? BASELINE_COMPILER_ONLY : []), ...SMALL_HEAP];
+}
+
 /** How long a restart waits before trying again when the data cannot be opened (a disk still full, say). */
 const RESTART_RETRY_MS = 1000;
 /** How long a close waits for PGlite to shut down cleanly before its process is killed. */
@@ -54,11 +72,12 @@ function unavailable(reason: string): Error {
 function startChild(
   dataDir: string | null,
   spawned: (child: ChildProcess) => void,
-  execArgv: string[] = [],
+  execArgv: string[],
 ): Promise<ChildProcess> {
   // No inherited execArgv: a debugger's or a test runner's flags are not the database's.
   const child = fork(CHILD_PATH, [dataDir ?? 'memory://'], {
     execArgv,
+    env: { ...process.env, ...CHILD_ENV },
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
@@ -122,10 +141,15 @@ export class RemotePglite {
 
   static async open(options: RemotePgliteOptions): Promise<RemotePglite> {
     const remote = new RemotePglite(options);
-    // A new database is made by a process of its own, which then ends: PGlite runs initdb in a second instance,
-    // whose memory (550 MB resident after it) would otherwise stay with the process for good.
-    if (options.dataDir !== null && !existsSync(join(options.dataDir, 'PG_VERSION'))) {
-      await closeChild(await remote.#start(BASELINE_COMPILER_ONLY), remote.#nextId++);
+    const { dataDir, log } = options;
+    if (dataDir !== null && !holdsCluster(dataDir)) {
+      if (await copyTemplate(dataDir)) log.info('made the database from the template made at install time');
+      else {
+        // No template (an install with --ignore-scripts): initdb, in a process of its own that then ends, since
+        // PGlite runs it in a second instance whose memory (550 MB resident after it) would stay for good.
+        log.info('made the database with initdb: no template was made at install time');
+        await closeChild(await remote.#start(BASELINE_COMPILER_ONLY), remote.#nextId++);
+      }
     }
     remote.#adopt(await remote.#start());
     return remote;
@@ -198,7 +222,7 @@ export class RemotePglite {
     await closeChild(child, this.#nextId++);
   }
 
-  async #start(execArgv?: string[]): Promise<ChildProcess> {
+  async #start(execArgv = servingFlags(this.#options.wasmCompiler)): Promise<ChildProcess> {
     try {
       return await startChild(this.#options.dataDir, (child) => (this.#starting = child), execArgv);
     } finally {
@@ -245,7 +269,11 @@ export class RemotePglite {
     this.#child = child;
     child.on('message', (message: FromChild) => {
       if (!('id' in message)) return;
-      if ('error' in message) return this.#settleFailed(message.id, receivedError(message.error));
+      if ('error' in message) {
+        this.#settleFailed(message.id, receivedError(message.error));
+        if (message.broken) this.#replace(`it reported an internal error: ${message.error.message}`);
+        return;
+      }
       const pending = this.#pending.get(message.id);
       if (!pending) return;
       this.#pending.delete(message.id);
