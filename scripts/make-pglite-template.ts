@@ -1,6 +1,6 @@
 // Makes the embedded database's template (`src/database/pglite/template.ts`): an empty PGlite cluster under dist/,
 // which a first start copies instead of running initdb. Runs after every install (`postinstall`), on V8's baseline
-// compiler only (package.json), so that the install itself fits a small box; a template already made is kept.
+// compiler only (the postinstall command in package.json), so that the install itself fits a small box; a template already made is kept.
 import { rename, rm } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { holdsCluster, templateDir } from '../src/database/pglite/template.ts';
