@@ -80,6 +80,7 @@ export async function startServer(
   let rateLimiter: RateLimiter | null = null;
   let pruning: NodeJS.Timeout | undefined;
   let closing = false;
+  let closed: Promise<void> | undefined;
   try {
     // Pruned before the feeds read where they stand, so a restart after a long stop refuses resumes it cannot serve.
     await pruneEvents();
@@ -164,15 +165,19 @@ export async function startServer(
       url: `http://${host}:${address.port}`,
       port: address.port,
       orm,
-      async close(graceMs = 8000) {
-        closing = true;
-        clearInterval(pruning);
-        await sockets?.close();
-        await closeHttp(server, graceMs);
-        await events.close();
-        await rateLimiter?.close();
-        await closeDatabase(orm);
-        await dataDirLock.release();
+      // Once: a second call (a test's own, then its teardown's) waits for the first rather than ending pools twice.
+      close(graceMs = 8000) {
+        closed ??= (async () => {
+          closing = true;
+          clearInterval(pruning);
+          await sockets?.close();
+          await closeHttp(server, graceMs);
+          await events.close();
+          await rateLimiter?.close();
+          await closeDatabase(orm);
+          await dataDirLock.release();
+        })();
+        return closed;
       },
     };
   } catch (error) {
