@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppRouter } from '#routers/index.ts';
 import { IMAGES } from '../fixtures/images.ts';
 import { createTestDatabase, onPostgres, queryDatabase, type TestDatabase } from '../support/database.ts';
-import { type Haproxy, haproxyInstalled, startHaproxy } from '../support/haproxy.ts';
+import { type Haproxy, skipWithoutHaproxy, startHaproxy } from '../support/haproxy.ts';
 import { runServerProcess, type ServerProcess } from '../support/process.ts';
 import { API_KEY } from '../support/server.ts';
 
@@ -124,7 +124,7 @@ async function newestEvent(url: string, family: Family): Promise<string> {
   return head;
 }
 
-describe.skipIf(!onPostgres || !haproxyInstalled)('three instances behind HAProxy, one killed under load', () => {
+describe.skipIf(!onPostgres || skipWithoutHaproxy)('three instances behind HAProxy, one killed under load', () => {
   const cluster = useCluster({ RATE_LIMIT__MAX: '100000000', WS_MAX_CONNECTIONS: '100' });
 
   it('loses no acknowledged write, fails only what was in flight on it, and every subscriber resumes', async () => {
@@ -249,7 +249,7 @@ function getFrom(proxyUrl: string, from: string, path: string, headers: Record<s
 const LIMIT = 6;
 const limited = { RATE_LIMIT__MAX: String(LIMIT), RATE_LIMIT__WINDOW_SECONDS: '3600' };
 
-describe.skipIf(!onPostgres || !haproxyInstalled)('state shared by three instances behind HAProxy', () => {
+describe.skipIf(!onPostgres || skipWithoutHaproxy)('state shared by three instances behind HAProxy', () => {
   describe('an item image', () => {
     const cluster = useCluster({});
 
