@@ -6,6 +6,7 @@ import { ASSET_NAME, type ItemImages } from './store.ts';
 
 export function assetsRoute(images: ItemImages): Router {
   const router = Router();
+  // express 5 hands a rejected handler's error (a database that cannot read the image) to next, as a thrown one.
   router.get('/assets/items/:filename', async (req, res, next) => {
     const match = ASSET_NAME.exec(req.params.filename);
     const image = match ? await images.read(Number(match[1])) : null;
@@ -19,8 +20,8 @@ export function assetsRoute(images: ItemImages): Router {
       'Cross-Origin-Resource-Policy': 'cross-origin',
     });
     // express's freshness check: If-None-Match against the ETag just set.
-    if (req.fresh) return void res.status(304).end();
-    res.end(image.bytes);
+    if (req.fresh) res.status(304).end();
+    else res.end(image.bytes);
   });
   return router;
 }
