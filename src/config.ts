@@ -55,10 +55,9 @@ const hostName = z
   )
   .transform((value) => value.toLowerCase());
 
-export const WASM_COMPILERS = ['optimizing', 'baseline'] as const;
-export type WasmCompiler = (typeof WASM_COMPILERS)[number];
-/** Chosen by the measurements in BENCHMARKS.md (#24, third round): the baseline compiler costs too much speed. */
-export const DEFAULT_WASM_COMPILER: WasmCompiler = 'optimizing';
+export const WASM_COMPILERS = ['auto', 'optimizing', 'baseline'] as const;
+/** A choice of V8's compilers for PGlite's WebAssembly; `auto` is settled at start by the memory there is. */
+export type WasmCompilerSetting = (typeof WASM_COMPILERS)[number];
 
 /** A hop count, or proxy addresses and CIDRs (and proxy-addr's names: loopback, linklocal, uniquelocal). */
 const trustProxy = z.string().transform((value, ctx): TrustProxy => {
@@ -165,11 +164,12 @@ export const envSchema = z.object({
     .describe("A statement running longer is cancelled (PostgreSQL) or PGlite's process replaced (0: never)"),
   PGLITE__WASM_COMPILER: z
     .enum(WASM_COMPILERS)
-    .default(DEFAULT_WASM_COMPILER)
+    .default('auto')
     .describe(
       "How V8 compiles the embedded database's WebAssembly. optimizing: V8's default, hot functions tiered up to " +
-        'its optimising compiler, which takes about 500 MB more for a few seconds after each start and under load. ' +
-        'baseline: the baseline compiler only, which fits a 1 GB box (BENCHMARKS.md, #24) and serves slower.',
+        'its optimising compiler, which needs about 1 GB for a few seconds after each start. baseline: the baseline ' +
+        'compiler only, which fits a 1 GB box (BENCHMARKS.md, #24) and serves slower. auto: baseline when less than ' +
+        '1.5 GB is available to the server at its start (its cgroup limit or the free memory), optimizing otherwise.',
     ),
   CORS_ORIGINS: commaList(origin)
     .default([])
@@ -199,7 +199,7 @@ export const envSchema = z.object({
  * process it holds, the process is replaced.
  */
 export type Database =
-  | { kind: 'pglite'; dataDir: string | null; statementTimeoutMs?: number; wasmCompiler?: WasmCompiler }
+  | { kind: 'pglite'; dataDir: string | null; statementTimeoutMs?: number; wasmCompiler?: WasmCompilerSetting }
   | { kind: 'postgresql'; url: string; statementTimeoutMs?: number };
 
 export interface Config {

@@ -2,9 +2,10 @@
 import { mkdir } from 'node:fs/promises';
 import { type EntityManager, MikroORM } from '@mikro-orm/sql';
 import { sql } from 'kysely';
-import { type Database, DEFAULT_WASM_COMPILER } from '../config.ts';
+import type { Database } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { RemotePglite } from './pglite/remote.ts';
+import { chooseWasmCompiler } from './pglite/wasm-compiler.ts';
 import { ormOptionsFor, type Persistence } from './orm-options.ts';
 
 export type Orm = MikroORM;
@@ -17,9 +18,12 @@ const embedded = new WeakMap<object, RemotePglite>();
 
 /** PGlite in a process of its own, so that no state of it can stop this one from answering. */
 async function openEmbedded(database: Database & { kind: 'pglite' }, log: Logger): Promise<RemotePglite> {
-  const { dataDir, wasmCompiler = DEFAULT_WASM_COMPILER } = database;
+  const { dataDir, wasmCompiler = 'auto' } = database;
   if (dataDir !== null) await mkdir(dataDir, { recursive: true });
-  return RemotePglite.open({ dataDir, log, wasmCompiler });
+  const { compiler, because } = chooseWasmCompiler(wasmCompiler);
+  if (because !== null)
+    log.info({ because }, "the embedded database runs on V8's baseline compiler, to fit the memory there is");
+  return RemotePglite.open({ dataDir, log, wasmCompiler: compiler });
 }
 
 export async function openDatabase(database: Database, persistence: Persistence, log: Logger): Promise<Orm> {

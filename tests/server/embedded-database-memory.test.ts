@@ -1,18 +1,19 @@
 // What keeps the embedded database small (issue 24, item 3), seen from outside: a first start copies the template
 // made at install time instead of running initdb, and PGlite's process runs with the V8 flags and malloc setting
-// that PGLITE__WASM_TIERING_BUDGET and the memory choices give it. The memory figures themselves are the bench's
-// (`npm run bench`, bench/pglite-ab.ts): timed and machine-dependent, so not asserted here.
-import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+// that PGLITE__WASM_COMPILER and the memory choices give it. The memory figures themselves are the bench's
+// (`npm run bench`, bench/pglite-ab.ts): timed and machine-dependent, so not asserted here; whether the server fits
+// a small box at all is small-box.test.ts's, under a real memory limit.
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '#src/config.ts';
 import { CLUSTER_MARK, copyTemplate, holdsCluster, templateDir } from '#src/database/pglite/template.ts';
 import { TYPE_PARSERS } from '#src/database/pglite/type-parsers.ts';
+import { chooseWasmCompiler, OPTIMIZING_NEEDS_BYTES } from '#src/database/pglite/wasm-compiler.ts';
 import { createPostgreSqlTypeParsers } from '@mikro-orm/sql';
 import array from 'postgres-array';
-import { runServerProcess, type ServerProcess } from '../support/process.ts';
+import { embeddedDatabaseProcess, runServerProcess, type ServerProcess } from '../support/process.ts';
 
 const API_KEY = 'memory-test-key';
 const MADE_FROM_TEMPLATE = 'made the database from the template made at install time';
@@ -32,16 +33,6 @@ async function start(env: Record<string, string | undefined>): Promise<{ server:
 async function stop(server: ServerProcess): Promise<void> {
   server.child.kill('SIGTERM');
   await server.exited;
-}
-
-/** The process running PGlite below the server: its command line and its environment, from /proc. */
-async function databaseProcess(server: ServerProcess): Promise<{ args: string[]; env: string[] }> {
-  const listing = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(server.child.pid)], { encoding: 'utf8' });
-  const line = listing.split('\n').find((text) => text.includes('pglite/child.ts'));
-  expect(line).toBeDefined();
-  const pid = line!.trim().split(/\s+/, 1)[0];
-  const read = async (file: string) => (await readFile(`/proc/${pid}/${file}`, 'utf8')).split('\0');
-  return { args: await read('cmdline'), env: await read('environ') };
 }
 
 function hubgw(url: string, method: string, path: string, body?: unknown) {
@@ -99,9 +90,10 @@ describe('copyTemplate', () => {
 });
 
 describe("PGlite's process", () => {
-  it("runs with V8's optimising compiler by default, a 1 MB young generation and one malloc arena", async () => {
+  it("runs with V8's optimising compiler by default where memory allows, a 1 MB young generation and one malloc arena", async () => {
+    expect(process.availableMemory()).toBeGreaterThanOrEqual(OPTIMIZING_NEEDS_BYTES);
     const { server } = await start({});
-    const { args, env } = await databaseProcess(server);
+    const { args, env } = embeddedDatabaseProcess(server);
     expect(args).not.toContain('--no-wasm-tier-up');
     expect(args).toContain('--max-semi-space-size=1');
     expect(env).toContain('MALLOC_ARENA_MAX=1');
@@ -110,13 +102,14 @@ describe("PGlite's process", () => {
 
   it('runs on the baseline compiler only with PGLITE__WASM_COMPILER=baseline', async () => {
     const { server } = await start({ PGLITE__WASM_COMPILER: 'baseline' });
-    const { args } = await databaseProcess(server);
+    const { args } = embeddedDatabaseProcess(server);
     expect(args).toEqual(expect.arrayContaining(['--no-wasm-tier-up', '--no-wasm-dynamic-tiering']));
     expect(args).toContain('--max-semi-space-size=1');
     await stop(server);
   }, 120_000);
 
-  it('refuses a PGLITE__WASM_COMPILER other than optimizing or baseline, naming it', () => {
+  it('refuses a PGLITE__WASM_COMPILER other than auto, optimizing or baseline, naming it', () => {
+    expect(loadConfig({}, () => 'key').database).toMatchObject({ wasmCompiler: 'auto' });
     for (const given of ['turbofan', 'Baseline', '']) {
       expect(() => loadConfig({ PGLITE__WASM_COMPILER: given }, () => 'key')).toThrow(ConfigError);
       expect(() => loadConfig({ PGLITE__WASM_COMPILER: given }, () => 'key')).toThrow(/PGLITE__WASM_COMPILER/);
@@ -124,6 +117,24 @@ describe("PGlite's process", () => {
     expect(loadConfig({ PGLITE__WASM_COMPILER: 'baseline' }, () => 'key').database).toMatchObject({
       wasmCompiler: 'baseline',
     });
+  });
+});
+
+describe('PGLITE__WASM_COMPILER=auto', () => {
+  const gib = 1024 ** 3;
+
+  it('takes the baseline compiler when less than the optimising compiler needs is available, and says why', () => {
+    expect(chooseWasmCompiler('auto', 0.6 * gib)).toEqual({
+      compiler: 'baseline',
+      because: '614 MB is available, and the optimising compiler needs 1536 MB',
+    });
+    expect(chooseWasmCompiler('auto', OPTIMIZING_NEEDS_BYTES - 1).compiler).toBe('baseline');
+  });
+
+  it('takes the optimising compiler where its peak fits, and leaves a set compiler as it is', () => {
+    expect(chooseWasmCompiler('auto', OPTIMIZING_NEEDS_BYTES)).toEqual({ compiler: 'optimizing', because: null });
+    expect(chooseWasmCompiler('optimizing', 0.5 * gib)).toEqual({ compiler: 'optimizing', because: null });
+    expect(chooseWasmCompiler('baseline', 64 * gib)).toEqual({ compiler: 'baseline', because: null });
   });
 });
 

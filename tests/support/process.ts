@@ -1,6 +1,6 @@
 // Runs `main.ts` as a child process, the way `npm start` does, and reads its JSON log lines.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
@@ -18,9 +18,13 @@ export interface ServerProcess {
 
 /**
  * Starts the server with `env` over a few defaults: in-memory PGlite, port 0, and a DATA_DIR of its own that is
- * removed when it exits. An `undefined` value leaves that variable unset.
+ * removed when it exits. An `undefined` value leaves that variable unset. With `cgroupProcs` (a cgroup's
+ * `cgroup.procs`), the server joins that cgroup before Node starts, so everything it runs is held to its limits.
  */
-export function runServerProcess(env: Record<string, string | undefined>): ServerProcess {
+export function runServerProcess(
+  env: Record<string, string | undefined>,
+  { cgroupProcs }: { cgroupProcs?: string } = {},
+): ServerProcess {
   const ownDataDir = env.DATA_DIR === undefined ? mkdtempSync(join(tmpdir(), 'game-backend-process-')) : null;
   const merged = {
     PATH: process.env.PATH ?? '',
@@ -29,7 +33,11 @@ export function runServerProcess(env: Record<string, string | undefined>): Serve
     DATA_DIR: ownDataDir ?? undefined,
     ...env,
   };
-  const child = spawn(process.execPath, [MAIN], {
+  const [command, args] =
+    cgroupProcs === undefined
+      ? [process.execPath, [MAIN]]
+      : ['/bin/sh', ['-c', 'echo $$ > "$0" && exec "$@"', cgroupProcs, process.execPath, MAIN]];
+  const child = spawn(command, args, {
     env: Object.fromEntries(
       Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined),
     ),
@@ -114,4 +122,14 @@ export function heldRequest(
     finish = () => req.end(body.slice(sentFirst));
   });
   return { answered, finish: () => finish() };
+}
+
+/** The process running PGlite below the server: its command line and its environment, from /proc. */
+export function embeddedDatabaseProcess(server: ServerProcess): { args: string[]; env: string[] } {
+  const listing = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(server.child.pid)], { encoding: 'utf8' });
+  const line = listing.split('\n').find((text) => text.includes('pglite/child.ts'));
+  if (line === undefined) throw new Error(`no embedded database process below the server: ${listing}`);
+  const pid = line.trim().split(/\s+/, 1)[0];
+  const read = (file: string) => readFileSync(`/proc/${pid}/${file}`, 'utf8').split('\0');
+  return { args: read('cmdline'), env: read('environ') };
 }

@@ -6,10 +6,10 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import type { WasmCompiler } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
 import { type FromChild, receivedError, type ToChild } from './protocol.ts';
 import { copyTemplate, holdsCluster } from './template.ts';
+import type { WasmCompiler } from './wasm-compiler.ts';
 
 interface QueryResult {
   rows: unknown[];
