@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { markdown, measure } from './load.ts';
 import type { MemoryFigures } from './memory.ts';
-import { currentMemoryMb, startTarget, stopTarget } from './processes.ts';
+import { currentMemoryMb, currentUniqueMemoryMb, startTarget, stopTarget } from './processes.ts';
 import { API_KEY, playerUuid, SCENARIOS } from './scenarios.ts';
 
 /** Players seeded through the API for PGlite, which no outside client can reach: 3 homes and 3 cooldowns each. */
@@ -79,6 +79,7 @@ export async function onPglite({
     const startPeak = server.startPeakMb;
     await sleep(idleSeconds * 1000);
     const idle = currentMemoryMb(server);
+    const idlePss = currentUniqueMemoryMb(server);
     await seedThroughApi(server.port, PGLITE_PLAYERS);
     const rows: (string | number)[][] = [];
     const rps: Record<string, number> = {};
@@ -94,7 +95,7 @@ export async function onPglite({
       console.error(`measured ${name} on PGlite`);
     }
     const table = markdown(['route', 'req/s', 'p50 / p99 ms', 'peak RSS MB', 'errors'], rows);
-    return { table, memory: { startPeak, idle, loadPeak }, rps };
+    return { table, memory: { startPeak, idle, idlePss, loadPeak }, rps };
   } finally {
     await stopTarget(server);
   }

@@ -109,3 +109,19 @@ export function peakMemoryMb(target: Pick<Target, 'child'>): number {
 export function currentMemoryMb(target: Target): number {
   return treeMemoryMb(target, 'VmRSS');
 }
+
+/**
+ * The memory the target's processes take from the box now, in MB: their proportional set sizes summed. Summed
+ * resident memory counts twice what the server and PGlite's process share (the Node binary's pages, about 55 MB).
+ */
+export function currentUniqueMemoryMb(target: Target): number {
+  let kb = 0;
+  for (const pid of processTree(target)) {
+    try {
+      kb += Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // Gone between the listing and the read: it holds nothing now.
+    }
+  }
+  return Math.round(kb / 1024);
+}
