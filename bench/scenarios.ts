@@ -52,8 +52,6 @@ export interface Scenario {
   name: string;
   /** REST reads, tRPC-over-HTTP reads and REST writes each have their own throughput goal. */
   kind: 'read' | 'trpc' | 'write';
-  /** For a tRPC scenario: the REST scenario that calls the same procedure, whose throughput it is held to. */
-  sameProcedureAs?: string;
   method: 'GET' | 'POST';
   /** The i-th request's path, spread over the first `players` seeded players. */
   path: (i: number, players: number) => string;
@@ -112,7 +110,6 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'tRPC hubgw.homes.list',
     kind: 'trpc',
-    sameProcedureAs: 'GET /homes/{player_uuid}',
     method: 'GET',
     path: (i, players) => `/trpc/hubgw.homes.list?${trpcInput({ player_uuid: player(i, players) })}`,
     baselinePath: (i, players) => `/api/v1/homes/${player(i, players)}`,
@@ -120,7 +117,6 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'tRPC hubgw.punishments.banStatus',
     kind: 'trpc',
-    sameProcedureAs: 'GET /punishments/ban/{uuid}',
     method: 'GET',
     path: (i, players) => `/trpc/hubgw.punishments.banStatus?${trpcInput({ player_uuid: player(i, players) })}`,
     baselinePath: (i, players) => `/api/v1/punishments/ban/${player(i, players)}`,
@@ -128,7 +124,6 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'tRPC aurora.items.get',
     kind: 'trpc',
-    sameProcedureAs: 'GET /api/items/:id',
     method: 'GET',
     path: (i) => `/trpc/aurora.items.get?${trpcInput({ id: (i % 1000) + 1 })}`,
     baselinePath: (i) => `/api/items/${(i % 1000) + 1}`,
