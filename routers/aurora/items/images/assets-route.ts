@@ -2,15 +2,16 @@
 // `<id>.<ext>` names are served, and only the extension of the type the item's image has.
 import { Router } from 'express';
 import { AppError } from '#src/errors.ts';
-import { ASSET_NAME, type ItemImages } from './store.ts';
+import { type ItemImages, parseAssetName } from './store.ts';
 
 export function assetsRoute(images: ItemImages): Router {
   const router = Router();
   // express 5 hands a rejected handler's error (a database that cannot read the image) to next, as a thrown one.
   router.get('/assets/items/:filename', async (req, res, next) => {
-    const match = ASSET_NAME.exec(req.params.filename);
-    const image = match ? await images.read(Number(match[1])) : null;
-    if (!match || !image || image.extension !== match[2]) return next(new AppError('not_found', 'Asset not found'));
+    const asked = parseAssetName(req.params.filename);
+    const image = asked ? await images.read(asked.itemId) : null;
+    if (!asked || !image || image.extension !== asked.extension)
+      return next(new AppError('not_found', 'Asset not found'));
     res.set({
       'Content-Type': image.contentType,
       'Cache-Control': 'public, max-age=86400',

@@ -7,7 +7,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import type { Logger } from '#src/logger.ts';
 import { db } from '../../../shared/database.ts';
 import { sniffImage, IMAGE_TYPES } from './image-rule.ts';
-import { ASSET_NAME, strongEtag } from './store.ts';
+import { parseAssetName, strongEtag } from './store.ts';
 
 /** Where servers before the database kept item images. */
 export function legacyImageDir(dataDir: string): string {
@@ -20,8 +20,8 @@ async function imageFiles(dir: string): Promise<{ itemId: number; name: string }
     throw error;
   });
   return names.flatMap((name) => {
-    const match = ASSET_NAME.exec(name);
-    return match ? [{ itemId: Number(match[1]), name }] : [];
+    const asset = parseAssetName(name);
+    return asset ? [{ itemId: asset.itemId, name }] : [];
   });
 }
 
@@ -43,7 +43,7 @@ export async function importDiskImages(em: EntityManager, dataDir: string, log: 
     const bytes = await readFile(join(dir, name));
     const extension = sniffImage(bytes.subarray(0, 12));
     if (extension === null || !name.endsWith(`.${extension}`)) continue;
-    await db(em)
+    const { numInsertedOrUpdatedRows } = await db(em)
       .insertInto('ItemImage')
       .values({
         item: itemId,
@@ -55,8 +55,8 @@ export async function importDiskImages(em: EntityManager, dataDir: string, log: 
       })
       // Another instance importing the same folder at the same start.
       .onConflict((conflict) => conflict.column('item').doNothing())
-      .execute();
-    imported++;
+      .executeTakeFirstOrThrow();
+    if (numInsertedOrUpdatedRows) imported++;
   }
   if (imported > 0) log.info({ imported, dir }, 'imported item images from disk into the database');
 }

@@ -15,7 +15,16 @@ declare module '#src/trpc/context.ts' {
   }
 }
 
-export const ASSET_NAME = /^(\d{1,10})\.(png|jpg|webp|gif)$/;
+const ASSET_NAME = /^(\d{1,10})\.(png|jpg|webp|gif)$/;
+/** The largest item id there can be: `items.id` is a PostgreSQL integer, and a larger one fails the query. */
+const MAX_ITEM_ID = 2_147_483_647;
+
+/** An item image's file name, `<id>.<ext>`: its item's id and extension, or null for any other name. */
+export function parseAssetName(name: string): { itemId: number; extension: ImageExtension } | null {
+  const match = ASSET_NAME.exec(name);
+  const itemId = Number(match?.[1]);
+  return match && itemId <= MAX_ITEM_ID ? { itemId, extension: match[2] as ImageExtension } : null;
+}
 
 /** The signal every instance empties its image cache on. */
 export const IMAGES_CHANGED = 'item-images-changed';
