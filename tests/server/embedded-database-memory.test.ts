@@ -3,7 +3,8 @@
 // that PGLITE__WASM_COMPILER and the memory choices give it. The memory figures themselves are the bench's
 // (`npm run bench`, bench/pglite-ab.ts): timed and machine-dependent, so not asserted here; whether the server fits
 // a small box at all is small-box.test.ts's, under a real memory limit.
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { chmod, chown, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,8 @@ import array from 'postgres-array';
 import { embeddedDatabaseProcess, runServerProcess, type ServerProcess } from '../support/process.ts';
 
 const API_KEY = 'memory-test-key';
+const OTHER_USER = 10001;
+const TEMPLATE_MODULE = new URL('../../src/database/pglite/template.ts', import.meta.url).href;
 const MADE_FROM_TEMPLATE = 'made the database from the template made at install time';
 
 let scratch: string;
@@ -72,7 +75,10 @@ describe('copyTemplate', () => {
   it('copies nothing without a template, so the start falls back to initdb', async () => {
     const dataDir = join(scratch, 'no-template');
     await mkdir(dataDir);
-    expect(await copyTemplate(dataDir, join(scratch, 'missing-template'))).toBe(false);
+    expect(await copyTemplate(dataDir, join(scratch, 'missing-template'))).toEqual({
+      copied: false,
+      because: 'no template was made at install time',
+    });
     expect(await readdir(dataDir)).toEqual([]);
   });
 
@@ -83,9 +89,34 @@ describe('copyTemplate', () => {
     const dataDir = join(scratch, 'not-empty');
     await mkdir(dataDir);
     await writeFile(join(dataDir, 'postmaster.pid'), 'left over');
-    expect(await copyTemplate(dataDir, template)).toBe(false);
+    expect(await copyTemplate(dataDir, template)).toEqual({ copied: false, because: `${dataDir} already holds files` });
     expect(await readdir(dataDir)).toEqual(['postmaster.pid']);
     expect(await readdir(scratch)).not.toContain('not-empty.copying');
+  });
+});
+
+describe('the install-time template', () => {
+  // The container's server runs as uid 10001, the install as root.
+  it.skipIf(process.getuid?.() !== 0)('is copied by a server running as another user than the install', async () => {
+    // As in the container: DATA_DIR belongs to the server's user, and the database is a folder in it.
+    await chmod(scratch, 0o755);
+    const ownDataDir = join(scratch, 'other-user');
+    const dataDir = join(ownDataDir, 'pglite');
+    await mkdir(dataDir, { recursive: true });
+    for (const dir of [ownDataDir, dataDir]) await chown(dir, OTHER_USER, OTHER_USER);
+    const copy = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { copyTemplate } = await import(${JSON.stringify(TEMPLATE_MODULE)});
+         console.log(JSON.stringify(await copyTemplate(${JSON.stringify(dataDir)})));`,
+      ],
+      { uid: OTHER_USER, gid: OTHER_USER, encoding: 'utf8' },
+    );
+    expect(copy.stderr).toBe('');
+    expect(JSON.parse(copy.stdout)).toEqual({ copied: true });
+    expect(holdsCluster(dataDir)).toBe(true);
   });
 });
 

@@ -143,11 +143,12 @@ export class RemotePglite {
     const remote = new RemotePglite(options);
     const { dataDir, log } = options;
     if (dataDir !== null && !holdsCluster(dataDir)) {
-      if (await copyTemplate(dataDir)) log.info('made the database from the template made at install time');
+      const copy = await copyTemplate(dataDir);
+      if (copy.copied) log.info('made the database from the template made at install time');
       else {
-        // No template (an install with --ignore-scripts): initdb, in a process of its own that then ends, since
-        // PGlite runs it in a second instance whose memory (550 MB resident after it) would stay for good.
-        log.info('made the database with initdb: no template was made at install time');
+        // No template to copy: initdb, in a process of its own that then ends, since PGlite runs it in a second
+        // instance whose memory (550 MB resident after it) would stay for good.
+        log.info({ because: copy.because }, 'made the database with initdb');
         await closeChild(await remote.#start(BASELINE_COMPILER_ONLY), remote.#nextId++);
       }
     }

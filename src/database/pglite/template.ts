@@ -25,22 +25,31 @@ export function holdsCluster(dir: string): boolean {
   return existsSync(join(dir, CLUSTER_MARK));
 }
 
+/** Whether a first start copied the template, and if not, why: the reason the start's log gives for its initdb. */
+export type TemplateCopy = { copied: true } | { copied: false; because: string };
+
 /**
- * Fills the empty folder `dataDir` with a copy of the template, and tells whether it did. The copy is made beside it
- * and renamed into place, so a start killed mid-copy leaves no half cluster that the next start would take for a
- * whole one. False when there is no template (an install with --ignore-scripts) or `dataDir` is not empty.
+ * Fills the empty folder `dataDir` with a copy of the template. The copy is made beside it and renamed into place,
+ * so a start killed mid-copy leaves no half cluster that the next start would take for a whole one. Nothing is
+ * copied when there is no template (an install with --ignore-scripts), when `dataDir` is not empty, or when the
+ * template cannot be read (made by another user, say); the start then runs initdb.
  */
-export async function copyTemplate(dataDir: string, template = templateDir()): Promise<boolean> {
-  if (!holdsCluster(template)) return false;
+export async function copyTemplate(dataDir: string, template = templateDir()): Promise<TemplateCopy> {
+  if (!holdsCluster(template)) return { copied: false, because: 'no template was made at install time' };
   const copying = `${dataDir}.copying`;
   await rm(copying, { recursive: true, force: true });
   try {
     await cp(template, copying, { recursive: true });
     // Over an empty folder only: rename(2) refuses one that holds anything, and that is left as it is.
     await rename(copying, dataDir);
-    return true;
-  } catch {
+    return { copied: true };
+  } catch (error) {
     await rm(copying, { recursive: true, force: true });
-    return false;
+    const { code, message } = error as NodeJS.ErrnoException;
+    const because =
+      code === 'ENOTEMPTY' || code === 'EEXIST'
+        ? `${dataDir} already holds files`
+        : `the template made at install time could not be copied (${message})`;
+    return { copied: false, because };
   }
 }
