@@ -1,7 +1,7 @@
 // Per-client request limit: one count per client across every transport, for the procedures whose policy says
 // `rateLimited`, kept by rate-limiter-flexible. On PGlite (one instance) the count is in memory; on PostgreSQL it is
 // one count in the database shared by every instance, softened so that a client over its limit costs no round trip
-// and a database that errors falls back to this instance's own count.
+// and a database that errors falls back to this instance's own count, which the log says when it starts and ends.
 import pg from 'pg';
 import {
   type RateLimiterAbstract,
@@ -10,6 +10,7 @@ import {
   RateLimiterRes,
 } from 'rate-limiter-flexible';
 import { AppError } from './errors.ts';
+import type { Logger } from './logger.ts';
 import { RATE_LIMIT_TABLE } from './rate-limit-count.ts';
 
 export interface RateLimitOptions {
@@ -29,15 +30,19 @@ const KEY_PREFIX = 'calls';
 
 /**
  * The counts' own connections, apart from the requests' pool: a request waiting for a connection must not hold up
- * every other request's count. Short timeouts, so that a database that does not answer hands the count to the
- * insurance limiter within a second.
+ * every other request's count. Short timeouts, so that a database that does not answer hands the count to this
+ * instance within a second or two: `statement_timeout` is the server's, `query_timeout` the client's own, for a
+ * database host that answers nothing at all (frozen, or cut off).
  */
 const POOL = {
   max: 4,
   connectionTimeoutMillis: 1000,
   statement_timeout: 1000,
+  query_timeout: 1500,
   application_name: 'game-backend rate limit',
 };
+/** How often counts whose window ended an hour ago are removed from the table. */
+const SWEEP_MS = 5 * 60_000;
 
 /** The 429 a client over the limit hears. */
 export function rateLimitRefusal({ max, windowSeconds }: RateLimitOptions, { reset }: RateLimitTake): AppError {
@@ -60,25 +65,35 @@ function take(res: RateLimiterRes, allowed: boolean): RateLimitTake {
   };
 }
 
+/** Where a shared count goes while the database cannot keep it: this instance's own, and the log says so. */
+interface SharedCount {
+  pool: pg.Pool;
+  alone: RateLimiterMemory;
+  log: Logger;
+  sweep: NodeJS.Timeout;
+}
+
 export class RateLimiter {
   readonly max: number;
   readonly windowSeconds: number;
   readonly #store: RateLimiterAbstract;
   readonly #onRefused: () => void;
-  readonly #pool: pg.Pool | null;
+  readonly #shared: SharedCount | null;
+  /** True while the shared count errs and this instance counts alone. */
+  #alone = false;
 
   /** `onRefused` hears of every request over the limit. */
   private constructor(
     options: RateLimitOptions,
     store: RateLimiterAbstract,
     onRefused: () => void,
-    pool: pg.Pool | null = null,
+    shared: SharedCount | null = null,
   ) {
     this.max = options.max;
     this.windowSeconds = options.windowSeconds;
     this.#store = store;
     this.#onRefused = onRefused;
-    this.#pool = pool;
+    this.#shared = shared;
   }
 
   /** Counts in this process: the one instance PGlite allows. */
@@ -89,13 +104,21 @@ export class RateLimiter {
   /**
    * Counts in the table the migrations made (`tableCreated`: never by the library at runtime), once for every
    * instance on the database. A client over the limit is refused from memory until its window ends, without asking
-   * the database (`inMemoryBlockOnConsumed`), and while the database errors, this instance counts alone (the
-   * insurance limiter) rather than refusing or letting everything through.
+   * the database (`inMemoryBlockOnConsumed`), and while the database errors, this instance counts alone rather than
+   * refusing or letting everything through. That fallback is ours, not the library's `insuranceLimiter`, which
+   * falls back in silence: N instances counting alone allow N times the limit, and an operator must hear of it.
    */
-  static onPostgres(options: RateLimitOptions, url: string, onRefused: () => void = () => {}): RateLimiter {
+  static onPostgres(
+    options: RateLimitOptions,
+    url: string,
+    log: Logger,
+    onRefused: () => void = () => {},
+  ): RateLimiter {
     const pool = new pg.Pool({ connectionString: url, ...POOL });
     // An idle connection the server ended (a restart) is replaced on the next count; it must not end the process.
-    pool.on('error', () => {});
+    pool.on('error', (error) =>
+      log.warn({ err: error }, 'a rate limit connection failed; the next count opens another'),
+    );
     const store = new RateLimiterPostgres({
       storeClient: pool,
       storeType: 'pool',
@@ -105,26 +128,60 @@ export class RateLimiter {
       duration: options.windowSeconds,
       keyPrefix: KEY_PREFIX,
       inMemoryBlockOnConsumed: options.max + 1,
-      insuranceLimiter: inMemory(options),
-      // A key's next window overwrites its expired count; every 5 minutes the library removes those an hour old.
-      clearExpiredByTimeout: true,
+      // A key's next window overwrites its expired count; the sweep below removes those an hour old, as the
+      // library's own would, but stops with the pool: the library's re-arms itself for good.
+      clearExpiredByTimeout: false,
     });
-    return new RateLimiter(options, store, onRefused, pool);
+    const sweep = setInterval(() => {
+      pool
+        .query(`delete from ${RATE_LIMIT_TABLE} where expire < $1`, [Date.now() - 3_600_000])
+        .catch((error: unknown) => log.warn({ err: error }, 'could not remove expired rate limit counts; will retry'));
+    }, SWEEP_MS).unref();
+    return new RateLimiter(options, store, onRefused, { pool, alone: inMemory(options), log, sweep });
   }
 
   async close(): Promise<void> {
-    await this.#pool?.end();
+    if (!this.#shared) return;
+    clearInterval(this.#shared.sweep);
+    await this.#shared.pool.end();
   }
 
   /** Counts one request of `client`. */
   async take(client: string): Promise<RateLimitTake> {
     try {
-      return take(await this.#store.consume(client), true);
+      const counted = take(await this.#store.consume(client), true);
+      this.#countingTogether();
+      return counted;
     } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
+      if (!(error instanceof RateLimiterRes)) return this.#takeAlone(client, error);
+      this.#countingTogether();
       this.#onRefused();
       return take(error, false);
     }
+  }
+
+  /** The shared count failed (`error`): this instance counts `client` alone, and says so once. */
+  async #takeAlone(client: string, error: unknown): Promise<RateLimitTake> {
+    if (!this.#shared) throw error;
+    if (!this.#alone)
+      this.#shared.log.warn(
+        { err: error },
+        'the shared rate limit cannot count in the database; this instance counts alone until it can',
+      );
+    this.#alone = true;
+    try {
+      return take(await this.#shared.alone.consume(client), true);
+    } catch (refused) {
+      if (!(refused instanceof RateLimiterRes)) throw refused;
+      this.#onRefused();
+      return take(refused, false);
+    }
+  }
+
+  #countingTogether(): void {
+    if (!this.#alone) return;
+    this.#alone = false;
+    this.#shared?.log.info('the shared rate limit counts in the database again');
   }
 
   /** Counts one request of `client`, and throws the 429 when it is over the limit. */

@@ -112,7 +112,7 @@ export async function startServer(
     const countRefusal = () => metrics.rateLimited.inc();
     rateLimiter =
       config.database.kind === 'postgresql'
-        ? RateLimiter.onPostgres(config.rateLimit, config.database.url, countRefusal)
+        ? RateLimiter.onPostgres(config.rateLimit, config.database.url, log, countRefusal)
         : RateLimiter.inMemory(config.rateLimit, countRefusal);
     const services: Services = {
       version: PACKAGE_VERSION,

@@ -2,6 +2,7 @@
 // instances get RATE_LIMIT__MAX answers before 429, not twice that, over REST, /trpc and /ws alike; and a database
 // that cannot count leaves each instance counting alone rather than failing the requests. Clients are told apart by
 // X-Forwarded-For (TRUST_PROXY=1), so each test has clients of its own.
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { liveClient } from '../support/live.ts';
 import { onPostgres } from '../support/database.ts';
@@ -10,11 +11,13 @@ import { request, type TestServer, useTwoInstances } from '../support/server.ts'
 const MAX = 6;
 
 describe.skipIf(!onPostgres)('one rate limit across two instances on one PostgreSQL', () => {
-  const servers = useTwoInstances({
-    RATE_LIMIT__MAX: String(MAX),
-    RATE_LIMIT__WINDOW_SECONDS: '3600',
-    TRUST_PROXY: '1',
-  });
+  const firstLogLines: { level: number; msg: string }[] = [];
+  const firstLog = pino({ level: 'info' }, { write: (line: string) => firstLogLines.push(JSON.parse(line)) });
+  const servers = useTwoInstances(
+    { RATE_LIMIT__MAX: String(MAX), RATE_LIMIT__WINDOW_SECONDS: '3600', TRUST_PROXY: '1' },
+    { firstLog },
+  );
+  const rateLimitLines = () => firstLogLines.filter((line) => line.msg.startsWith('the shared rate limit'));
   const on = (server: TestServer, client: string, path = '/api/items') =>
     request(server, 'GET', path, { headers: { 'X-Forwarded-For': client } });
 
@@ -67,7 +70,7 @@ describe.skipIf(!onPostgres)('one rate limit across two instances on one Postgre
     }
   });
 
-  it('while the database cannot count, each instance counts alone instead of failing the request', async () => {
+  it('while the database cannot count, each instance counts alone instead of failing the request, and says so once', async () => {
     await servers.first.sql('alter table rate_limit_counts rename to rate_limit_counts_away');
     try {
       const client = '203.0.113.4';
@@ -78,6 +81,16 @@ describe.skipIf(!onPostgres)('one rate limit across two instances on one Postgre
     } finally {
       await servers.first.sql('alter table rate_limit_counts_away rename to rate_limit_counts');
     }
+    expect(rateLimitLines()).toEqual([
+      expect.objectContaining({
+        level: 40,
+        msg: 'the shared rate limit cannot count in the database; this instance counts alone until it can',
+      }),
+    ]);
+    expect((await on(servers.first, '203.0.113.40')).status).toBe(200);
+    expect(rateLimitLines().slice(1)).toEqual([
+      expect.objectContaining({ level: 30, msg: 'the shared rate limit counts in the database again' }),
+    ]);
   });
 
   it('refuses a client already over the limit from memory, without asking the database', async () => {

@@ -113,10 +113,14 @@ export function useTestServer(options: TestServerOptions = {}): TestServer {
  * Two servers on one database, for the tests of the `describe` that calls it: started before them, the second beside
  * the first, and closed after them (the first drops the database).
  */
-export function useTwoInstances(env: Record<string, string> = {}): { first: TestServer; second: TestServer } {
+/** Two servers on one database; `firstLog`, when given, hears the first one's log. */
+export function useTwoInstances(
+  env: Record<string, string> = {},
+  { firstLog }: { firstLog?: Logger } = {},
+): { first: TestServer; second: TestServer } {
   const instances = {} as { first: TestServer; second: TestServer };
   beforeAll(async () => {
-    instances.first = await startTestServer({ env });
+    instances.first = await startTestServer({ env, log: firstLog });
     instances.second = await startTestServer({ env, databaseUrl: instances.first.databaseUrl });
   });
   afterAll(async () => {
