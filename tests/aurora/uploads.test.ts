@@ -92,7 +92,7 @@ describe('POST /api/items as multipart', () => {
     expect(asset.headers.get('etag')).toBe(sha256Etag(other));
   });
 
-  it('POST /api/items/:id/icon replaces the image, whatever its declared type, removing the old file', async () => {
+  it("POST /api/items/:id/icon replaces the image, whatever its declared type, and the old type's name serves nothing", async () => {
     const res = await post(
       `/api/items/${id}/icon`,
       form(null, { bytes: IMAGES.jpg, name: 'icon.png', type: 'image/png' }),
@@ -185,6 +185,27 @@ describe('refused uploads leave nothing behind', () => {
 });
 
 describe('GET /assets/items/:filename', () => {
+  it('serves an image changed in the database itself (SQL, a restore) once an admin clears the caches', async () => {
+    const created = await post(
+      '/api/items',
+      form({ ...fields, name: 'Restored' }, { bytes: IMAGES.png, name: 'r.png', type: 'image/png' }),
+    );
+    const path = created.body.item.imageUrl as string;
+    expect((await fetchAsset(path)).bytes.equals(IMAGES.png)).toBe(true);
+    const restored = Buffer.concat([IMAGES.png, Buffer.from('restored')]);
+    await server.sql('update aurora.item_images set bytes = ?, size = ?, etag = ? where item_id = ?', [
+      restored,
+      restored.length,
+      sha256Etag(restored),
+      created.body.item.id,
+    ]);
+    expect((await fetchAsset(path)).bytes.equals(IMAGES.png)).toBe(true);
+    expect((await request(server, 'POST', '/api/actions/clear-cache')).status).toBe(200);
+    const asset = await fetchAsset(path);
+    expect(asset.bytes.equals(restored)).toBe(true);
+    expect(asset.headers.get('etag')).toBe(sha256Etag(restored));
+  });
+
   it('serves nothing outside the assets folder, however the name is encoded', async () => {
     for (const path of [
       '/assets/items/..%2F..%2F..%2Fetc%2Fpasswd',
