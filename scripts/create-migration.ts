@@ -10,7 +10,7 @@ if (!name || !/^[a-z0-9][a-z0-9_-]*$/.test(name)) {
   console.error('usage: npm run migration:create -- <snake_case_name>');
   process.exit(2);
 }
-const orm = await MikroORM.init(ormOptionsFor({ kind: 'pglite', dataDir: null }, persistence));
+const orm = await MikroORM.init(ormOptionsFor({ kind: 'pglite', dataDir: null, wasmCompiler: 'auto' }, persistence));
 try {
   await orm.migrator.up();
   const result = await orm.migrator.create(undefined, false, false, name);

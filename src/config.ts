@@ -88,7 +88,7 @@ export const envSchema = z.object({
     .string()
     .min(1)
     .default('./data')
-    .describe("PGlite's files (pglite/); item images an older server kept in assets/items are imported once"),
+    .describe("PGlite's files (pglite/) and uploads still being received (uploads/); one server process owns it"),
   DATA_DIR_MIN_FREE_MB: z.coerce
     .number()
     .int()
@@ -199,7 +199,7 @@ export const envSchema = z.object({
  * process it holds, the process is replaced.
  */
 export type Database =
-  | { kind: 'pglite'; dataDir: string | null; statementTimeoutMs?: number; wasmCompiler?: WasmCompilerSetting }
+  | { kind: 'pglite'; dataDir: string | null; statementTimeoutMs?: number; wasmCompiler: WasmCompilerSetting }
   | { kind: 'postgresql'; url: string; statementTimeoutMs?: number };
 
 export interface Config {

@@ -18,7 +18,7 @@ const embedded = new WeakMap<object, RemotePglite>();
 
 /** PGlite in a process of its own, so that no state of it can stop this one from answering. */
 async function openEmbedded(database: Database & { kind: 'pglite' }, log: Logger): Promise<RemotePglite> {
-  const { dataDir, wasmCompiler = 'auto' } = database;
+  const { dataDir, wasmCompiler } = database;
   if (dataDir !== null) await mkdir(dataDir, { recursive: true });
   const { compiler, because } = chooseWasmCompiler(wasmCompiler);
   if (because !== null)

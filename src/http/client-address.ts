@@ -13,7 +13,7 @@ function socketAddress(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';
 }
 
-/** Throws on an entry proxy-addr cannot read, so a bad TRUST_PROXY stops the start. */
+/** Reads the address by `trust`, which the configuration has already held to what proxy-addr can compile. */
 export function clientAddressReader(trust: TrustProxy): ClientAddress {
   if (trust.kind === 'none') return socketAddress;
   const trusted =

@@ -1,24 +1,22 @@
-// Work that must wait for the call's transaction to end: an uploaded image is put in place only once the row that
-// points at it has committed, and removed if that row rolled back.
+// Work that must wait for the call's transaction to end, and happen only if it committed: a live event announced
+// once its change is in the database, a cache emptied once the change it held an old copy of is visible.
 type Hook = () => Promise<void>;
 
 export class TransactionHooks {
   readonly #onCommit: Hook[] = [];
-  readonly #onRollback: Hook[] = [];
 
   onCommit(hook: Hook): void {
     this.#onCommit.push(hook);
   }
 
-  onRollback(hook: Hook): void {
-    this.#onRollback.push(hook);
-  }
-
-  /** Runs the hooks for how the transaction ended, in the order they were added; every one runs, the first failure is thrown. */
+  /**
+   * Runs the commit hooks, in the order they were added, if the transaction `committed`; nothing if it rolled back.
+   * Every one runs, and the first failure is thrown.
+   */
   async settle(committed: boolean): Promise<void> {
-    const hooks = committed ? this.#onCommit : this.#onRollback;
+    if (!committed) return;
     const outcomes = [];
-    for (const hook of hooks)
+    for (const hook of this.#onCommit)
       outcomes.push(
         await hook().then(
           () => null,

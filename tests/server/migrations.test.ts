@@ -11,7 +11,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const url = database.url;
   orm = await openDatabase(
-    url === 'memory://' ? { kind: 'pglite', dataDir: null } : { kind: 'postgresql', url },
+    url === 'memory://' ? { kind: 'pglite', dataDir: null, wasmCompiler: 'auto' } : { kind: 'postgresql', url },
     persistence,
     createLogger('silent'),
   );

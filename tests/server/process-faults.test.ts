@@ -1,6 +1,6 @@
 // The server as a process under load, stopped two ways, on PostgreSQL. SIGTERM: every request that reached it is
 // answered with success, and every acknowledged write is in the database. SIGKILL mid-write, then a restart:
-// balances still equal their ledgers, and every item image the rows name is on disk, with nothing half-written.
+// balances still equal their ledgers, and every item committed with its image, of the type its URL names.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -43,8 +43,10 @@ describe('the log format', () => {
   });
 
   it('names the database without its secrets', () => {
-    expect(describeDatabase({ kind: 'pglite', dataDir: './data/pglite' })).toBe('PGlite in ./data/pglite');
-    expect(describeDatabase({ kind: 'pglite', dataDir: null })).toBe('PGlite in memory');
+    expect(describeDatabase({ kind: 'pglite', dataDir: './data/pglite', wasmCompiler: 'auto' })).toBe(
+      'PGlite in ./data/pglite',
+    );
+    expect(describeDatabase({ kind: 'pglite', dataDir: null, wasmCompiler: 'auto' })).toBe('PGlite in memory');
     expect(describeDatabase({ kind: 'postgresql', url: 'postgres://game:s3cret@db.example:5432/game' })).toBe(
       'PostgreSQL game@db.example:5432/game',
     );
