@@ -1,6 +1,7 @@
 // On PostgreSQL the pool's connections send each query text as a named prepared statement (preparing-client.ts): a
 // hot read still answers once its connection is replaced, and a connection holds a bounded number of statements,
 // whatever texts pass through it and whatever state its transaction is in.
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PreparingClient, STATEMENTS_PER_CONNECTION } from '#src/database/preparing-client.ts';
 import { onPostgres, queryDatabase } from '../support/database.ts';
@@ -43,7 +44,8 @@ describe.skipIf(!onPostgres)('prepared statements on PostgreSQL', () => {
   });
 
   describe('one connection', () => {
-    let client: PreparingClient;
+    // As the pool holds it: a pg client, with pg's own signatures.
+    let client: pg.Client;
     const preparedCount = async () =>
       Number((await client.query('select count(*) as n from pg_prepared_statements')).rows[0].n);
     beforeAll(async () => {
