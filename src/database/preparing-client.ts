@@ -19,6 +19,7 @@ export class PreparingClient extends pg.Client {
   #made = 0;
 
   // pg's overloads are many; Kysely calls `query(text, values)` and `query(cursor)`, and only the first is changed.
+  // Typed `never` to fit every overload: the pool, and whoever holds one, sees it as a `pg.Client`.
   override query(...args: unknown[]): never {
     const [text, values] = args;
     if (args.length === 2 && typeof text === 'string' && Array.isArray(values) && values.length > 0) {
