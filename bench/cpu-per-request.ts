@@ -2,7 +2,8 @@
 // given, a server on a fresh PostgreSQL database, seeded as `npm run bench` seeds it, then a fixed number of requests
 // per hot read; utime + stime from /proc of the server's process and of the database's backends, before and after.
 //   node bench/cpu-per-request.ts main=/tmp/main-checkout branch=. branch=. main=/tmp/main-checkout
-//   BENCH_REQUESTS  requests per scenario (default 20000); BENCH_CONNECTIONS (default 10)
+//   BENCH_REQUESTS  requests per scenario (default 20000), after BENCH_WARMUP (default 5000); BENCH_CONNECTIONS
+//   (default 10); BENCH_ROUTES  comma-separated scenario names (default the three hot reads below)
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -17,7 +18,12 @@ import { API_KEY, FIXED_SEED_SQL, PLAYERS, SCENARIOS, USERS, seedSql } from './s
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const MEASURED = ['GET /homes/{player_uuid}', 'GET /api/items/:id', 'POST /cooldowns/check'];
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5000);
+const MEASURED = process.env.BENCH_ROUTES?.split(',') ?? [
+  'GET /homes/{player_uuid}',
+  'GET /api/items/:id',
+  'POST /cooldowns/check',
+];
 /** /proc's clock ticks (USER_HZ) in µs. */
 const TICK_US = 1_000_000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 
@@ -92,7 +98,7 @@ async function measureCheckout(label: string, dir: string): Promise<(string | nu
   try {
     await sql([...FIXED_SEED_SQL, ...seedSql(0, PLAYERS, 0, USERS), 'analyze'], url.toString());
     for (const name of MEASURED) {
-      await drive(server.port, name, 5000);
+      await drive(server.port, name, WARMUP);
       const before = new Map(backends(database).map((pid) => [pid, cpuUs(pid)]));
       const serverBefore = cpuUs(server.child.pid!);
       const load = loadavg()[0]!.toFixed(1);
