@@ -7,6 +7,7 @@ import type { Options } from '@mikro-orm/sql';
 import type { Database } from '../config.ts';
 import { eventEntities } from '../events/event-tables.ts';
 import { RateLimitCount } from '../rate-limit-count.ts';
+import { PreparingClient } from './preparing-client.ts';
 
 /** What the server persists: its entities, and the folder of the migrations that make their tables. */
 export interface Persistence {
@@ -40,8 +41,13 @@ export function ormOptionsFor(
   };
   if (database.kind === 'postgresql') {
     // A connection that cannot be made in 3 s, or a statement held longer than the timeout (by a row lock, or a
-    // frozen server), fails the request with 503 rather than leaving it hanging.
-    const driverOptions = { connectionTimeoutMillis: 3000, statement_timeout: database.statementTimeoutMs ?? 0 };
+    // frozen server), fails the request with 503 rather than leaving it hanging. The pool's connections prepare
+    // their statements (preparing-client.ts).
+    const driverOptions = {
+      connectionTimeoutMillis: 3000,
+      statement_timeout: database.statementTimeoutMs ?? 0,
+      Client: PreparingClient,
+    };
     return definePostgresConfig({
       ...shared,
       clientUrl: database.url,
