@@ -1,6 +1,6 @@
 // The base procedure: each call is held to its policy (credential, rate limit) first, gets its EntityManager (a fork,
-// or for a read the root one), and a change that is announced runs in one transaction with its live event. Each call can also publish
-// events of its own family (`ctx.publish`, see events/publish.ts).
+// or for a read the root one), and a change that is announced runs in one transaction with its live event. Each call
+// can also publish events of its own family (`ctx.publish`, see events/publish.ts).
 import { accessRefusal } from '../auth.ts';
 import { storeEvent } from '../events/outbox.ts';
 import { publisher } from '../events/publish.ts';
