@@ -31,7 +31,7 @@ const LAYERS: [layer: string, pattern: RegExp][] = [
   ['REST adapter', /\/rest-adapter\//],
   ['tRPC procedure calls', /@trpc\/server\//],
   ['zod validation', /\/zod\//],
-  ['Kysely and the naming plugin', /\/kysely\/|\/routers\/shared\/(entity-naming|database)/],
+  ['Kysely and the naming plugin', /\/kysely\/|\/src\/database\/entity-naming|\/routers\/shared\/database/],
   ['MikroORM', /@mikro-orm\//],
   ['pg driver', /\/(pg|pg-protocol|pg-pool|pg-types|postgres-date|postgres-array|postgres-interval|postgres-bytea)\//],
   ['procedures and services', /\/routers\/|\/src\//],

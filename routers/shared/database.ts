@@ -15,7 +15,19 @@ export type Row<Entity extends keyof Database> = Selectable<Database[Entity]>;
 /** What an entity without relations holds, by property: a loaded entity, or a row a typed query selected. */
 export type Stored<Entity extends EntitySchema> = InferEntity<Entity>;
 
+/**
+ * Each Kysely that MikroORM hands out (the pool's one, or a transaction's) with the naming plugin, made once: Kysely's
+ * `withPlugin` copies and freezes the instance and its executor, which every hot read paid again per call.
+ */
+const named = new WeakMap<object, Db>();
+
 /** Queries in the EntityManager's transaction, if it is in one, named by entity and property. */
 export function db(em: EntityManager): Db {
-  return em.getKysely<Database>().withPlugin(entityNaming(em.getMetadata()));
+  const base = em.getKysely<Database>();
+  let found = named.get(base);
+  if (!found) {
+    found = base.withPlugin(entityNaming(em.getMetadata()));
+    named.set(base, found);
+  }
+  return found;
 }

@@ -1,12 +1,16 @@
 // Whether a user's daily reward is open, and when the next one opens.
 import type { EntityManager } from '@mikro-orm/sql';
-import { User } from '#entities/aurora/user.ts';
+import { db } from '../../shared/database.ts';
 import { userNotFound } from '../errors.ts';
 import { dailyClaim } from './daily-rules.ts';
 import type { DailyStatus } from './schemas.ts';
 
 export async function getDailyStatus(em: EntityManager, userId: string, now: Date): Promise<DailyStatus> {
-  const user = await em.findOne(User, { id: userId }, { fields: ['dailyStreak', 'lastDailyAt'] });
+  const user = await db(em)
+    .selectFrom('User')
+    .select(['dailyStreak', 'lastDailyAt'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
   if (!user) throw userNotFound(userId);
   const lastClaimAt = user.lastDailyAt ?? null;
   const claim = dailyClaim(lastClaimAt, user.dailyStreak, now);

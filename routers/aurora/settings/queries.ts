@@ -1,13 +1,13 @@
 // Settings as the API shows them: the bot's validated settings document, and its Discord metadata.
 import type { EntityManager } from '@mikro-orm/sql';
-import { Setting } from '#entities/aurora/setting.ts';
+import { db } from '../../shared/database.ts';
 import { type BotSettings, botSettings, type DiscordMeta, discordMeta } from './schemas.ts';
 
 export const SETTINGS_KEY = 'bot';
 export const META_KEY = 'discord-meta';
 
 async function readDocument(em: EntityManager, key: string): Promise<Record<string, unknown> | null> {
-  const found = await em.findOne(Setting, { key }, { fields: ['value'] });
+  const found = await db(em).selectFrom('Setting').select('value').where('key', '=', key).executeTakeFirst();
   return found?.value ?? null;
 }
 

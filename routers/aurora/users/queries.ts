@@ -1,7 +1,6 @@
 // Users as the API shows them: each with its class joined.
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
-import { User } from '#entities/aurora/user.ts';
 import { db, type Row } from '../../shared/database.ts';
 import { containing } from '#src/database/queries.ts';
 import { userNotFound } from '../errors.ts';
@@ -37,7 +36,7 @@ function usersWithClass(em: EntityManager) {
 }
 
 export async function userExists(em: EntityManager, id: string): Promise<boolean> {
-  return (await em.count(User, { id })) > 0;
+  return (await db(em).selectFrom('User').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }
 
 export async function getUser(em: EntityManager, id: string): Promise<UserResponse> {

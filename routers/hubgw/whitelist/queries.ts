@@ -1,7 +1,7 @@
 // The whitelist as the API shows it: a player's standing, every entry, and the count.
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
-import { WhitelistEntry } from '#entities/hubgw/whitelist-entry.ts';
+import type { WhitelistEntry } from '#entities/hubgw/whitelist-entry.ts';
 import { db, type Stored } from '../../shared/database.ts';
 import type { WhitelistEntryResponse } from './schemas.ts';
 
@@ -35,5 +35,9 @@ export async function listWhitelist(em: EntityManager) {
 }
 
 export async function countWhitelist(em: EntityManager) {
-  return { total: await em.count(WhitelistEntry) };
+  const { count } = await db(em)
+    .selectFrom('WhitelistEntry')
+    .select(sql<string>`count(*)`.as('count'))
+    .executeTakeFirstOrThrow();
+  return { total: Number(count) };
 }
