@@ -10,8 +10,8 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { markdown } from './load.ts';
+import { markdown, scenarioRequests } from './load.ts';
+import { runSql as sql } from './sql.ts';
 import { startTarget, stopTarget } from './processes.ts';
 import { API_KEY, FIXED_SEED_SQL, PLAYERS, SCENARIOS, USERS, seedSql } from './scenarios.ts';
 
@@ -26,16 +26,6 @@ const MEASURED = process.env.BENCH_ROUTES?.split(',') ?? [
 ];
 /** /proc's clock ticks (USER_HZ) in µs. */
 const TICK_US = 1_000_000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
-
-async function sql(statements: string[], url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    for (const statement of statements) await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 /** utime + stime of a process, all its threads, in µs; 0 once it is gone. */
 function cpuUs(pid: number): number {
@@ -62,25 +52,11 @@ function backends(database: string): number[] {
 
 function drive(port: number, name: string, amount: number) {
   const scenario = SCENARIOS.find((candidate) => candidate.name === name)!;
-  let counter = 0;
   return autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,
     amount,
-    headers: { 'x-api-key': API_KEY, 'content-type': 'application/json' },
-    requests: [
-      {
-        method: scenario.method,
-        setupRequest: (request) => {
-          const i = counter++;
-          return {
-            ...request,
-            path: scenario.path(i, PLAYERS),
-            ...(scenario.body ? { body: JSON.stringify(scenario.body(i, PLAYERS)) } : {}),
-          };
-        },
-      },
-    ],
+    ...scenarioRequests(scenario, PLAYERS),
   });
 }
 

@@ -21,26 +21,19 @@ export interface Run {
   baseline: boolean;
 }
 
-export async function measure({
-  target,
-  scenario,
-  players,
-  connections,
-  seconds,
-  baseline,
-}: Run): Promise<Measurement> {
+/**
+ * The options autocannon needs to send `scenario`'s requests in turn, each with its own path (and body) over the
+ * first `players` seeded players: the server's routes, or with `baseline` the baseline's where they differ.
+ */
+export function scenarioRequests(scenario: Scenario, players: number, baseline = false) {
   let counter = 0;
   const path = (baseline && scenario.baselinePath) || scenario.path;
-  resetPeakMemory(target);
-  const result = await autocannon({
-    url: `http://127.0.0.1:${target.port}`,
-    connections,
-    duration: seconds,
+  return {
     headers: { 'x-api-key': API_KEY, 'content-type': 'application/json' },
     requests: [
       {
         method: scenario.method,
-        setupRequest: (request) => {
+        setupRequest: (request: autocannon.Request) => {
           const i = counter++;
           return {
             ...request,
@@ -50,6 +43,23 @@ export async function measure({
         },
       },
     ],
+  };
+}
+
+export async function measure({
+  target,
+  scenario,
+  players,
+  connections,
+  seconds,
+  baseline,
+}: Run): Promise<Measurement> {
+  resetPeakMemory(target);
+  const result = await autocannon({
+    url: `http://127.0.0.1:${target.port}`,
+    connections,
+    duration: seconds,
+    ...scenarioRequests(scenario, players, baseline),
   });
   return {
     rps: result.requests.average,

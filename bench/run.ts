@@ -9,11 +9,11 @@
 //   BENCH_IDLE_SECONDS  how long each server stands idle before its idle memory is read (default 20)
 //   BENCH_PGLITE=0      skips the server on PGlite on disk (its throughput and its memory goals, on both compilers)
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { chooseWasmCompiler } from '../src/database/pglite/wasm-compiler.ts';
 import { fanoutGoalMet, measureFanout } from './fanout-measure.ts';
 import { FANOUT_LOAD, GOALS, goalsTable, p99LimitMs, type SideBySide } from './goals.ts';
 import { markdown, measure } from './load.ts';
+import { runSql as sql } from './sql.ts';
 import { memoryTable, type PgliteMemory } from './memory.ts';
 import { onPglite, PGLITE_PLAYERS } from './pglite.ts';
 import { currentMemoryMb, currentUniqueMemoryMb, startTarget, stopTarget, type Target } from './processes.ts';
@@ -47,16 +47,6 @@ function pgliteRuns(): { label: string; env: Record<string, string> }[] {
   if (here === 'optimizing')
     runs.push({ label: 'as auto runs it below 1.5 GB (baseline)', env: { PGLITE__WASM_COMPILER: 'baseline' } });
   return runs;
-}
-
-async function sql(statements: string[], url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    for (const statement of statements) await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 async function sideBySide(server: Target, baseline: Target): Promise<{ table: string; results: SideBySide[] }> {
