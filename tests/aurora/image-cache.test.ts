@@ -2,7 +2,7 @@
 // never putting back an image that a read fetched before a change dropped the cache.
 import { expect, it } from 'vitest';
 import { ImageCache } from '#routers/aurora/items/images/image-cache.ts';
-import type { StoredImage } from '#routers/aurora/items/images/store.ts';
+import type { StoredImage } from '#routers/aurora/items/images/image-cache.ts';
 
 function image(size: number): StoredImage {
   return { extension: 'png', contentType: 'image/png', bytes: Buffer.alloc(size), size, etag: `"${size}"` };

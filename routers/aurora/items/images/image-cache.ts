@@ -1,7 +1,16 @@
 // The hot item images of this instance, bounded in bytes. Emptied whenever any instance changes an image: changes are
 // rare (an admin's upload), so dropping them all costs little and needs no id in the signal.
 import { LRUCache } from 'lru-cache';
-import type { StoredImage } from './store.ts';
+import type { ImageExtension } from './image-rule.ts';
+
+/** An item's image as the database holds it, and as this cache keeps it. */
+export interface StoredImage {
+  extension: ImageExtension;
+  contentType: string;
+  bytes: Buffer;
+  size: number;
+  etag: string;
+}
 
 export class ImageCache {
   readonly #images: LRUCache<number, StoredImage> | null;

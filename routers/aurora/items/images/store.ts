@@ -6,7 +6,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import type { TransactionHooks } from '#src/trpc/transaction-hooks.ts';
 import type { Upload } from '#src/uploads.ts';
 import { db } from '../../../shared/database.ts';
-import type { ImageCache } from './image-cache.ts';
+import type { ImageCache, StoredImage } from './image-cache.ts';
 import { IMAGE_TYPES, type ImageExtension } from './image-rule.ts';
 
 declare module '#src/trpc/context.ts' {
@@ -28,14 +28,6 @@ export function parseAssetName(name: string): { itemId: number; extension: Image
 
 /** The signal every instance empties its image cache on. */
 export const IMAGES_CHANGED = 'item-images-changed';
-
-export interface StoredImage {
-  extension: ImageExtension;
-  contentType: string;
-  bytes: Buffer;
-  size: number;
-  etag: string;
-}
 
 const EXTENSION_OF: Record<string, ImageExtension> = Object.fromEntries(
   Object.entries(IMAGE_TYPES).map(([extension, type]) => [type, extension as ImageExtension]),
