@@ -7,6 +7,7 @@
 //   BENCH_ONLY          comma-separated parts of scenario names: measure just those side by side
 //   FANOUT_SECONDS      seconds of the fan-out measurement (default 10); BENCH_FANOUT=0 skips it
 //   BENCH_IDLE_SECONDS  how long each server stands idle before its idle memory is read (default 20)
+//   BENCH_SERVER_NODE_OPTIONS  Node options of the server on PostgreSQL alone (--max-semi-space-size=32, say)
 //   BENCH_PGLITE=0      skips the server on PGlite on disk (its throughput and its memory goals, on both compilers)
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chooseWasmCompiler } from '../src/database/pglite/wasm-compiler.ts';
@@ -151,6 +152,7 @@ try {
     SECURITY__API_KEY: API_KEY,
     RATE_LIMIT__MAX: '100000000',
     WS_MAX_CONNECTIONS: String(FANOUT_LOAD.subscribers + 5),
+    ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
   });
   targets.push(server);
   const postgresStartPeak = server.startPeakMb;
