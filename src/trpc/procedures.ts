@@ -69,9 +69,9 @@ async function runWithEvent<Result extends { ok: boolean; data?: unknown }>(
 /**
  * A read (a query, or a mutation marked `reads`) runs its typed queries on the ORM's root EntityManager, which hands
  * out the pool's Kysely: it needs no identity map or unit of work, and a fork cost 5 to 11 µs of every call. Part of
- * that is MikroORM 7.2's own: `fork()` sets `allowGlobalContext` and back, and each `Configuration.set` writes
- * `process.env.MIKRO_ORM_COLORS`. The root refuses to load entities (`allowGlobalContext: false`), so a read that
- * tries fails loudly rather than share one identity map with every other call.
+ * that is MikroORM 7.2's own: `fork()` sets `allowGlobalContext` and back, and each `Configuration.set` writes the
+ * environment variable MIKRO_ORM_COLORS. The root refuses to load entities (`allowGlobalContext: false`), so a read
+ * that tries fails loudly rather than share one identity map with every other call.
  */
 function entityManagerFor(ctx: Context, type: string, meta: RouteMeta | undefined): Context['orm']['em'] {
   return type === 'query' || meta?.reads ? ctx.orm.em : ctx.orm.em.fork();
