@@ -19,4 +19,13 @@ export const Warp = defineEntity({
   uniques: [
     { name: 'warps_name_key', expression: 'create unique index "warps_name_key" on "hubgw"."warps" (lower("name"))' },
   ],
+  // The list's page by world (and visibility) in its order, read from the index without a sort, and its count from
+  // the same index.
+  indexes: [
+    {
+      name: 'warps_world_public_name_idx',
+      expression:
+        'create index "warps_world_public_name_idx" on "hubgw"."warps" ("world", "is_public", lower("name"), "id")',
+    },
+  ],
 });

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Warp } from '#entities/hubgw/warp.ts';
 import type { AppError } from '#src/errors.ts';
 import { db, type Db, type Stored } from '../../shared/database.ts';
-import { containing } from '#src/database/queries.ts';
+import { containing, pageWithTotal } from '#src/database/queries.ts';
 import { locationOf, pageMeta } from '../schemas.ts';
 import type { ListWarpsInput, WarpResponse } from './schemas.ts';
 import { notFound } from '../errors.ts';
@@ -43,17 +43,15 @@ export async function listWarps(em: EntityManager, filter: ListWarpsInput) {
     .$if(filter.name !== undefined, (query) => query.where('name', 'ilike', containing(filter.name!)))
     .$if(filter.world !== undefined, (query) => query.where('world', '=', filter.world!))
     .$if(filter.is_public !== undefined, (query) => query.where('isPublic', '=', filter.is_public!));
-  const rows = await filtered
-    .selectAll()
-    .select(sql<string>`count(*) over ()`.as('total'))
-    .orderBy(sql`lower(name)`)
-    .orderBy('id')
-    .limit(filter.size)
-    .offset((filter.page - 1) * filter.size)
-    .execute();
-  // Past the last page the window count has no row to ride on, so count separately.
-  const total = rows[0]
-    ? Number(rows[0].total)
-    : Number((await filtered.select(sql<string>`count(*)`.as('count')).executeTakeFirstOrThrow()).count);
+  // The count apart from the page, not as a window over it: a window makes PostgreSQL read and sort every matching
+  // row for every page, where the page alone reads its rows in the index's order.
+  const { rows, total } = await pageWithTotal(filtered, (query) =>
+    query
+      .selectAll()
+      .orderBy(sql`lower(name)`)
+      .orderBy('id')
+      .limit(filter.size)
+      .offset((filter.page - 1) * filter.size),
+  );
   return { warps: rows.map(toWarp), ...pageMeta(total, filter.page, filter.size) };
 }
