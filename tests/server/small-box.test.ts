@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onPostgres } from '../support/database.ts';
 import { createMemoryCgroup, type MemoryCgroup, skipWithoutMemoryCgroup } from '../support/memory-cgroup.ts';
 import { embeddedDatabaseProcess, runServerProcess } from '../support/process.ts';
+import { API_KEY, hubgw } from '../support/server.ts';
 
-const API_KEY = 'small-box-test-key';
 const SMALL_BOX_BYTES = 640 * 1024 ** 2;
 const PLAYERS = 120;
 
@@ -41,17 +41,12 @@ describe.skipIf(onPostgres || skipWithoutMemoryCgroup)('the server on the embedd
       expect.arrayContaining(['--no-wasm-tier-up', '--no-wasm-dynamic-tiering']),
     );
 
-    const call = async (method: string, path: string, body?: unknown) => {
-      const res = await fetch(`${url}/api/v1${path}`, {
-        method,
-        headers: { 'X-API-Key': API_KEY, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: await res.json() };
-    };
+    const listening = { url };
     for (let at = 0; at < PLAYERS; at += 10) {
       const writes = Array.from({ length: 10 }, (_, i) =>
-        call('PUT', '/homes/', { player_uuid: player(at + i), name: 'home', world: 'world', x: at + i, y: 64, z: 0 }),
+        hubgw(listening, 'PUT', '/homes/', {
+          json: { player_uuid: player(at + i), name: 'home', world: 'world', x: at + i, y: 64, z: 0 },
+        }),
       );
       for (const { status } of await Promise.all(writes)) expect(status).toBe(200);
     }
@@ -63,9 +58,10 @@ describe.skipIf(onPostgres || skipWithoutMemoryCgroup)('the server on the embedd
       server: 'lobby',
       timestamp: new Date().toISOString(),
     }));
-    expect(await call('POST', '/audit/commands', batch)).toEqual({ status: 202, body: { accepted: 50 } });
+    const audit = await hubgw(listening, 'POST', '/audit/commands', { json: batch });
+    expect({ status: audit.status, body: audit.body }).toEqual({ status: 202, body: { accepted: 50 } });
     for (let n = 0; n < PLAYERS; n++) {
-      const { status, body } = await call('GET', `/homes/${player(n)}`);
+      const { status, body } = await hubgw(listening, 'GET', `/homes/${player(n)}`);
       expect(status).toBe(200);
       expect(body).toMatchObject({ total: 1, homes: [{ name: 'home', x: n }] });
     }

@@ -143,8 +143,9 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+/** A request to `server`: a test server, or any server whose address a test knows (a process it started). */
 export async function request<T = any>(
-  server: TestServer,
+  server: Pick<TestServer, 'url'>,
   method: string,
   path: string,
   options: RequestOptions = {},
@@ -162,7 +163,12 @@ export async function request<T = any>(
 }
 
 /** A HubGW call with the test API key. */
-export function hubgw<T = any>(server: TestServer, method: string, path: string, options: RequestOptions = {}) {
+export function hubgw<T = any>(
+  server: Pick<TestServer, 'url'>,
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+) {
   return request<T>(server, method, `/api/v1${path}`, {
     ...options,
     headers: { 'X-API-Key': API_KEY, ...options.headers },

@@ -6,6 +6,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import type { TransactionHooks } from '#src/trpc/transaction-hooks.ts';
 import type { Upload } from '#src/uploads.ts';
 import { db } from '../../../shared/database.ts';
+import { serialId } from '../../../shared/schemas.ts';
 import type { ImageCache, StoredImage } from './image-cache.ts';
 import { IMAGE_TYPES, type ImageExtension } from './image-rule.ts';
 
@@ -16,14 +17,15 @@ declare module '#src/trpc/context.ts' {
 }
 
 const ASSET_NAME = /^(\d{1,10})\.(png|jpg|webp|gif)$/;
-/** The largest item id there can be: `items.id` is a PostgreSQL integer, and a larger one fails the query. */
-const MAX_ITEM_ID = 2_147_483_647;
 
-/** An item image's file name, `<id>.<ext>`: its item's id and extension, or null for any other name. */
+/**
+ * An item image's file name, `<id>.<ext>`: its item's id and extension, or null for any other name, an id no item can
+ * have included (the items' serial ids are PostgreSQL integers, and a bound value past them fails the query).
+ */
 export function parseAssetName(name: string): { itemId: number; extension: ImageExtension } | null {
   const match = ASSET_NAME.exec(name);
-  const itemId = Number(match?.[1]);
-  return match && itemId <= MAX_ITEM_ID ? { itemId, extension: match[2] as ImageExtension } : null;
+  const itemId = serialId.safeParse(Number(match?.[1]));
+  return match && itemId.success ? { itemId: itemId.data, extension: match[2] as ImageExtension } : null;
 }
 
 /** The signal every instance empties its image cache on. */
