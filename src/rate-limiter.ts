@@ -149,12 +149,20 @@ export class RateLimiter {
   /** Counts one request of `client`. */
   async take(client: string): Promise<RateLimitTake> {
     try {
-      const counted = take(await this.#store.consume(client), true);
+      const counted = await this.#consume(this.#store, client);
       this.#countingTogether();
       return counted;
     } catch (error) {
-      if (!(error instanceof RateLimiterRes)) return this.#takeAlone(client, error);
-      this.#countingTogether();
+      return this.#takeAlone(client, error);
+    }
+  }
+
+  /** Counts `client` on `limiter`: allowed, or over the limit (which `onRefused` hears of); its failures thrown. */
+  async #consume(limiter: RateLimiterAbstract, client: string): Promise<RateLimitTake> {
+    try {
+      return take(await limiter.consume(client), true);
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
       this.#onRefused();
       return take(error, false);
     }
@@ -169,13 +177,7 @@ export class RateLimiter {
         'the shared rate limit cannot count in the database; this instance counts alone until it can',
       );
     this.#alone = true;
-    try {
-      return take(await this.#shared.alone.consume(client), true);
-    } catch (refused) {
-      if (!(refused instanceof RateLimiterRes)) throw refused;
-      this.#onRefused();
-      return take(refused, false);
-    }
+    return this.#consume(this.#shared.alone, client);
   }
 
   #countingTogether(): void {
