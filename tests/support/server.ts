@@ -24,7 +24,8 @@ export interface TestServer {
 }
 
 export interface TestServerOptions {
-  env?: Record<string, string>;
+  /** Over the defaults; an undefined value leaves that variable unset (DATABASE_URL: the embedded database on disk). */
+  env?: Record<string, string | undefined>;
   /** Serves this router instead of the application's, to test the adapter's mechanics. */
   router?: AnyRouter;
   clock?: Clock;
