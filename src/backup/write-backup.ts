@@ -1,7 +1,7 @@
 // Writes one backup file so that nothing but a whole, checked backup ever bears its name: the snapshot goes to a
 // temporary name in the target's folder, is opened in a scratch PGlite, and only then is renamed into place. A kill
 // at any point leaves at most a temporary file and never touches the data directory or another backup.
-import { open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { openSnapshot } from './open-snapshot.ts';
 
@@ -36,6 +36,7 @@ export async function writeBackup(dump: Dump, target: string): Promise<BackupWri
   const partial = join(dir, `.${basename(file)}${PARTIAL_MARK}${process.pid}`);
   const scratch = `${partial}.check`;
   const started = performance.now();
+  await mkdir(dir, { recursive: true });
   await rm(partial, { force: true });
   await rm(scratch, { recursive: true, force: true });
   try {
