@@ -9,7 +9,7 @@ import { type BackupWritten, writeBackup } from './write-backup.ts';
 
 /**
  * How long a snapshot may hold PGlite before its process is taken for stuck and replaced: far past a statement's
- * limit, since a dump reads every file of the database (about 0.x s for the bench's data set, BENCHMARKS.md #29),
+ * limit, since a dump reads every file of the database (1.1 s for the bench's 64 MB data set, BENCHMARKS.md #29),
  * yet bounded, so a dump that spins does not hold every request for good.
  */
 const DUMP_HANG_LIMIT_MS = 10 * 60 * 1000;

@@ -64,7 +64,7 @@ describe.skipIf(onPostgres)('a backup killed outright', () => {
     expect(first).toMatchObject({ code: 0, signal: null });
     expect(first.stdout).toContain('backup written by this process');
     earlierHash = sha256(earlier);
-  });
+  }, 120_000);
   afterAll(async () => {
     await rm(work, { recursive: true, force: true });
   });
@@ -81,7 +81,7 @@ describe.skipIf(onPostgres)('a backup killed outright', () => {
     const { server, url } = start(dataDir);
     expect(await balance(await url)).toBe('4242');
     await stop(server);
-  });
+  }, 120_000);
 
   it('SIGKILL of the server writing a backup leaves the data and the earlier backup whole', async () => {
     const target = join(backups, 'server-killed.tar.gz');
@@ -103,5 +103,5 @@ describe.skipIf(onPostgres)('a backup killed outright', () => {
 
     // The earlier backup still restores.
     expect(await runBackupScript('restore', dataDir, earlier).done).toMatchObject({ code: 0, signal: null });
-  });
+  }, 120_000);
 });
