@@ -1,6 +1,7 @@
 // Reads and validates the process environment once, at start.
 import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
+import type { BackupSchedule } from './backup/scheduled-backups.ts';
 import type { TrustProxy } from './http/client-address.ts';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '::1', '[::1]']);
@@ -96,6 +97,26 @@ export const envSchema = z.object({
     .max(1_048_576)
     .default(64)
     .describe("Below this much free space on DATA_DIR's file system, writes are refused (0: never)"),
+  BACKUP_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Set: the server on PGlite on disk writes a backup of its database here every BACKUP_INTERVAL_HOURS (npm run restore reads one back); unset: no scheduled backups',
+    ),
+  BACKUP_INTERVAL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(8_760)
+    .default(24)
+    .describe('Hours between scheduled backups (fractions allowed); the first comes one interval after the start'),
+  BACKUP_KEEP: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(7)
+    .describe('Scheduled backups kept in BACKUP_DIR; older ones are removed after each new one'),
   SECURITY__API_KEY: z
     .string()
     .min(1)
@@ -209,6 +230,8 @@ export interface Config {
   dataDir: string;
   /** Below this much free space in DATA_DIR's file system, writes to a database kept there are refused (0: never). */
   dataDirMinFreeBytes: number;
+  /** Scheduled backups of PGlite on disk; null when BACKUP_DIR is unset. */
+  backups: BackupSchedule | null;
   apiKey: string;
   apiKeyGenerated: boolean;
   adminToken: string | null;
@@ -290,6 +313,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, generateKey: () => string): C
     database: chooseDatabase(values),
     dataDir: values.DATA_DIR,
     dataDirMinFreeBytes: values.DATA_DIR_MIN_FREE_MB * 1024 * 1024,
+    backups:
+      values.BACKUP_DIR === undefined
+        ? null
+        : {
+            dir: values.BACKUP_DIR,
+            intervalMs: Math.round(values.BACKUP_INTERVAL_HOURS * 3_600_000),
+            keep: values.BACKUP_KEEP,
+          },
     apiKey: values.SECURITY__API_KEY ?? generateKey(),
     apiKeyGenerated: values.SECURITY__API_KEY === undefined,
     adminToken: values.SECURITY__ADMIN_TOKEN ?? null,

@@ -21,6 +21,7 @@ import { watchDatabasePool } from './metrics/database-pool.ts';
 import { UploadDir } from './uploads.ts';
 import { noStorageFloor, storageFloor } from './storage-floor.ts';
 import { PACKAGE_VERSION } from './package-version.ts';
+import { type ServerBackups, startBackups } from './backup/server-backups.ts';
 
 const EVENT_PRUNE_INTERVAL_MS = 10 * 60 * 1000;
 /** The signal that makes every instance on the database drop its cached data. */
@@ -79,6 +80,7 @@ export async function startServer(
   let sockets: LiveSockets | null = null;
   let rateLimiter: RateLimiter | null = null;
   let pruning: NodeJS.Timeout | undefined;
+  let backups: ServerBackups | null = null;
   let closing = false;
   let closed: Promise<void> | undefined;
   try {
@@ -159,6 +161,7 @@ export async function startServer(
     // Keep-alive sockets that go idle during shutdown are closed at once instead of waiting for their timeout.
     server.on('request', (_req, res) => res.on('finish', () => closing && server.closeIdleConnections()));
     watchForHangs(orm, config.database);
+    backups = await startBackups(orm, config, log);
     const address = await listen(server, config.port, config.host);
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     return {
@@ -170,6 +173,7 @@ export async function startServer(
         closed ??= (async () => {
           closing = true;
           clearInterval(pruning);
+          await backups?.close();
           await sockets?.close();
           await closeHttp(server, graceMs);
           await events.close();
@@ -182,6 +186,7 @@ export async function startServer(
     };
   } catch (error) {
     clearInterval(pruning);
+    await backups?.close();
     await sockets?.close();
     await events.close();
     await rateLimiter?.close();

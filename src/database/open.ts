@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { type EntityManager, MikroORM } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import type { Database } from '../config.ts';
+import { interruptedRestore } from '../backup/restore.ts';
 import type { Logger } from '../logger.ts';
 import { RemotePglite } from './pglite/remote.ts';
 import { chooseWasmCompiler } from './pglite/wasm-compiler.ts';
@@ -19,6 +20,8 @@ const embedded = new WeakMap<object, RemotePglite>();
 /** PGlite in a process of its own, so that no state of it can stop this one from answering. */
 async function openEmbedded(database: Database & { kind: 'pglite' }, log: Logger): Promise<RemotePglite> {
   const { dataDir, wasmCompiler } = database;
+  const cutShort = dataDir === null ? null : interruptedRestore(dataDir);
+  if (cutShort !== null) throw new Error(`the embedded database cannot be opened: ${cutShort}`);
   if (dataDir !== null) await mkdir(dataDir, { recursive: true });
   const { compiler, because } = chooseWasmCompiler(wasmCompiler);
   if (because !== null)
@@ -79,6 +82,15 @@ export function watchForHangs(orm: Orm, database: Database): void {
  */
 export function databaseAnswers(em: EntityManager, withinMs: number): Promise<unknown> {
   return embedded.get(em.config)?.ping(withinMs) ?? em.execute('select 1');
+}
+
+/**
+ * Writes a snapshot of the embedded database to the new file `path` (see `RemotePglite.dump`) and answers its size;
+ * null when the database is not PGlite on disk, which has nothing a snapshot could restore.
+ */
+export function dumpEmbedded(orm: Orm, database: Database, path: string, hangAfterMs: number): Promise<number> | null {
+  if (database.kind !== 'pglite' || database.dataDir === null) return null;
+  return embedded.get(orm.config)?.dump(path, hangAfterMs) ?? null;
 }
 
 export async function closeDatabase(orm: Orm, force?: boolean): Promise<void> {

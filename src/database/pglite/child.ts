@@ -3,6 +3,7 @@
 // starts another on the same data. It runs statements one at a time, as they arrive. Started by `./remote.ts` with
 // the data folder (or `memory://`) as its one argument.
 import { statfsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { type FromChild, type SentError, sendableError, type ToChild } from './protocol.ts';
@@ -46,6 +47,30 @@ new Worker(
   { eval: true, workerData: process.ppid },
 ).unref();
 
+/**
+ * Writes a snapshot of the data folder to the new file `path`, flushed to disk, and answers its size. The server
+ * sends nothing else meanwhile (it holds its turn), so no statement of its own runs during the dump. A CHECKPOINT
+ * first writes the shared buffers' dirty pages into the table files, so the snapshot is a cluster shut down cleanly
+ * that opens without replaying the WAL. PGlite's dump reads the files without taking its query lock: the dump runs
+ * under that lock, so that a statement sent out of turn (the health check's ping) waits rather than changing files
+ * being read. The dump is PGlite's own tar, which PGlite's `loadDataDir` reads back; it is built in this process's
+ * memory, as PGlite builds it (BENCHMARKS.md, #29, measured what that costs).
+ */
+async function dump(database: PGlite, path: string): Promise<number> {
+  await database.exec('CHECKPOINT');
+  return database._runExclusiveQuery(async () => {
+    const tar = new Uint8Array(await (await database.dumpDataDir('gzip')).arrayBuffer());
+    const file = await open(path, 'wx');
+    try {
+      await file.writeFile(tar);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    return tar.length;
+  });
+}
+
 try {
   const database = await PGlite.create({ dataDir, startParams: START_PARAMS, parsers: TYPE_PARSERS });
   process.on('message', async (message: ToChild) => {
@@ -53,6 +78,13 @@ try {
       await database.close().catch(() => {});
       process.off('disconnect', die);
       send({ id: message.id, rows: [], affectedRows: undefined }, () => process.exit(0));
+      return;
+    }
+    if ('dump' in message) {
+      await dump(database, message.dump).then(
+        (dumpedBytes) => send({ id: message.id, dumpedBytes }),
+        (error: unknown) => send({ id: message.id, error: sendableError(error) }),
+      );
       return;
     }
     try {

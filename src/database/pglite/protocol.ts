@@ -1,6 +1,10 @@
 // The messages between the server and the process that runs PGlite: statements one way, rows or errors the other.
 
-export type ToChild = { id: number; sql: string; params: unknown[] } | { id: number; close: true };
+export type ToChild =
+  | { id: number; sql: string; params: unknown[] }
+  | { id: number; close: true }
+  /** Write a snapshot of the data folder (PGlite's gzipped tar) to the new file `dump`; answered with its size. */
+  | { id: number; dump: string };
 
 /** An error as a plain object: PGlite's carry their SQLSTATE and fields as properties, which a clone would drop. */
 export type SentError = { message: string; name: string } & Record<string, unknown>;
@@ -9,6 +13,7 @@ export type FromChild =
   | { ready: true }
   | { failed: SentError }
   | { id: number; rows: unknown[]; affectedRows: number | undefined }
+  | { id: number; dumpedBytes: number }
   /** `broken`: PGlite's state is past saving (an internal error, SQLSTATE XX000); the process must be replaced. */
   | { id: number; error: SentError; broken?: true };
 

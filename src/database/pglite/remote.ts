@@ -16,8 +16,11 @@ interface QueryResult {
   affectedRows: number | undefined;
 }
 
+/** An answer of the process that is not an error: a statement's rows, or a dump's size. */
+type Answer = Extract<FromChild, { id: number; rows: unknown[] } | { id: number; dumpedBytes: number }>;
+
 interface Pending {
-  resolve(result: QueryResult): void;
+  resolve(answer: Answer): void;
   reject(error: Error): void;
   timer: NodeJS.Timeout | undefined;
 }
@@ -134,6 +137,8 @@ export class RemotePglite {
   #starting: ChildProcess | null = null;
   /** A statement running longer means the process is stuck: it is replaced (0: never). */
   #hangAfterMs = 0;
+  /** Dumps being written now (one at most, as they take turns). */
+  #dumping = 0;
 
   private constructor(options: RemotePgliteOptions) {
     this.#options = options;
@@ -201,6 +206,9 @@ export class RemotePglite {
    * run at most. It is a real statement, since one that finds PGlite stuck is what tells. After `withinMs` it fails.
    */
   ping(withinMs: number): Promise<void> {
+    // A dump holds PGlite for as long as it reads the files, under a hang limit of its own: a ping would wait for it
+    // and, past the statement's limit, replace the process mid-dump. The database is known to be at work then.
+    if (this.#dumping > 0) return Promise.resolve();
     const answered = this.#send('select 1', [], this.#generation).then(() => undefined);
     const timer = new AbortController();
     const late = sleep(withinMs, undefined, { signal: timer.signal }).then(() => {
@@ -208,6 +216,26 @@ export class RemotePglite {
     });
     late.catch(() => {});
     return Promise.race([answered, late]).finally(() => timer.abort());
+  }
+
+  /**
+   * Writes a snapshot of the data to the new file `path` (flushed to disk) and answers its size. It takes its turn
+   * like a transaction, so every statement sent before it is in the snapshot and every one sent after waits for it.
+   * A dump reads every file, so it may legitimately take far longer than a statement: the hang limit it gets is its
+   * own, `hangAfterMs` (0: never).
+   */
+  dump(path: string, hangAfterMs: number): Promise<number> {
+    const generation = this.#generation;
+    return this.#inTurn(async () => {
+      this.#dumping++;
+      try {
+        const answer = await this.#ask((id) => ({ id, dump: path }), generation, hangAfterMs, 'a dump');
+        if (!('dumpedBytes' in answer)) throw new Error('the embedded database answered a dump with rows');
+        return answer.dumpedBytes;
+      } finally {
+        this.#dumping--;
+      }
+    });
   }
 
   /** Lets PGlite shut down cleanly, and kills its process when it does not within a grace period (a stuck one). */
@@ -246,21 +274,27 @@ export class RemotePglite {
     pending.reject(error);
   }
 
-  #send(sql: string, params: unknown[], generation: number): Promise<QueryResult> {
+  async #send(sql: string, params: unknown[], generation: number): Promise<QueryResult> {
+    const answer = await this.#ask((id) => ({ id, sql, params }), generation, this.#hangAfterMs, 'a statement');
+    if (!('rows' in answer)) throw new Error('the embedded database answered a statement with a dump');
+    return { rows: answer.rows, affectedRows: answer.affectedRows };
+  }
+
+  /** Sends one message to the process; past `hangAfterMs` (0: never) without an answer, the process is replaced. */
+  #ask(message: (id: number) => ToChild, generation: number, hangAfterMs: number, what: string): Promise<Answer> {
     const child = this.#child;
     if (this.#closed) return Promise.reject(unavailable('it is closed'));
     if (!child || generation !== this.#generation) return Promise.reject(unavailable('it is being restarted'));
     return new Promise((resolve, reject) => {
       const id = this.#nextId++;
-      const hangAfterMs = this.#hangAfterMs;
       const timer =
         hangAfterMs > 0
-          ? setTimeout(() => this.#replace(`a statement ran past ${hangAfterMs} ms`), hangAfterMs)
+          ? setTimeout(() => this.#replace(`${what} ran past ${hangAfterMs} ms`), hangAfterMs)
           : undefined;
       this.#pending.set(id, { resolve, reject, timer });
       // With a callback, a channel that closed (the process just died, its exit not yet heard) fails this call
       // instead of emitting 'error', which with no listener would end the server.
-      child.send({ id, sql, params } satisfies ToChild, (error) => {
+      child.send(message(id), (error) => {
         if (error) this.#settleFailed(id, unavailable('its process is gone'));
       });
     });
@@ -279,7 +313,7 @@ export class RemotePglite {
       if (!pending) return;
       this.#pending.delete(message.id);
       clearTimeout(pending.timer);
-      pending.resolve({ rows: message.rows, affectedRows: message.affectedRows });
+      pending.resolve(message);
     });
     // Anything else the process's handle reports (a failed kill, say) is logged; its exit, below, is what counts.
     child.on('error', (error) => this.#options.log.warn({ err: error }, 'the embedded database process reported'));
