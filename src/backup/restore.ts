@@ -2,12 +2,13 @@
 // backup is unpacked into a sibling folder and opened there first; only a snapshot that opened is swapped in, by two
 // renames, and the database it replaces is kept aside until the swap is done.
 import { existsSync } from 'node:fs';
-import { access, open, rename, rm } from 'node:fs/promises';
+import { access, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Database } from '../config.ts';
 import { holdsCluster } from '../database/pglite/template.ts';
 import { lockDataDir } from '../data-dir-lock.ts';
 import { openSnapshot } from './open-snapshot.ts';
+import { syncDir } from './write-backup.ts';
 
 /** Where the database being replaced waits while the restored one is renamed into its place. */
 function asideOf(pgliteDir: string): string {
@@ -30,15 +31,6 @@ export function embeddedDataDir(database: Database): string {
     throw new Error('DATABASE_URL names PostgreSQL: back it up and restore it with pg_dump and pg_restore');
   if (database.dataDir === null) throw new Error('DATABASE_URL is memory://: a database in memory has no backups');
   return database.dataDir;
-}
-
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Restores `file` into `dataDir`'s embedded database `pgliteDir`; refuses (DataDirInUseError) while a server runs. */

@@ -21,7 +21,8 @@ export type Dump = (path: string) => Promise<number>;
 /** The leftovers of a backup cut short (a kill) start so, and a later backup in the same folder may remove them. */
 export const PARTIAL_MARK = '.partial-';
 
-async function syncDir(dir: string): Promise<void> {
+/** Flushes `dir`'s entries to disk, so that a rename into it survives a crash. */
+export async function syncDir(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
   try {
     await handle.sync();
