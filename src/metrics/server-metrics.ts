@@ -216,7 +216,7 @@ export class ServerMetrics {
     };
     new Gauge({
       name: 'table_estimated_rows',
-      help: "Rows in a table that grows with use, by table: PostgreSQL's estimate (reltuples), -1 until first analyzed.",
+      help: "Rows in a table that grows with use, by table: the last analyze's rows per page times its pages now, as the planner estimates; -1 until first analyzed.",
       labelNames: ['table'] as const,
       registers: [this.registry],
       async collect() {
