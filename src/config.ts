@@ -78,6 +78,11 @@ const trustProxy = z.string().transform((value, ctx): TrustProxy => {
   return { kind: 'addresses', addresses };
 });
 
+/** Days rows are kept, up to a century; 0 keeps them forever. */
+function retentionDays(days: number) {
+  return z.coerce.number().int().min(0).max(36_500).default(days);
+}
+
 /** Every variable the server reads, each with the text `npm run env:example` writes into .env.example. */
 export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP and WebSocket port (0: any free one)'),
@@ -212,6 +217,17 @@ export const envSchema = z.object({
     .describe(
       "Proxies trusted to name the client in X-Forwarded-For, read as express's `trust proxy`: a hop count (1: the nearest peer is the proxy) or comma-separated proxy addresses or CIDRs (10.0.0.0/8,127.0.0.1). Unset: the header is ignored, and the client is the peer. The rate limit, the pending-socket bound and the request log use that client.",
     ),
+  AUDIT_RETENTION_DAYS: retentionDays(90).describe(
+    'Days an executed command is kept in the audit, counted from when it ran (0: forever)',
+  ),
+  TELEPORT_HISTORY_RETENTION_DAYS: retentionDays(30).describe('Days a teleport is kept in the history (0: forever)'),
+  RETENTION_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400)
+    .default(600)
+    .describe('How long retention waits after a round before removing what has aged past it since'),
   NODE_ENV: z.string().optional().describe('production: JSON logs always, and SECURITY__API_KEY required'),
 });
 
@@ -246,6 +262,14 @@ export interface Config {
   assetCacheBytes: number;
   /** Which peers may name the client in X-Forwarded-For. */
   trustProxy: TrustProxy;
+  retention: RetentionSettings;
+}
+
+/** How long the rows of the tables that grow with use are kept (0 days: forever), and how often retention runs. */
+export interface RetentionSettings {
+  auditDays: number;
+  teleportHistoryDays: number;
+  intervalMs: number;
 }
 
 /** What web pages may do with the server. */
@@ -339,5 +363,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, generateKey: () => string): C
     },
     assetCacheBytes: values.ASSET_CACHE_MB * 1024 * 1024,
     trustProxy: values.TRUST_PROXY,
+    retention: {
+      auditDays: values.AUDIT_RETENTION_DAYS,
+      teleportHistoryDays: values.TELEPORT_HISTORY_RETENTION_DAYS,
+      intervalMs: values.RETENTION_INTERVAL_SECONDS * 1000,
+    },
   };
 }

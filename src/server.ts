@@ -18,6 +18,8 @@ import { clientAddressReader } from './http/client-address.ts';
 import { PolicyTable } from './trpc/policy-table.ts';
 import { ServerMetrics } from './metrics/server-metrics.ts';
 import { watchDatabasePool } from './metrics/database-pool.ts';
+import { RetentionPruner } from './database/retention.ts';
+import { readTableSizes } from './database/table-sizes.ts';
 import { UploadDir } from './uploads.ts';
 import { noStorageFloor, storageFloor } from './storage-floor.ts';
 import { PACKAGE_VERSION } from './package-version.ts';
@@ -81,6 +83,7 @@ export async function startServer(
   let rateLimiter: RateLimiter | null = null;
   let pruning: NodeJS.Timeout | undefined;
   let backups: ServerBackups | null = null;
+  let retention: RetentionPruner | null = null;
   let closing = false;
   let closed: Promise<void> | undefined;
   try {
@@ -158,11 +161,27 @@ export async function startServer(
         `GET /metrics is not served: HOST (${config.host}) is not a loopback address and METRICS_TOKEN is not set`,
       );
     pruning = setInterval(pruneEvents, EVENT_PRUNE_INTERVAL_MS).unref();
+    const growingTables = application.persistence.growingTables(config.retention);
+    const growingTableNames = growingTables.map(({ table }) => table);
+    metrics.watchTableSizes(
+      () => readTableSizes(orm, growingTableNames),
+      (error) => log.warn({ err: error }, 'could not read the sizes of the tables that grow'),
+    );
+    retention = new RetentionPruner({
+      orm,
+      kind: config.database.kind,
+      tables: growingTables,
+      intervalMs: config.retention.intervalMs,
+      clock,
+      log,
+      onPruned: (table, rows) => metrics.rowsPruned.inc({ table }, rows),
+    });
     // Keep-alive sockets that go idle during shutdown are closed at once instead of waiting for their timeout.
     server.on('request', (_req, res) => res.on('finish', () => closing && server.closeIdleConnections()));
     watchForHangs(orm, config.database);
     backups = await startBackups(orm, config, log);
     const address = await listen(server, config.port, config.host);
+    retention.start();
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     return {
       url: `http://${host}:${address.port}`,
@@ -174,6 +193,7 @@ export async function startServer(
           closing = true;
           clearInterval(pruning);
           await backups?.close();
+          await retention?.stop();
           await sockets?.close();
           await closeHttp(server, graceMs);
           await events.close();
@@ -187,6 +207,7 @@ export async function startServer(
   } catch (error) {
     clearInterval(pruning);
     await backups?.close();
+    await retention?.stop();
     await sockets?.close();
     await events.close();
     await rateLimiter?.close();

@@ -12,7 +12,8 @@ export const CommandAudit = defineEntity({
     command: p.text(),
     arguments: p.json<string[]>(),
     server: p.string().length(64),
-    executedAt: p.datetime(),
+    // Retention removes the oldest commands first (src/database/retention.ts).
+    executedAt: p.datetime().index('command_audit_executed_at_idx'),
     createdAt: p.datetime(),
   },
 });

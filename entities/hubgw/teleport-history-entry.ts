@@ -20,5 +20,9 @@ export const TeleportHistoryEntry = defineEntity({
     targetName: p.string().length(64).nullable(),
     createdAt: p.datetime(),
   },
-  indexes: [{ name: 'teleport_history_player_created_idx', properties: ['playerUuid', 'createdAt'] }],
+  indexes: [
+    { name: 'teleport_history_player_created_idx', properties: ['playerUuid', 'createdAt'] },
+    // Retention removes the oldest teleports first, whoever made them (src/database/retention.ts).
+    { name: 'teleport_history_created_at_idx', properties: ['createdAt'] },
+  ],
 });

@@ -4,15 +4,20 @@ import { defineConfig as definePgliteConfig } from '@mikro-orm/pglite';
 import { defineConfig as definePostgresConfig } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Options } from '@mikro-orm/sql';
-import type { Database } from '../config.ts';
+import type { Database, RetentionSettings } from '../config.ts';
 import { eventEntities } from '../events/event-tables.ts';
 import { RateLimitCount } from '../rate-limit-count.ts';
 import { PreparingClient } from './preparing-client.ts';
+import type { GrowingTable } from './retention.ts';
 
-/** What the server persists: its entities, and the folder of the migrations that make their tables. */
+/**
+ * What the server persists: its entities, the folder of the migrations that make their tables, and the tables that
+ * grow with use, with how long each keeps its rows under the configured retention.
+ */
 export interface Persistence {
   entities: NonNullable<Options['entities']>;
   migrationsPath: string;
+  growingTables(retention: RetentionSettings): GrowingTable[];
 }
 
 /**

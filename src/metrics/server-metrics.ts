@@ -2,6 +2,7 @@
 // bounded by construction: route templates, procedure names, families and error codes, never ids or raw paths.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { isStatementTimeout } from '../database/errors.ts';
+import type { TableSize } from '../database/table-sizes.ts';
 import { toAppError } from '../errors.ts';
 
 /** Seconds; fine enough to tell 1 ms from 2.5 ms and 250 ms from 500 ms. */
@@ -122,6 +123,13 @@ export class ServerMetrics {
     registers: [this.registry],
   });
 
+  readonly rowsPruned = new Counter({
+    name: 'retention_rows_pruned_total',
+    help: 'Rows retention deleted from the tables that grow with use, by table.',
+    labelNames: ['table'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
@@ -184,6 +192,46 @@ export class ServerMetrics {
       registers: [this.registry],
       collect() {
         this.set(sources.openSockets());
+      },
+    });
+  }
+
+  /**
+   * The tables that grow with use, by table: their estimated rows and their bytes, read once per scrape by one
+   * catalogue query. A scrape the database cannot answer shows no sizes, rather than failing or showing old ones.
+   */
+  watchTableSizes(read: () => Promise<TableSize[]>, onError: (error: unknown) => void): void {
+    let pending: Promise<TableSize[]> | null = null;
+    // A scrape collects both gauges at once (prom-client starts every collect before awaiting any): they share one read.
+    const sizes = () => {
+      pending ??= read()
+        .catch((error: unknown) => {
+          onError(error);
+          return [];
+        })
+        .finally(() => {
+          pending = null;
+        });
+      return pending;
+    };
+    new Gauge({
+      name: 'table_estimated_rows',
+      help: "Rows in a table that grows with use, by table: the last analyze's rows per page times its pages now, as the planner estimates; -1 until first analyzed.",
+      labelNames: ['table'] as const,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const { table, estimatedRows } of await sizes()) this.set({ table }, estimatedRows);
+      },
+    });
+    new Gauge({
+      name: 'table_size_bytes',
+      help: 'Bytes a table that grows with use takes on disk with its indexes and TOAST, by table.',
+      labelNames: ['table'] as const,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const { table, bytes } of await sizes()) this.set({ table }, bytes);
       },
     });
   }
