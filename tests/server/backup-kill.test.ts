@@ -7,24 +7,12 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBackupScript } from '../support/backup.ts';
+import { runBackupScript, startOnDisk, stopServer } from '../support/backup.ts';
 import { onPostgres } from '../support/database.ts';
-import { runServerProcess, type ServerProcess } from '../support/process.ts';
-import { API_KEY } from '../support/server.ts';
 
 const USER = '710000000000000001';
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-
-function start(dataDir: string): { server: ServerProcess; url: Promise<string> } {
-  const server = runServerProcess({ SECURITY__API_KEY: API_KEY, DATABASE_URL: undefined, DATA_DIR: dataDir });
-  return { server, url: server.waitForLog('listening', 120_000).then((line) => line.url as string) };
-}
-
-async function stop(server: ServerProcess): Promise<void> {
-  server.child.kill('SIGTERM');
-  expect(await server.exited).toEqual({ code: 0, signal: null });
-}
 
 /**
  * Resolves once the backup to `target` is being checked in its scratch folder beside it: its snapshot is written,
@@ -51,14 +39,14 @@ describe.skipIf(onPostgres)('a backup killed outright', () => {
     work = await mkdtemp(join(tmpdir(), 'game-backend-backup-kill-'));
     dataDir = join(work, 'data');
     backups = join(work, 'backups');
-    const { server, url } = start(dataDir);
+    const { server, url } = startOnDisk(dataDir);
     const res = await fetch(`${await url}/api/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ id: USER, username: 'kept', balance: '4242' }),
     });
     expect(res.status).toBe(201);
-    await stop(server);
+    await stopServer(server);
     earlier = join(backups, 'earlier.tar.gz');
     const first = await runBackupScript('backup', dataDir, earlier).done;
     expect(first).toMatchObject({ code: 0, signal: null });
@@ -78,14 +66,14 @@ describe.skipIf(onPostgres)('a backup killed outright', () => {
 
     expect(existsSync(target)).toBe(false);
     expect(sha256(earlier)).toBe(earlierHash);
-    const { server, url } = start(dataDir);
+    const { server, url } = startOnDisk(dataDir);
     expect(await balance(await url)).toBe('4242');
-    await stop(server);
+    await stopServer(server);
   }, 120_000);
 
   it('SIGKILL of the server writing a backup leaves the data and the earlier backup whole', async () => {
     const target = join(backups, 'server-killed.tar.gz');
-    const { server, url } = start(dataDir);
+    const { server, url } = startOnDisk(dataDir);
     await url;
     const run = runBackupScript('backup', dataDir, target);
     await beingChecked(target);
@@ -97,9 +85,9 @@ describe.skipIf(onPostgres)('a backup killed outright', () => {
 
     expect(existsSync(target)).toBe(false);
     expect(sha256(earlier)).toBe(earlierHash);
-    const again = start(dataDir);
+    const again = startOnDisk(dataDir);
     expect(await balance(await again.url)).toBe('4242');
-    await stop(again.server);
+    await stopServer(again.server);
 
     // The earlier backup still restores.
     expect(await runBackupScript('restore', dataDir, earlier).done).toMatchObject({ code: 0, signal: null });

@@ -6,10 +6,8 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBackupScript } from '../support/backup.ts';
+import { runBackupScript, startOnDisk, stopServer } from '../support/backup.ts';
 import { onPostgres } from '../support/database.ts';
-import { runServerProcess, type ServerProcess } from '../support/process.ts';
-import { API_KEY } from '../support/server.ts';
 
 const USERS = Array.from({ length: 8 }, (_, i) => String(700_000_000_000_000_000n + BigInt(i)));
 const START_BALANCE = 1_000_000_000n;
@@ -43,21 +41,6 @@ async function ledgerOf(url: string, userId: string): Promise<{ amount: string; 
   }
 }
 
-function start(dataDir: string): { server: ServerProcess; url: Promise<string> } {
-  const server = runServerProcess({
-    SECURITY__API_KEY: API_KEY,
-    DATABASE_URL: undefined,
-    DATA_DIR: dataDir,
-    RATE_LIMIT__MAX: '10000000',
-  });
-  return { server, url: server.waitForLog('listening', 120_000).then((line) => line.url as string) };
-}
-
-async function stop(server: ServerProcess): Promise<void> {
-  server.child.kill('SIGTERM');
-  expect(await server.exited).toEqual({ code: 0, signal: null });
-}
-
 // The embedded database's own backups: the PostgreSQL run of the suite has nothing to add (pg_dump is its backup).
 describe.skipIf(onPostgres)('backups of the embedded database', () => {
   let work: string;
@@ -71,7 +54,7 @@ describe.skipIf(onPostgres)('backups of the embedded database', () => {
   it('a backup under a steady write load restores with every acknowledged transfer and the ledger balanced', async () => {
     const dataDir = join(work, 'data');
     const file = join(work, 'under-load.tar.gz');
-    const first = start(dataDir);
+    const first = startOnDisk(dataDir, { RATE_LIMIT__MAX: '10000000' });
     const url = await first.url;
     for (const id of USERS) {
       expect(await post(url, '/api/users', { id, username: `u${id.slice(-2)}`, balance: String(START_BALANCE) })).toBe(
@@ -128,12 +111,12 @@ describe.skipIf(onPostgres)('backups of the embedded database', () => {
     expect(refusedRestore.code).toBe(1);
     expect(refusedRestore.stderr).toMatch(/restore failed: DATA_DIR .* is in use by process \d+/);
     expect(await getJson<{ balance: string }>(url, `/api/users/${USERS[0]}`)).toBeDefined();
-    await stop(first.server);
+    await stopServer(first.server);
 
     const restored = await runBackupScript('restore', dataDir, file).done;
     expect(restored).toMatchObject({ code: 0, signal: null });
 
-    const second = start(dataDir);
+    const second = startOnDisk(dataDir, { RATE_LIMIT__MAX: '10000000' });
     const url2 = await second.url;
     const amounts = new Set<number>();
     let total = 0n;
@@ -148,6 +131,6 @@ describe.skipIf(onPostgres)('backups of the embedded database', () => {
     expect(beforeBackup.filter((amount) => !amounts.has(amount))).toEqual([]);
     // Some transfers were acknowledged after the snapshot: the restore went back to it, not to the latest data.
     expect(amounts.size).toBeLessThan(acknowledged.length);
-    await stop(second.server);
+    await stopServer(second.server);
   }, 180_000);
 });

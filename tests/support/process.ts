@@ -13,6 +13,8 @@ export interface ServerProcess {
   logs: Record<string, unknown>[];
   stderr(): string;
   waitForLog(message: string, timeoutMs?: number): Promise<Record<string, unknown>>;
+  /** Every line of `message` once there are `count` of them; fails if the server exits before. */
+  waitForLogs(message: string, count: number, timeoutMs?: number): Promise<Record<string, unknown>[]>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -46,6 +48,8 @@ export function runServerProcess(
   if (ownDataDir) child.on('exit', () => rmSync(ownDataDir, { recursive: true, force: true }));
   const logs: Record<string, unknown>[] = [];
   const waiters: { message: string; resolve: (line: Record<string, unknown>) => void }[] = [];
+  const counters: { message: string; count: number; resolve: (lines: Record<string, unknown>[]) => void }[] = [];
+  const linesOf = (message: string) => logs.filter((line) => line.msg === message);
   let stdoutBuffer = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => {
@@ -56,6 +60,10 @@ export function runServerProcess(
       const line = JSON.parse(text) as Record<string, unknown>;
       logs.push(line);
       for (const waiter of waiters.filter((w) => w.message === line.msg)) waiter.resolve(line);
+      for (const counter of counters.filter((c) => c.message === line.msg)) {
+        const seen = linesOf(counter.message);
+        if (seen.length >= counter.count) counter.resolve(seen);
+      }
     }
   });
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -80,6 +88,29 @@ export function runServerProcess(
           resolve: (line) => {
             clearTimeout(timer);
             resolve(line);
+          },
+        });
+      });
+    },
+    waitForLogs(message, count, timeoutMs = 20_000) {
+      const seen = linesOf(message);
+      if (seen.length >= count) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`${linesOf(message).length} of ${count} '${message}' logs within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+        // A server that exits logs no more: the wait fails then, with the server's last words.
+        void exited.then(({ code, signal }) => {
+          clearTimeout(timer);
+          reject(new Error(`the server exited (${signal ?? code}) after '${String(logs.at(-1)?.msg)}'`));
+        });
+        counters.push({
+          message,
+          count,
+          resolve: (lines) => {
+            clearTimeout(timer);
+            resolve(lines);
           },
         });
       });
