@@ -1,7 +1,6 @@
 // Reads and validates the process environment once, at start.
 import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
-import type { BackupSchedule } from './backup/scheduled-backups.ts';
 import type { TrustProxy } from './http/client-address.ts';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '::1', '[::1]']);
@@ -266,6 +265,13 @@ export interface Config {
 }
 
 /** How long the rows of the tables that grow with use are kept (0 days: forever), and how often retention runs. */
+/** Backups the server takes by itself into `dir` every `intervalMs`, keeping the newest `keep`. */
+export interface BackupSchedule {
+  dir: string;
+  intervalMs: number;
+  keep: number;
+}
+
 export interface RetentionSettings {
   auditDays: number;
   teleportHistoryDays: number;

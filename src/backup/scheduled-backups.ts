@@ -3,14 +3,9 @@
 // fails, or is skipped for want of room, is logged and the next one is tried in its time.
 import { mkdir, readdir, rm, stat, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { BackupSchedule } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { type BackupWritten, PARTIAL_MARK } from './write-backup.ts';
-
-export interface BackupSchedule {
-  dir: string;
-  intervalMs: number;
-  keep: number;
-}
 
 export interface ScheduledBackups {
   /** Stops the timer; a backup under way fails with the database's close and leaves only its temporary file. */

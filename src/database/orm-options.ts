@@ -8,7 +8,14 @@ import type { Database, RetentionSettings } from '../config.ts';
 import { eventEntities } from '../events/event-tables.ts';
 import { RateLimitCount } from '../rate-limit-count.ts';
 import { PreparingClient } from './preparing-client.ts';
-import type { GrowingTable } from './retention.ts';
+
+/** A table that grows with use, and how long its rows are kept. */
+export interface GrowingTable {
+  /** Schema-qualified: `schema.table`. */
+  table: string;
+  /** Rows whose `column` (a timestamp, with an index) is more than `days` days old are removed; null keeps all. */
+  retention: { column: string; days: number } | null;
+}
 
 /**
  * What the server persists: its entities, the folder of the migrations that make their tables, and the tables that

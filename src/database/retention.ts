@@ -6,15 +6,8 @@ import { type Kysely, sql } from 'kysely';
 import type { Logger } from '../logger.ts';
 import type { Clock } from '../trpc/context.ts';
 import type { Orm } from './open.ts';
+import type { GrowingTable } from './orm-options.ts';
 import { readTableSizes } from './table-sizes.ts';
-
-/** A table that grows with use, and how long its rows are kept. */
-export interface GrowingTable {
-  /** Schema-qualified: `schema.table`. */
-  table: string;
-  /** Rows whose `column` (a timestamp, with an index) is more than `days` days old are removed; null keeps all. */
-  retention: { column: string; days: number } | null;
-}
 
 /**
  * Rows one statement deletes. Timed on PGlite's process with the index on the timestamp: about 7 ms a batch of 1000
