@@ -3,14 +3,10 @@
 // one count in the database shared by every instance, softened so that a client over its limit costs no round trip
 // and a database that errors falls back to this instance's own count, which the log says when it starts and ends.
 import pg from 'pg';
-import {
-  type RateLimiterAbstract,
-  RateLimiterMemory,
-  RateLimiterPostgres,
-  RateLimiterRes,
-} from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from './errors.ts';
 import type { Logger } from './logger.ts';
+import { type CountedPlace, RateLimitBatches } from './rate-limit-batches.ts';
 import { RATE_LIMIT_TABLE } from './rate-limit-count.ts';
 
 export interface RateLimitOptions {
@@ -57,18 +53,25 @@ function inMemory({ max, windowSeconds }: RateLimitOptions): RateLimiterMemory {
   return new RateLimiterMemory({ points: max, duration: windowSeconds, keyPrefix: KEY_PREFIX });
 }
 
-function take(res: RateLimiterRes, allowed: boolean): RateLimitTake {
-  return {
+/** Counts one request of `client` in this process's own count. */
+async function countOwn(limiter: RateLimiterMemory, client: string): Promise<CountedPlace> {
+  const place = (res: RateLimiterRes, allowed: boolean) => ({
     allowed,
     remaining: allowed ? res.remainingPoints : 0,
-    reset: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
-  };
+    msBeforeNext: res.msBeforeNext,
+  });
+  try {
+    return place(await limiter.consume(client), true);
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    return place(error, false);
+  }
 }
 
-/** Where a shared count goes while the database cannot keep it: this instance's own, and the log says so. */
+/** The count in the database, and where it goes while the database cannot keep it: this instance's own. */
 interface SharedCount {
+  batches: RateLimitBatches;
   pool: pg.Pool;
-  alone: RateLimiterMemory;
   log: Logger;
   sweep: NodeJS.Timeout;
 }
@@ -76,35 +79,32 @@ interface SharedCount {
 export class RateLimiter {
   readonly max: number;
   readonly windowSeconds: number;
-  readonly #store: RateLimiterAbstract;
+  /** The count of this instance alone: the only one on PGlite, the fallback of the shared one on PostgreSQL. */
+  readonly #own: RateLimiterMemory;
   readonly #onRefused: () => void;
   readonly #shared: SharedCount | null;
   /** True while the shared count errs and this instance counts alone. */
   #alone = false;
 
   /** `onRefused` hears of every request over the limit. */
-  private constructor(
-    options: RateLimitOptions,
-    store: RateLimiterAbstract,
-    onRefused: () => void,
-    shared: SharedCount | null = null,
-  ) {
+  private constructor(options: RateLimitOptions, onRefused: () => void, shared: SharedCount | null = null) {
     this.max = options.max;
     this.windowSeconds = options.windowSeconds;
-    this.#store = store;
+    this.#own = inMemory(options);
     this.#onRefused = onRefused;
     this.#shared = shared;
   }
 
   /** Counts in this process: the one instance PGlite allows. */
   static inMemory(options: RateLimitOptions, onRefused: () => void = () => {}): RateLimiter {
-    return new RateLimiter(options, inMemory(options), onRefused);
+    return new RateLimiter(options, onRefused);
   }
 
   /**
    * Counts in the table the migrations made (`tableCreated`: never by the library at runtime), once for every
    * instance on the database. A client over the limit is refused from memory until its window ends, without asking
-   * the database (`inMemoryBlockOnConsumed`), and while the database errors, this instance counts alone rather than
+   * the database (`inMemoryBlockOnConsumed`); a client's requests that arrive together are counted with one statement
+   * (`./rate-limit-batches.ts`); and while the database errors, this instance counts alone rather than
    * refusing or letting everything through. That fallback is ours, not the library's `insuranceLimiter`, which
    * falls back in silence: N instances counting alone allow N times the limit, and an operator must hear of it.
    */
@@ -137,7 +137,8 @@ export class RateLimiter {
         .query(`delete from ${RATE_LIMIT_TABLE} where expire < $1`, [Date.now() - 3_600_000])
         .catch((error: unknown) => log.warn({ err: error }, 'could not remove expired rate limit counts; will retry'));
     }, SWEEP_MS).unref();
-    return new RateLimiter(options, store, onRefused, { pool, alone: inMemory(options), log, sweep });
+    const batches = new RateLimitBatches(store, options.max);
+    return new RateLimiter(options, onRefused, { batches, pool, log, sweep });
   }
 
   async close(): Promise<void> {
@@ -148,36 +149,31 @@ export class RateLimiter {
 
   /** Counts one request of `client`. */
   async take(client: string): Promise<RateLimitTake> {
+    if (!this.#shared) return this.#told(await countOwn(this.#own, client));
     try {
-      const counted = await this.#consume(this.#store, client);
+      const place = await this.#shared.batches.take(client);
       this.#countingTogether();
-      return counted;
+      return this.#told(place);
     } catch (error) {
       return this.#takeAlone(client, error);
     }
   }
 
-  /** Counts `client` on `limiter`: allowed, or over the limit (which `onRefused` hears of); its failures thrown. */
-  async #consume(limiter: RateLimiterAbstract, client: string): Promise<RateLimitTake> {
-    try {
-      return take(await limiter.consume(client), true);
-    } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
-      this.#onRefused();
-      return take(error, false);
-    }
+  /** What the client is told of its place in the count; `onRefused` hears of a request over the limit. */
+  #told({ allowed, remaining, msBeforeNext }: CountedPlace): RateLimitTake {
+    if (!allowed) this.#onRefused();
+    return { allowed, remaining, reset: Math.max(1, Math.ceil(msBeforeNext / 1000)) };
   }
 
   /** The shared count failed (`error`): this instance counts `client` alone, and says so once. */
   async #takeAlone(client: string, error: unknown): Promise<RateLimitTake> {
-    if (!this.#shared) throw error;
     if (!this.#alone)
-      this.#shared.log.warn(
+      this.#shared!.log.warn(
         { err: error },
         'the shared rate limit cannot count in the database; this instance counts alone until it can',
       );
     this.#alone = true;
-    return this.#consume(this.#shared.alone, client);
+    return this.#told(await countOwn(this.#own, client));
   }
 
   #countingTogether(): void {

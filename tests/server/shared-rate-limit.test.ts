@@ -2,6 +2,7 @@
 // instances get RATE_LIMIT__MAX answers before 429, not twice that, over REST, /trpc and /ws alike; and a database
 // that cannot count leaves each instance counting alone rather than failing the requests. Clients are told apart by
 // X-Forwarded-For (TRUST_PROXY=1), so each test has clients of its own.
+import pg from 'pg';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { liveClient } from '../support/live.ts';
@@ -38,6 +39,44 @@ describe.skipIf(!onPostgres)('one rate limit across two instances on one Postgre
     expect(refused.headers.get('ratelimit-policy')).toBe(`${MAX};w=3600`);
     // Another client is counted apart.
     expect((await on(servers.second, '203.0.113.2')).status).toBe(200);
+  });
+
+  it('counts a burst of one client on both instances at once exactly: each place in the count told once', async () => {
+    // Arriving together, the requests of one client are counted in batches (src/rate-limit-batches.ts).
+    const burst = await Promise.all(
+      Array.from({ length: 5 * MAX }, (_, i) => on(i % 2 ? servers.second : servers.first, '203.0.113.6')),
+    );
+    const answered = burst.filter((res) => res.status === 200);
+    const remaining = answered.map((res) => Number(res.headers.get('ratelimit')?.match(/remaining=(\d+)/)?.[1]));
+    expect(remaining.sort((a, b) => a - b)).toEqual(Array.from({ length: MAX }, (_, i) => i));
+    expect(burst.filter((res) => res.status === 429)).toHaveLength(4 * MAX);
+  });
+
+  it('counts the requests that waited for one count of their client together, each told its own place', async () => {
+    const client = '203.0.113.7';
+    for (let i = 0; i < MAX - 2; i++) expect((await on(servers.first, client)).status).toBe(200);
+    // Another transaction holds the client's count: the next count waits on its row, and the requests that arrive
+    // meanwhile wait for that count, to be counted after it as one batch of nine that crosses the limit.
+    const holder = new pg.Client({ connectionString: servers.first.databaseUrl });
+    await holder.connect();
+    await holder.query('begin');
+    await holder.query('select 1 from rate_limit_counts where key = $1 for update', [`calls:${client}`]);
+    const burst = Promise.all(Array.from({ length: 10 }, () => on(servers.first, client)));
+    await expect
+      .poll(() =>
+        servers.first.sql(
+          `select 1 from pg_stat_activity where application_name = 'game-backend rate limit' and wait_event_type = 'Lock'`,
+        ),
+      )
+      .toHaveLength(1);
+    await holder.query('commit');
+    await holder.end();
+    const answers = await burst;
+    const remaining = answers
+      .filter((res) => res.status === 200)
+      .map((res) => res.headers.get('ratelimit')?.match(/remaining=(\d+)/)?.[1]);
+    expect(remaining.sort()).toEqual(['0', '1']);
+    expect(answers.filter((res) => res.status === 429)).toHaveLength(8);
   });
 
   it('counts REST on one and tRPC over HTTP and WebSocket on the other as one', async () => {
