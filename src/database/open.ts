@@ -93,6 +93,13 @@ export function dumpEmbedded(orm: Orm, database: Database, path: string, hangAft
   return embedded.get(orm.config)?.dump(path, hangAfterMs) ?? null;
 }
 
+/** Runs `statement` on the embedded database, known to take far longer than a request's (see `RemotePglite.runLong`). */
+export async function runLongOnEmbedded(orm: Orm, statement: string, hangAfterMs: number): Promise<void> {
+  const pglite = embedded.get(orm.config);
+  if (!pglite) throw new Error('the database is not the embedded one');
+  await pglite.runLong(statement, hangAfterMs);
+}
+
 export async function closeDatabase(orm: Orm, force?: boolean): Promise<void> {
   await orm.close(force);
   await embedded.get(orm.config)?.close();

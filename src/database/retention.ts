@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type Kysely, sql } from 'kysely';
 import type { Logger } from '../logger.ts';
 import type { Clock } from '../trpc/context.ts';
-import type { Orm } from './open.ts';
+import { type Orm, runLongOnEmbedded } from './open.ts';
 import type { GrowingTable } from './orm-options.ts';
 import { readTableSizes } from './table-sizes.ts';
 
@@ -25,6 +25,13 @@ const PAUSE_PER_BATCH = 4;
 /** A lock retention would wait on longer than this (another's DDL) fails the batch, which the next round retries. */
 const LOCK_TIMEOUT = '100ms';
 const DAY_MS = 86_400_000;
+/**
+ * How long a vacuum or an analyze may hold PGlite before its process is taken for stuck: far past a statement's
+ * limit, since a vacuum reads the table's indexes whole (150 ms for a 300,000-command audit, so seconds for tens of
+ * millions), yet bounded. Under the statement limit, such a table's vacuum would have the process replaced in every
+ * round that tried it, and never finish.
+ */
+const VACUUM_HANG_LIMIT_MS = 10 * 60_000;
 /** The share of a table's rows deleted since its last vacuum that has PGlite's vacuumed, as autovacuum's default. */
 const VACUUM_SHARE = 0.2;
 
@@ -112,7 +119,8 @@ export class RetentionPruner {
       const dead = this.#deadSinceVacuum.get(table) ?? 0;
       const vacuum = dead > 0 && dead >= VACUUM_SHARE * Math.max(estimatedRows, 0);
       if (!vacuum && analyzedPages > 0) continue;
-      await sql`${sql.raw(vacuum ? 'vacuum (analyze)' : 'analyze')} ${sql.table(table)}`.execute(this.#kysely());
+      const statement = sql`${sql.raw(vacuum ? 'vacuum (analyze)' : 'analyze')} ${sql.table(table)}`;
+      await runLongOnEmbedded(orm, statement.compile(this.#kysely()).sql, VACUUM_HANG_LIMIT_MS);
       if (vacuum) this.#deadSinceVacuum.delete(table);
     }
   }

@@ -137,8 +137,8 @@ export class RemotePglite {
   #starting: ChildProcess | null = null;
   /** A statement running longer means the process is stuck: it is replaced (0: never). */
   #hangAfterMs = 0;
-  /** Dumps being written now (one at most, as they take turns). */
-  #dumping = 0;
+  /** Work known to hold PGlite long (a dump, a vacuum) running now: one at most, as they take turns. */
+  #holdingLong = 0;
 
   private constructor(options: RemotePgliteOptions) {
     this.#options = options;
@@ -206,9 +206,9 @@ export class RemotePglite {
    * run at most. It is a real statement, since one that finds PGlite stuck is what tells. After `withinMs` it fails.
    */
   ping(withinMs: number): Promise<void> {
-    // A dump holds PGlite for as long as it reads the files, under a hang limit of its own: a ping would wait for it
-    // and, past the statement's limit, replace the process mid-dump. The database is known to be at work then.
-    if (this.#dumping > 0) return Promise.resolve();
+    // A dump or a vacuum holds PGlite for as long as it reads the files, under a hang limit of its own: a ping would
+    // wait for it and, past the statement's limit, replace the process mid-work. The database is known to be at work.
+    if (this.#holdingLong > 0) return Promise.resolve();
     const answered = this.#send('select 1', [], this.#generation).then(() => undefined);
     const timer = new AbortController();
     const late = sleep(withinMs, undefined, { signal: timer.signal }).then(() => {
@@ -225,15 +225,33 @@ export class RemotePglite {
    * own, `hangAfterMs` (0: never).
    */
   dump(path: string, hangAfterMs: number): Promise<number> {
+    return this.#long(async (generation) => {
+      const answer = await this.#ask((id) => ({ id, dump: path }), generation, hangAfterMs, 'a dump');
+      if (!('dumpedBytes' in answer)) throw new Error('the embedded database answered a dump with rows');
+      return answer.dumpedBytes;
+    });
+  }
+
+  /**
+   * Runs `sql`, a statement known to hold PGlite far longer than a request's (a vacuum reads a table's indexes
+   * whole), in its turn like a dump and under a hang limit of its own, `hangAfterMs` (0: never): under the statement
+   * limit, a large table's vacuum would have the process replaced in every round that tried it.
+   */
+  async runLong(sql: string, hangAfterMs: number): Promise<void> {
+    await this.#long((generation) =>
+      this.#ask((id) => ({ id, sql, params: [] }), generation, hangAfterMs, 'a long statement'),
+    );
+  }
+
+  /** Runs `work` in its turn, with the health ping told that PGlite is at work meanwhile. */
+  #long<Result>(work: (generation: number) => Promise<Result>): Promise<Result> {
     const generation = this.#generation;
     return this.#inTurn(async () => {
-      this.#dumping++;
+      this.#holdingLong++;
       try {
-        const answer = await this.#ask((id) => ({ id, dump: path }), generation, hangAfterMs, 'a dump');
-        if (!('dumpedBytes' in answer)) throw new Error('the embedded database answered a dump with rows');
-        return answer.dumpedBytes;
+        return await work(generation);
       } finally {
-        this.#dumping--;
+        this.#holdingLong--;
       }
     });
   }
