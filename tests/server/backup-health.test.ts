@@ -2,13 +2,12 @@
 // run, yet a health check meanwhile answers 200 at once, and the hang watchdog, which replaces a PGlite that does not
 // answer within the statement limit, leaves the dump alone, so the backup succeeds.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBackupScript, startOnDisk, stopServer } from '../support/backup.ts';
 import { onPostgres } from '../support/database.ts';
+import { useWorkDir } from '../support/work-dir.ts';
 
 /** The statement limit the server runs with: a statement (a health check's `select 1`) takes a few ms. */
 const STATEMENT_TIMEOUT_MS = 1000;
@@ -19,16 +18,10 @@ const STATEMENT_TIMEOUT_MS = 1000;
 const FILLER_MB = 64;
 
 describe.skipIf(onPostgres)('health during a backup of the embedded database', () => {
-  let work: string;
-  beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), 'game-backend-backup-health-'));
-  });
-  afterAll(async () => {
-    await rm(work, { recursive: true, force: true });
-  });
+  const work = useWorkDir('backup-health');
 
   it('answers 200 throughout a dump longer than the statement limit, and the backup succeeds', async () => {
-    const dataDir = join(work, 'data');
+    const dataDir = join(work.path, 'data');
     // The schema comes from a first start; the filler is written straight into PGlite while no server runs.
     const first = startOnDisk(dataDir);
     await first.url;
@@ -57,7 +50,7 @@ describe.skipIf(onPostgres)('health during a backup of the embedded database', (
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     })();
-    const backup = await runBackupScript('backup', dataDir, join(work, 'large.tar.gz')).done;
+    const backup = await runBackupScript('backup', dataDir, join(work.path, 'large.tar.gz')).done;
     polling = false;
     await health;
 

@@ -2,12 +2,12 @@
 // a steady write load, `npm run restore` refuses while that server owns DATA_DIR and restores once it has stopped,
 // and the next start serves the snapshot: every transfer acknowledged before the backup was asked for is there, and
 // every user's balance is their starting balance plus the sum of their ledger rows.
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBackupScript, startOnDisk, stopServer } from '../support/backup.ts';
 import { onPostgres } from '../support/database.ts';
+import { useWorkDir } from '../support/work-dir.ts';
 
 const USERS = Array.from({ length: 8 }, (_, i) => String(700_000_000_000_000_000n + BigInt(i)));
 const START_BALANCE = 1_000_000_000n;
@@ -43,17 +43,11 @@ async function ledgerOf(url: string, userId: string): Promise<{ amount: string; 
 
 // The embedded database's own backups: the PostgreSQL run of the suite has nothing to add (pg_dump is its backup).
 describe.skipIf(onPostgres)('backups of the embedded database', () => {
-  let work: string;
-  beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), 'game-backend-backup-'));
-  });
-  afterAll(async () => {
-    await rm(work, { recursive: true, force: true });
-  });
+  const work = useWorkDir('backup');
 
   it('a backup under a steady write load restores with every acknowledged transfer and the ledger balanced', async () => {
-    const dataDir = join(work, 'data');
-    const file = join(work, 'under-load.tar.gz');
+    const dataDir = join(work.path, 'data');
+    const file = join(work.path, 'under-load.tar.gz');
     const first = startOnDisk(dataDir, { RATE_LIMIT__MAX: '10000000' });
     const url = await first.url;
     for (const id of USERS) {
@@ -104,7 +98,7 @@ describe.skipIf(onPostgres)('backups of the embedded database', () => {
     expect(refused).toEqual([]);
     expect(healthAnswers.filter((status) => status !== 200)).toEqual([]);
     expect(first.server.logs.filter((line) => String(line.msg).includes('stopped answering'))).toEqual([]);
-    expect((await readdir(work)).filter((name) => name.includes('partial'))).toEqual([]);
+    expect((await readdir(work.path)).filter((name) => name.includes('partial'))).toEqual([]);
 
     // While the server owns DATA_DIR, a restore is refused and changes nothing.
     const refusedRestore = await runBackupScript('restore', dataDir, file).done;

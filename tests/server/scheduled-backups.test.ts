@@ -3,12 +3,12 @@
 // that cannot be written is logged and the next is tried, and one that would leave less than DATA_DIR_MIN_FREE_MB
 // free is skipped with a warning. Through all of it the server keeps answering.
 import { statfsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBackupScript, startOnDisk, stopServer } from '../support/backup.ts';
 import { onPostgres } from '../support/database.ts';
+import { useWorkDir } from '../support/work-dir.ts';
 
 /** 1.8 s: a few backups within a test. */
 const INTERVAL_HOURS = '0.0005';
@@ -39,18 +39,12 @@ async function backupsIn(dir: string): Promise<string[]> {
 }
 
 describe.skipIf(onPostgres)('scheduled backups of the embedded database', () => {
-  let work: string;
-  beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), 'game-backend-scheduled-backups-'));
-  });
-  afterAll(async () => {
-    await rm(work, { recursive: true, force: true });
-  });
+  const work = useWorkDir('scheduled-backups');
 
   it('writes one every interval, keeps the newest BACKUP_KEEP, and the newest restores to the data before it', async () => {
     const keep = 2;
-    const backupDir = join(work, 'kept');
-    const { server, url: listening } = startOnDisk(join(work, 'kept-data'), {
+    const backupDir = join(work.path, 'kept');
+    const { server, url: listening } = startOnDisk(join(work.path, 'kept-data'), {
       BACKUP_DIR: backupDir,
       BACKUP_INTERVAL_HOURS: INTERVAL_HOURS,
       BACKUP_KEEP: String(keep),
@@ -67,7 +61,7 @@ describe.skipIf(onPostgres)('scheduled backups of the embedded database', () => 
     expect(await backupsIn(backupDir)).toEqual(files.slice(-keep));
     await stopServer(server);
 
-    const restoredDir = join(work, 'restored-data');
+    const restoredDir = join(work.path, 'restored-data');
     const restore = await runBackupScript('restore', restoredDir, join(backupDir, files.at(-1)!)).done;
     expect(restore, restore.stderr).toMatchObject({ code: 0, signal: null });
     const restored = startOnDisk(restoredDir);
@@ -80,10 +74,10 @@ describe.skipIf(onPostgres)('scheduled backups of the embedded database', () => 
 
   it('a backup that cannot be written is logged, the server keeps answering, and one succeeds once the cause is gone', async () => {
     // BACKUP_DIR under a regular file: no folder can be made there until the file is removed.
-    const blocker = join(work, 'blocker');
+    const blocker = join(work.path, 'blocker');
     await writeFile(blocker, 'not a folder');
     const backupDir = join(blocker, 'backups');
-    const { server, url: listening } = startOnDisk(join(work, 'failing-data'), {
+    const { server, url: listening } = startOnDisk(join(work.path, 'failing-data'), {
       BACKUP_DIR: backupDir,
       BACKUP_INTERVAL_HOURS: INTERVAL_HOURS,
     });
@@ -101,12 +95,12 @@ describe.skipIf(onPostgres)('scheduled backups of the embedded database', () => 
   }, 120_000);
 
   it('a backup that would leave less than DATA_DIR_MIN_FREE_MB free is skipped with a warning and writes nothing', async () => {
-    const backupDir = join(work, 'no-room');
+    const backupDir = join(work.path, 'no-room');
     await mkdir(backupDir);
     // More than the disk has free: every backup lacks room (and writes are refused, while reads are served).
-    const { bavail, bsize } = statfsSync(work);
+    const { bavail, bsize } = statfsSync(work.path);
     const minFreeMb = Math.ceil((bavail * bsize) / 1024 ** 2) + 1024;
-    const { server, url: listening } = startOnDisk(join(work, 'no-room-data'), {
+    const { server, url: listening } = startOnDisk(join(work.path, 'no-room-data'), {
       BACKUP_DIR: backupDir,
       BACKUP_INTERVAL_HOURS: INTERVAL_HOURS,
       DATA_DIR_MIN_FREE_MB: String(minFreeMb),
