@@ -264,7 +264,6 @@ export interface Config {
   retention: RetentionSettings;
 }
 
-/** How long the rows of the tables that grow with use are kept (0 days: forever), and how often retention runs. */
 /** Backups the server takes by itself into `dir` every `intervalMs`, keeping the newest `keep`. */
 export interface BackupSchedule {
   dir: string;
@@ -272,6 +271,7 @@ export interface BackupSchedule {
   keep: number;
 }
 
+/** How long the rows of the tables that grow with use are kept (0 days: forever), and how often retention runs. */
 export interface RetentionSettings {
   auditDays: number;
   teleportHistoryDays: number;

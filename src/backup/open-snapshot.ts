@@ -2,7 +2,7 @@
 // to unpack it, and a process of its own gives that memory back when it ends.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { servingFlags } from '../database/pglite/remote.ts';
+import { CHILD_ENV, servingFlags } from '../database/pglite/remote.ts';
 import type { SnapshotAnswer } from './snapshot-child.ts';
 
 const CHILD_PATH = fileURLToPath(new URL('./snapshot-child.ts', import.meta.url));
@@ -15,7 +15,7 @@ const CHILD_PATH = fileURLToPath(new URL('./snapshot-child.ts', import.meta.url)
 export function openSnapshot(file: string, dataDir: string): Promise<{ tables: number }> {
   const child = fork(CHILD_PATH, [file, dataDir], {
     execArgv: servingFlags('baseline'),
-    env: { ...process.env, MALLOC_ARENA_MAX: '1' },
+    env: { ...process.env, ...CHILD_ENV },
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

@@ -4,6 +4,7 @@
 import { openAsBlob } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { sendableError } from '../database/pglite/protocol.ts';
+import { START_PARAMS } from '../database/pglite/start-params.ts';
 
 export type SnapshotAnswer = { tables: number } | { failed: { message: string } };
 
@@ -18,7 +19,7 @@ try {
   const database = await PGlite.create({
     dataDir,
     loadDataDir: snapshot,
-    startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
+    startParams: START_PARAMS,
   });
   const { rows } = await database.query<{ tables: number }>(
     `select count(*)::int as tables from pg_catalog.pg_tables

@@ -28,8 +28,11 @@ export interface Sequence {
   last: string | null;
 }
 
-/** Schemas that are PostgreSQL's own, in a catalog query over `pg_namespace n`. */
-const OUR_SCHEMAS = sql`n.nspname <> 'information_schema' and left(n.nspname, 3) <> 'pg_'`;
+/** That the schema named by `column` is not one of PostgreSQL's own. */
+function outsidePostgresSchemas(column: string) {
+  const schema = sql.ref(column);
+  return sql`${schema} <> 'information_schema' and left(${schema}, 3) <> 'pg_'`;
+}
 
 export function qualifiedName({ schema, name }: { schema: string; name: string }): string {
   return `${schema}.${name}`;
@@ -48,7 +51,7 @@ export async function readTables(db: QueryExecutorProvider): Promise<Table[]> {
         from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey::int2[])
         where i.indrelid = c.oid and i.indisprimary)::text as key
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where c.relkind in ('r', 'p') and not c.relispartition and ${OUR_SCHEMAS}
+    where c.relkind in ('r', 'p') and not c.relispartition and ${outsidePostgresSchemas('n.nspname')}
     order by 1, 2`.execute(db);
   return rows.map((row) => {
     const columns = JSON.parse(row.columns) as Column[];
@@ -90,7 +93,7 @@ export async function readSequences(db: QueryExecutorProvider): Promise<Sequence
   const { rows } = await sql<Sequence>`
     select schemaname as schema, sequencename as name, start_value::text as start, last_value::text as last
     from pg_sequences
-    where schemaname <> 'information_schema' and left(schemaname, 3) <> 'pg_'
+    where ${outsidePostgresSchemas('schemaname')}
     order by 1, 2`.execute(db);
   return rows;
 }

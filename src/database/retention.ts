@@ -178,6 +178,6 @@ export class RetentionPruner {
   }
 
   #kysely(): Kysely<unknown> {
-    return this.#options.orm.em.fork().getKysely() as Kysely<unknown>;
+    return this.#options.orm.em.getKysely() as Kysely<unknown>;
   }
 }

@@ -16,7 +16,7 @@ export interface TableSize {
 
 /** The sizes of `tables` (schema-qualified); a table that does not exist is left out. */
 export async function readTableSizes(orm: Orm, tables: string[]): Promise<TableSize[]> {
-  const db = orm.em.fork().getKysely() as Kysely<unknown>;
+  const db = orm.em.getKysely() as Kysely<unknown>;
   const { rows } = await sql<TableSize>`
     select name as "table",
       case when c.relpages > 0

@@ -214,25 +214,28 @@ export class ServerMetrics {
         });
       return pending;
     };
-    new Gauge({
-      name: 'table_estimated_rows',
-      help: "Rows in a table that grows with use, by table: the last analyze's rows per page times its pages now, as the planner estimates; -1 until first analyzed.",
-      labelNames: ['table'] as const,
-      registers: [this.registry],
-      async collect() {
-        this.reset();
-        for (const { table, estimatedRows } of await sizes()) this.set({ table }, estimatedRows);
+    const gauges = [
+      {
+        name: 'table_estimated_rows',
+        help: "Rows in a table that grows with use, by table: the last analyze's rows per page times its pages now, as the planner estimates; -1 until first analyzed.",
+        value: (size: TableSize) => size.estimatedRows,
       },
-    });
-    new Gauge({
-      name: 'table_size_bytes',
-      help: 'Bytes a table that grows with use takes on disk with its indexes and TOAST, by table.',
-      labelNames: ['table'] as const,
-      registers: [this.registry],
-      async collect() {
-        this.reset();
-        for (const { table, bytes } of await sizes()) this.set({ table }, bytes);
+      {
+        name: 'table_size_bytes',
+        help: 'Bytes a table that grows with use takes on disk with its indexes and TOAST, by table.',
+        value: (size: TableSize) => size.bytes,
       },
-    });
+    ];
+    for (const { name, help, value } of gauges)
+      new Gauge({
+        name,
+        help,
+        labelNames: ['table'] as const,
+        registers: [this.registry],
+        async collect() {
+          this.reset();
+          for (const size of await sizes()) this.set({ table: size.table }, value(size));
+        },
+      });
   }
 }

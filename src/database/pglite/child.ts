@@ -7,16 +7,11 @@ import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { type FromChild, type SentError, sendableError, type ToChild } from './protocol.ts';
+import { START_PARAMS } from './start-params.ts';
 import { TYPE_PARSERS } from './type-parsers.ts';
 
 const send = (message: FromChild, then?: () => void) => process.send!(message, undefined, {}, then);
 const dataDir = process.argv[2]!;
-/**
- * 16 MB of shared buffers, not PostgreSQL's 128 MB: PGlite's WebAssembly memory holds them for good, and the tables
- * of a bot or a small network fit. After a WAL write that failed for want of disk, PGlite with small buffers can
- * refuse every later write as an internal error; `./remote.ts` replaces the process then.
- */
-const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 
 /** SQLSTATE XX000: PGlite met a state it cannot go on from ("XLogBeginInsert was already called"). */
 const INTERNAL_ERROR = 'XX000';

@@ -50,7 +50,7 @@ const BASELINE_COMPILER_ONLY = ['--no-wasm-tier-up', '--no-wasm-dynamic-tiering'
  * back (48 MB less idle) but cost up to half the throughput of a small read (BENCHMARKS.md, #24 third round).
  */
 const SMALL_HEAP = ['--max-semi-space-size=1'];
-const CHILD_ENV = { MALLOC_ARENA_MAX: '1' };
+export const CHILD_ENV = { MALLOC_ARENA_MAX: '1' };
 
 /**
  * Node flags of the process that serves. A larger tiering budget (`--wasm-tiering-budget`, 100× V8's) or fewer
