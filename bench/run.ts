@@ -8,6 +8,7 @@
 //   FANOUT_SECONDS      seconds of the fan-out measurement (default 10); BENCH_FANOUT=0 skips it
 //   BENCH_IDLE_SECONDS  how long each server stands idle before its idle memory is read (default 20)
 //   BENCH_SERVER_NODE_OPTIONS  Node options of the server on PostgreSQL alone (--max-semi-space-size=32, say)
+//   BENCH_BASELINE_NODE_OPTIONS  Node options of the baseline (--cpu-prof, to profile both sides of one run)
 //   BENCH_PGLITE=0      skips the server on PGlite on disk (its throughput and its memory goals, on both compilers)
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chooseWasmCompiler } from '../src/database/pglite/wasm-compiler.ts';
@@ -160,6 +161,7 @@ try {
   const baseline = await startTarget('baseline', './baseline-server.ts', {
     DATABASE_URL: url.toString(),
     SECURITY__API_KEY: API_KEY,
+    ...(process.env.BENCH_BASELINE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_BASELINE_NODE_OPTIONS } : {}),
   });
   targets.push(baseline);
   await sleep(IDLE_SECONDS * 1000);
