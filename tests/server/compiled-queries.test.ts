@@ -1,0 +1,69 @@
+// The hot reads are compiled once and replayed with new values (compiled-once.ts): call after call, a replayed read
+// answers what the write stored, its rows named and decoded as a query built anew reads them (timestamps as Dates,
+// int8 as decimal strings), and so on each of two servers in one process, whose ORMs each have a naming plugin.
+import { describe, expect, it } from 'vitest';
+import { hubgw, request, type TestServer, testClock, useTestServer } from '../support/server.ts';
+
+const clock = testClock();
+const servers = { first: useTestServer({ clock: clock.read }), second: useTestServer({ clock: clock.read }) };
+
+/** Past 2^53: PGlite gives it as a BigInt, PostgreSQL as text, and the API as this decimal string. */
+const PRICE = '9007199254740993';
+
+async function storeAndReadBack(server: TestServer) {
+  const player = crypto.randomUUID();
+  const home = await hubgw(server, 'PUT', '/homes/', {
+    json: { player_uuid: player, name: 'base', world: 'world', x: 1.5, y: 64, z: -2, yaw: 90, pitch: 0 },
+  });
+  expect(home.status).toBe(200);
+  const item = await request(server, 'POST', '/api/items', {
+    json: { name: `Relic ${player}`, type: 'CONSUMABLE', rarity: 'C', price: PRICE },
+  });
+  expect(item.status).toBe(201);
+  const cooldown = { player_uuid: player, cooldown_type: 'teleport' };
+  expect((await hubgw(server, 'POST', '/cooldowns/', { json: { ...cooldown, cooldown_seconds: 90 } })).status).toBe(
+    201,
+  );
+  const ban = await hubgw(server, 'POST', '/punishments/', {
+    json: {
+      player_uuid: player,
+      player_name: 'Griefer',
+      punishment_type: 'ip_ban',
+      reason: 'Griefing spawn',
+      expires_at: new Date(clock.now.getTime() + 3600_000).toISOString(),
+    },
+  });
+  expect(ban.status).toBe(201);
+
+  for (let call = 0; call < 3; call++) {
+    expect(await hubgw(server, 'GET', `/homes/${player}`)).toMatchObject({
+      status: 200,
+      body: { homes: [home.body], total: 1 },
+    });
+    expect(await request(server, 'GET', `/api/items/${item.body.item.id}`)).toMatchObject({
+      status: 200,
+      body: { ...item.body.item, price: PRICE },
+    });
+    expect(await hubgw(server, 'POST', '/cooldowns/check', { json: cooldown })).toMatchObject({
+      status: 200,
+      body: { is_active: true, expires_at: new Date(clock.now.getTime() + 90_000).toISOString(), remaining_seconds: 90 },
+    });
+    expect(await hubgw(server, 'GET', `/punishments/ban/${player}`)).toMatchObject({
+      status: 200,
+      body: { is_banned: true, punishment: ban.body },
+    });
+  }
+  // The replays take each call's values: another player has none of these.
+  const stranger = crypto.randomUUID();
+  expect((await hubgw(server, 'GET', `/homes/${stranger}`)).body).toEqual({ homes: [], total: 0 });
+  expect((await hubgw(server, 'GET', `/punishments/ban/${stranger}`)).body).toEqual({
+    is_banned: false,
+    punishment: null,
+  });
+}
+
+describe('hot reads compiled once', () => {
+  it('answer with the rows as stored, on every call', () => storeAndReadBack(servers.first));
+
+  it('answer so on a second server in the same process too', () => storeAndReadBack(servers.second));
+});
