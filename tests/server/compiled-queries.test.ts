@@ -2,13 +2,15 @@
 // answers what the write stored, its rows named and decoded as a query built anew reads them (timestamps as Dates,
 // int8 as decimal strings), and so on each of two servers in one process, whose ORMs each have a naming plugin.
 import { describe, expect, it } from 'vitest';
-import { hubgw, request, type TestServer, testClock, useTestServer } from '../support/server.ts';
+import { hubgw, request, type TestResponse, type TestServer, testClock, useTestServer } from '../support/server.ts';
 
 const clock = testClock();
 const servers = { first: useTestServer({ clock: clock.read }), second: useTestServer({ clock: clock.read }) };
 
 /** Past 2^53: PGlite gives it as a BigInt, PostgreSQL as text, and the API as this decimal string. */
 const PRICE = '9007199254740993';
+
+const answer = ({ status, body }: TestResponse) => [status, body];
 
 async function storeAndReadBack(server: TestServer) {
   const player = crypto.randomUUID();
@@ -24,34 +26,40 @@ async function storeAndReadBack(server: TestServer) {
   expect((await hubgw(server, 'POST', '/cooldowns/', { json: { ...cooldown, cooldown_seconds: 90 } })).status).toBe(
     201,
   );
-  const ban = await hubgw(server, 'POST', '/punishments/', {
-    json: {
-      player_uuid: player,
-      player_name: 'Griefer',
-      punishment_type: 'ip_ban',
-      reason: 'Griefing spawn',
-      expires_at: new Date(clock.now.getTime() + 3600_000).toISOString(),
-    },
-  });
+  const punish = (punishment_type: string) =>
+    hubgw(server, 'POST', '/punishments/', {
+      json: {
+        player_uuid: player,
+        player_name: 'Griefer',
+        punishment_type,
+        reason: 'Griefing spawn',
+        expires_at: new Date(clock.now.getTime() + 3600_000).toISOString(),
+      },
+    });
+  const ban = await punish('ip_ban');
   expect(ban.status).toBe(201);
+  const mute = await punish('mute');
+  expect(mute.status).toBe(201);
 
   for (let call = 0; call < 3; call++) {
-    expect(await hubgw(server, 'GET', `/homes/${player}`)).toMatchObject({
-      status: 200,
-      body: { homes: [home.body], total: 1 },
-    });
-    expect(await request(server, 'GET', `/api/items/${item.body.item.id}`)).toMatchObject({
-      status: 200,
-      body: { ...item.body.item, price: PRICE },
-    });
-    expect(await hubgw(server, 'POST', '/cooldowns/check', { json: cooldown })).toMatchObject({
-      status: 200,
-      body: { is_active: true, expires_at: new Date(clock.now.getTime() + 90_000).toISOString(), remaining_seconds: 90 },
-    });
-    expect(await hubgw(server, 'GET', `/punishments/ban/${player}`)).toMatchObject({
-      status: 200,
-      body: { is_banned: true, punishment: ban.body },
-    });
+    expect(answer(await hubgw(server, 'GET', `/homes/${player}`))).toEqual([200, { homes: [home.body], total: 1 }]);
+    expect(answer(await request(server, 'GET', `/api/items/${item.body.item.id}`))).toEqual([
+      200,
+      { ...item.body.item, price: PRICE },
+    ]);
+    expect(answer(await hubgw(server, 'POST', '/cooldowns/check', { json: cooldown }))).toEqual([
+      200,
+      { is_active: true, expires_at: new Date(clock.now.getTime() + 90_000).toISOString(), remaining_seconds: 90 },
+    ]);
+    expect(answer(await hubgw(server, 'GET', `/punishments/ban/${player}`))).toEqual([
+      200,
+      { is_banned: true, punishment: ban.body },
+    ]);
+    // A query of its own: its list of types is part of the SQL.
+    expect(answer(await hubgw(server, 'GET', `/punishments/mute/${player}`))).toEqual([
+      200,
+      { is_muted: true, punishment: mute.body },
+    ]);
   }
   // The replays take each call's values: another player has none of these.
   const stranger = crypto.randomUUID();
