@@ -1,6 +1,7 @@
 // The domain's typed queries: both families' entities as tables, for MikroORM's Kysely (see typed-queries.ts).
 import type { EntityManager, EntitySchema, InferEntity, Kysely } from '@mikro-orm/sql';
-import type { Selectable } from 'kysely';
+import type { Compilable, Selectable } from 'kysely';
+import { compiledOnce, type Param } from '#src/database/compiled-once.ts';
 import { entityNaming } from '#src/database/entity-naming.ts';
 import type { TypedDatabase } from '#src/database/typed-queries.ts';
 import type { entities } from '#entities/index.ts';
@@ -30,4 +31,15 @@ export function db(em: EntityManager): Db {
     named.set(base, found);
   }
   return found;
+}
+
+export type { Param };
+
+/** A hot read written with the typed builder, compiled once (compiled-once.ts), run on `db(em)` with new values. */
+export function compiledRead<Params, Row>(build: (db: Db, param: Param<Params>) => Compilable<Row>) {
+  const query = compiledOnce(build);
+  return {
+    execute: (em: EntityManager, params: Params) => query.execute(db(em), params),
+    executeTakeFirst: (em: EntityManager, params: Params) => query.executeTakeFirst(db(em), params),
+  };
 }

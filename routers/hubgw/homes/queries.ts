@@ -2,7 +2,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import type { Home } from '#entities/hubgw/home.ts';
-import { db, type Stored } from '../../shared/database.ts';
+import { compiledRead, db, type Param, type Stored } from '../../shared/database.ts';
 import type { HomeResponse } from './schemas.ts';
 import { locationOf } from '../schemas.ts';
 import { notFound } from '../errors.ts';
@@ -19,13 +19,12 @@ export function toHome(home: Stored<typeof Home>): HomeResponse {
   };
 }
 
+const homesOf = compiledRead((db, param: Param<{ playerUuid: string }>) =>
+  db.selectFrom('Home').selectAll().where('playerUuid', '=', param('playerUuid')).orderBy('name'),
+);
+
 export async function listHomes(em: EntityManager, playerUuid: string) {
-  const rows = await db(em)
-    .selectFrom('Home')
-    .selectAll()
-    .where('playerUuid', '=', playerUuid)
-    .orderBy('name')
-    .execute();
+  const rows = await homesOf.execute(em, { playerUuid });
   return { homes: rows.map(toHome), total: rows.length };
 }
 

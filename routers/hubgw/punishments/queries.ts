@@ -2,7 +2,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { ExpressionBuilder } from 'kysely';
 import type { Punishment, PunishmentType } from '#entities/hubgw/punishment.ts';
-import { type Database, db, type Stored } from '../../shared/database.ts';
+import { compiledRead, type Database, db, type Param, type Stored } from '../../shared/database.ts';
 import { pageWithTotal } from '#src/database/queries.ts';
 import { pageMeta } from '../schemas.ts';
 import type { PunishmentResponse, QueryPunishmentsInput } from './schemas.ts';
@@ -42,17 +42,31 @@ export function toPunishment(punishment: Stored<typeof Punishment>, now: Date): 
   };
 }
 
+function newestActiveOf(types: PunishmentType[]) {
+  return compiledRead((db, param: Param<{ playerUuid: string; now: Date }>) =>
+    db
+      .selectFrom('Punishment')
+      .selectAll()
+      .where('playerUuid', '=', param('playerUuid'))
+      .where('punishmentType', 'in', types)
+      .where((where) => effectivelyActive(where, param('now')))
+      .orderBy('createdAt', 'desc')
+      .limit(1),
+  );
+}
+
+/** By the list of types, which is part of the SQL (`in ($2, $3)`): the few lists the callers name, ban's and mute's. */
+const newestActive = new Map<string, ReturnType<typeof newestActiveOf>>();
+
 /** The player's newest effectively active punishment of the given types. */
 export async function activeOf(em: EntityManager, playerUuid: string, types: PunishmentType[], now: Date) {
-  const row = await db(em)
-    .selectFrom('Punishment')
-    .selectAll()
-    .where('playerUuid', '=', playerUuid)
-    .where('punishmentType', 'in', types)
-    .where((where) => effectivelyActive(where, now))
-    .orderBy('createdAt', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const key = types.join(',');
+  let query = newestActive.get(key);
+  if (!query) {
+    query = newestActiveOf([...types]);
+    newestActive.set(key, query);
+  }
+  const row = await query.executeTakeFirst(em, { playerUuid, now });
   return row ? toPunishment(row, now) : null;
 }
 

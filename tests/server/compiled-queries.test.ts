@@ -1,0 +1,77 @@
+// The hot reads are compiled once and replayed with new values (compiled-once.ts): call after call, a replayed read
+// answers what the write stored, its rows named and decoded as a query built anew reads them (timestamps as Dates,
+// int8 as decimal strings), and so on each of two servers in one process, whose ORMs each have a naming plugin.
+import { describe, expect, it } from 'vitest';
+import { hubgw, request, type TestResponse, type TestServer, testClock, useTestServer } from '../support/server.ts';
+
+const clock = testClock();
+const servers = { first: useTestServer({ clock: clock.read }), second: useTestServer({ clock: clock.read }) };
+
+/** Past 2^53: PGlite gives it as a BigInt, PostgreSQL as text, and the API as this decimal string. */
+const PRICE = '9007199254740993';
+
+const answer = ({ status, body }: TestResponse) => [status, body];
+
+async function storeAndReadBack(server: TestServer) {
+  const player = crypto.randomUUID();
+  const home = await hubgw(server, 'PUT', '/homes/', {
+    json: { player_uuid: player, name: 'base', world: 'world', x: 1.5, y: 64, z: -2, yaw: 90, pitch: 0 },
+  });
+  expect(home.status).toBe(200);
+  const item = await request(server, 'POST', '/api/items', {
+    json: { name: `Relic ${player}`, type: 'CONSUMABLE', rarity: 'C', price: PRICE },
+  });
+  expect(item.status).toBe(201);
+  const cooldown = { player_uuid: player, cooldown_type: 'teleport' };
+  expect((await hubgw(server, 'POST', '/cooldowns/', { json: { ...cooldown, cooldown_seconds: 90 } })).status).toBe(
+    201,
+  );
+  const punish = (punishment_type: string) =>
+    hubgw(server, 'POST', '/punishments/', {
+      json: {
+        player_uuid: player,
+        player_name: 'Griefer',
+        punishment_type,
+        reason: 'Griefing spawn',
+        expires_at: new Date(clock.now.getTime() + 3600_000).toISOString(),
+      },
+    });
+  const ban = await punish('ip_ban');
+  expect(ban.status).toBe(201);
+  const mute = await punish('mute');
+  expect(mute.status).toBe(201);
+
+  for (let call = 0; call < 3; call++) {
+    expect(answer(await hubgw(server, 'GET', `/homes/${player}`))).toEqual([200, { homes: [home.body], total: 1 }]);
+    expect(answer(await request(server, 'GET', `/api/items/${item.body.item.id}`))).toEqual([
+      200,
+      { ...item.body.item, price: PRICE },
+    ]);
+    expect(answer(await hubgw(server, 'POST', '/cooldowns/check', { json: cooldown }))).toEqual([
+      200,
+      { is_active: true, expires_at: new Date(clock.now.getTime() + 90_000).toISOString(), remaining_seconds: 90 },
+    ]);
+    expect(answer(await hubgw(server, 'GET', `/punishments/ban/${player}`))).toEqual([
+      200,
+      { is_banned: true, punishment: ban.body },
+    ]);
+    // A query of its own: its list of types is part of the SQL.
+    expect(answer(await hubgw(server, 'GET', `/punishments/mute/${player}`))).toEqual([
+      200,
+      { is_muted: true, punishment: mute.body },
+    ]);
+  }
+  // The replays take each call's values: another player has none of these.
+  const stranger = crypto.randomUUID();
+  expect((await hubgw(server, 'GET', `/homes/${stranger}`)).body).toEqual({ homes: [], total: 0 });
+  expect((await hubgw(server, 'GET', `/punishments/ban/${stranger}`)).body).toEqual({
+    is_banned: false,
+    punishment: null,
+  });
+}
+
+describe('hot reads compiled once', () => {
+  it('answer with the rows as stored, on every call', () => storeAndReadBack(servers.first));
+
+  it('answer so on a second server in the same process too', () => storeAndReadBack(servers.second));
+});
