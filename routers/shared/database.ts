@@ -35,8 +35,11 @@ export function db(em: EntityManager): Db {
 
 export type { Param };
 
-/** A hot read written with the typed builder, compiled once (compiled-once.ts), run on `db(em)` with new values. */
-export function compiledRead<Params, Row>(build: (db: Db, param: Param<Params>) => Compilable<Row>) {
+/**
+ * A hot query (a read, or a write of one statement) written with the typed builder, compiled once (compiled-once.ts)
+ * and run on `db(em)` with new values: in the EntityManager's transaction, if it is in one.
+ */
+export function compiledQuery<Params, Row>(build: (db: Db, param: Param<Params>) => Compilable<Row>) {
   const query = compiledOnce(build);
   return {
     execute: (em: EntityManager, params: Params) => query.execute(db(em), params),

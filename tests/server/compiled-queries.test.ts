@@ -1,4 +1,4 @@
-// The hot reads are compiled once and replayed with new values (compiled-once.ts): call after call, a replayed read
+// The hot reads, and the cooldown's write, are compiled once and replayed with new values (compiled-once.ts): call after call, a replayed read
 // answers what the write stored, its rows named and decoded as a query built anew reads them (timestamps as Dates,
 // int8 as decimal strings), and so on each of two servers in one process, whose ORMs each have a naming plugin.
 import { describe, expect, it } from 'vitest';
@@ -61,6 +61,19 @@ async function storeAndReadBack(server: TestServer) {
       { is_muted: true, punishment: mute.body },
     ]);
   }
+  // The cooldown's statement is a write compiled once: set again, it replaces the first with this call's values.
+  const again = { ...cooldown, cooldown_seconds: 30, data: { from: 'market', uses: [1, 2] } };
+  expect((await hubgw(server, 'POST', '/cooldowns/', { json: again })).status).toBe(201);
+  expect(answer(await hubgw(server, 'POST', '/cooldowns/check', { json: cooldown }))).toEqual([
+    200,
+    { is_active: true, expires_at: new Date(clock.now.getTime() + 30_000).toISOString(), remaining_seconds: 30 },
+  ]);
+  expect(
+    await server.sql('select data from hubgw.cooldowns where player_uuid = ? and cooldown_type = ?', [
+      player,
+      'teleport',
+    ]),
+  ).toEqual([{ data: again.data }]);
   // The replays take each call's values: another player has none of these.
   const stranger = crypto.randomUUID();
   expect((await hubgw(server, 'GET', `/homes/${stranger}`)).body).toEqual({ homes: [], total: 0 });
@@ -70,7 +83,7 @@ async function storeAndReadBack(server: TestServer) {
   });
 }
 
-describe('hot reads compiled once', () => {
+describe('hot queries compiled once', () => {
   it('answer with the rows as stored, on every call', () => storeAndReadBack(servers.first));
 
   it('answer so on a second server in the same process too', () => storeAndReadBack(servers.second));

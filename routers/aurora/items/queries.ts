@@ -1,7 +1,7 @@
 // Items as the API shows them.
 import type { EntityManager } from '@mikro-orm/sql';
 import type { Item } from '#entities/aurora/item.ts';
-import { compiledRead, db, type Param, type Stored } from '../../shared/database.ts';
+import { compiledQuery, db, type Param, type Stored } from '../../shared/database.ts';
 import { containing, pageWithTotal } from '#src/database/queries.ts';
 import { itemNotFound } from '../errors.ts';
 import { capped } from '../schemas.ts';
@@ -21,7 +21,7 @@ export function toItem(item: Stored<typeof Item>): ItemResponse {
   };
 }
 
-const itemById = compiledRead((db, param: Param<{ id: number }>) =>
+const itemById = compiledQuery((db, param: Param<{ id: number }>) =>
   db.selectFrom('Item').selectAll().where('id', '=', param('id')),
 );
 

@@ -1,6 +1,6 @@
 // A player's cooldown status; the plugin checks it on its hot path.
 import type { EntityManager } from '@mikro-orm/sql';
-import { compiledRead, type Param } from '../../shared/database.ts';
+import { compiledQuery, type Param } from '../../shared/database.ts';
 import type { CooldownStatus } from './schemas.ts';
 
 const INACTIVE: CooldownStatus = { is_active: false, expires_at: null, remaining_seconds: 0 };
@@ -9,7 +9,7 @@ export function remainingSeconds(expiresAt: Date, now: Date): number {
   return Math.max(0, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000));
 }
 
-const runningCooldown = compiledRead((db, param: Param<{ playerUuid: string; type: string; now: Date }>) =>
+const runningCooldown = compiledQuery((db, param: Param<{ playerUuid: string; type: string; now: Date }>) =>
   db
     .selectFrom('Cooldown')
     .select('expiresAt')

@@ -1,9 +1,39 @@
 // Cooldowns: one per (player, type). Setting one replaces the earlier; a claim starts one only when none runs.
 import type { EntityManager } from '@mikro-orm/sql';
-import { db } from '../../shared/database.ts';
+import type { Cooldown } from '#entities/hubgw/cooldown.ts';
+import { compiledQuery, db, type Param, type Stored } from '../../shared/database.ts';
 import type { CreateCooldownInput } from './schemas.ts';
 
 const CREATED = { message: 'Cooldown created successfully' };
+
+interface CooldownValues {
+  id: string;
+  playerUuid: string;
+  type: string;
+  expiresAt: Date;
+  data: Stored<typeof Cooldown>['data'];
+  now: Date;
+}
+
+/** The plugin sets cooldowns on its hot path, so the statement is compiled once. */
+const replaceCooldown = compiledQuery((db, param: Param<CooldownValues>) =>
+  db
+    .insertInto('Cooldown')
+    .values({
+      id: param('id'),
+      playerUuid: param('playerUuid'),
+      cooldownType: param('type'),
+      expiresAt: param('expiresAt'),
+      data: param('data'),
+      createdAt: param('now'),
+      updatedAt: param('now'),
+    })
+    .onConflict((conflict) =>
+      conflict
+        .columns(['playerUuid', 'cooldownType'])
+        .doUpdateSet({ expiresAt: param('expiresAt'), data: param('data'), updatedAt: param('now') }),
+    ),
+);
 
 /** Sets the cooldown, replacing any earlier one of the same (player, type) in one statement. */
 export async function setCooldown(em: EntityManager, input: CreateCooldownInput, now: Date) {
@@ -12,22 +42,14 @@ export async function setCooldown(em: EntityManager, input: CreateCooldownInput,
     input.expires_at !== undefined
       ? new Date(input.expires_at)
       : new Date(now.getTime() + input.cooldown_seconds! * 1000);
-  const data = input.data ?? null;
-  await db(em)
-    .insertInto('Cooldown')
-    .values({
-      id: crypto.randomUUID(),
-      playerUuid: input.player_uuid,
-      cooldownType: input.cooldown_type,
-      expiresAt,
-      data,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflict((conflict) =>
-      conflict.columns(['playerUuid', 'cooldownType']).doUpdateSet({ expiresAt, data, updatedAt: now }),
-    )
-    .execute();
+  await replaceCooldown.execute(em, {
+    id: crypto.randomUUID(),
+    playerUuid: input.player_uuid,
+    type: input.cooldown_type,
+    expiresAt,
+    data: input.data ?? null,
+    now,
+  });
   return CREATED;
 }
 

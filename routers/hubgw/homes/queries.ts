@@ -2,7 +2,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import type { Home } from '#entities/hubgw/home.ts';
-import { compiledRead, db, type Param, type Stored } from '../../shared/database.ts';
+import { compiledQuery, db, type Param, type Stored } from '../../shared/database.ts';
 import type { HomeResponse } from './schemas.ts';
 import { locationOf } from '../schemas.ts';
 import { notFound } from '../errors.ts';
@@ -19,7 +19,7 @@ export function toHome(home: Stored<typeof Home>): HomeResponse {
   };
 }
 
-const homesOf = compiledRead((db, param: Param<{ playerUuid: string }>) =>
+const homesOf = compiledQuery((db, param: Param<{ playerUuid: string }>) =>
   db.selectFrom('Home').selectAll().where('playerUuid', '=', param('playerUuid')).orderBy('name'),
 );
 

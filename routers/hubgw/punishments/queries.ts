@@ -2,7 +2,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { ExpressionBuilder } from 'kysely';
 import type { Punishment, PunishmentType } from '#entities/hubgw/punishment.ts';
-import { compiledRead, type Database, db, type Param, type Stored } from '../../shared/database.ts';
+import { compiledQuery, type Database, db, type Param, type Stored } from '../../shared/database.ts';
 import { pageWithTotal } from '#src/database/queries.ts';
 import { pageMeta } from '../schemas.ts';
 import type { PunishmentResponse, QueryPunishmentsInput } from './schemas.ts';
@@ -43,7 +43,7 @@ export function toPunishment(punishment: Stored<typeof Punishment>, now: Date): 
 }
 
 function newestActiveOf(types: PunishmentType[]) {
-  return compiledRead((db, param: Param<{ playerUuid: string; now: Date }>) =>
+  return compiledQuery((db, param: Param<{ playerUuid: string; now: Date }>) =>
     db
       .selectFrom('Punishment')
       .selectAll()
