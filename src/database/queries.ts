@@ -47,9 +47,19 @@ export async function pageWithTotal<DB, TB extends keyof DB, Row>(
   return { rows, total: Number(counted.matchCount) };
 }
 
+/** The LIKE pattern that matches `text` anywhere, with LIKE's own wildcards in it escaped by a backslash. */
+export function containingPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/** A LIKE pattern whose wildcards are escaped by a backslash, as `containingPattern` writes them. */
+export function escapedPattern(pattern: string) {
+  return sql<string>`${pattern} escape '\\'`;
+}
+
 /** An ILIKE pattern matching `text` anywhere, with LIKE's own wildcards in it taken literally. */
 export function containing(text: string) {
-  return sql<string>`${`%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`} escape '\\'`;
+  return escapedPattern(containingPattern(text));
 }
 
 /**

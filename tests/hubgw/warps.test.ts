@@ -159,6 +159,19 @@ describe('POST /warps/list', () => {
     expect(res.body).toMatchObject({ total: 2, page: 1, size: 20, pages: 1 });
   });
 
+  it("answers each call's filter values when the same filters come again (one compiled query per set of filters)", async () => {
+    const names = async (filter: Record<string, unknown>) =>
+      (await hubgw(server, 'POST', '/warps/list', { json: { name: '-l', ...filter } })).body.warps.map(
+        (warp: { name: string }) => warp.name,
+      );
+    expect(await names({ world: 'world', is_public: false })).toEqual(['beta-l']);
+    expect(await names({ world: 'nether', is_public: true })).toEqual(['zeta-l']);
+    expect(await names({ world: 'world', is_public: true })).toEqual(['50%_off-l', 'alpha-l']);
+    expect(await names({ world: 'end', is_public: true })).toEqual([]);
+    expect(await names({ is_public: false })).toEqual(['beta-l']);
+    expect(await names({ is_public: true })).toEqual(['50%_off-l', 'alpha-l', 'zeta-l']);
+  });
+
   it('takes LIKE wildcards in the name filter literally', async () => {
     const res = await hubgw(server, 'POST', '/warps/list', { json: { name: '%_' } });
     expect(res.body.warps.map((warp: { name: string }) => warp.name)).toEqual(['50%_off-l']);

@@ -3,8 +3,8 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import type { Warp } from '#entities/hubgw/warp.ts';
 import type { AppError } from '#src/errors.ts';
-import { db, type Db, type Stored } from '../../shared/database.ts';
-import { containing, pageWithTotal } from '#src/database/queries.ts';
+import { compiledQuery, db, type Db, type Param, type Stored } from '../../shared/database.ts';
+import { containingPattern, escapedPattern } from '#src/database/queries.ts';
 import { locationOf, pageMeta } from '../schemas.ts';
 import type { ListWarpsInput, WarpResponse } from './schemas.ts';
 import { notFound } from '../errors.ts';
@@ -37,21 +37,66 @@ export async function getWarp(em: EntityManager, name: string): Promise<WarpResp
   return toWarp(found);
 }
 
-export async function listWarps(em: EntityManager, filter: ListWarpsInput) {
-  const filtered = db(em)
+/** A page's values; which of the filters a call gives decides its SQL, so each set of filters is compiled apart. */
+interface WarpPage {
+  pattern: string;
+  world: string;
+  isPublic: boolean;
+  limit: number;
+  offset: number;
+}
+
+type WarpFilters = Pick<ListWarpsInput, 'name' | 'world' | 'is_public'>;
+
+function filtered(db: Db, param: Param<WarpPage>, filters: WarpFilters) {
+  return db
     .selectFrom('Warp')
-    .$if(filter.name !== undefined, (query) => query.where('name', 'ilike', containing(filter.name!)))
-    .$if(filter.world !== undefined, (query) => query.where('world', '=', filter.world!))
-    .$if(filter.is_public !== undefined, (query) => query.where('isPublic', '=', filter.is_public!));
+    .$if(filters.name !== undefined, (query) => query.where('name', 'ilike', escapedPattern(param('pattern'))))
+    .$if(filters.world !== undefined, (query) => query.where('world', '=', param('world')))
+    .$if(filters.is_public !== undefined, (query) => query.where('isPublic', '=', param('isPublic')));
+}
+
+/** The page and its count for one set of filters: the page in the index's order, the count apart (see listWarps). */
+function warpListQueries(filters: WarpFilters) {
+  return {
+    page: compiledQuery((db, param: Param<WarpPage>) =>
+      filtered(db, param, filters)
+        .selectAll()
+        .orderBy(sql`lower(name)`)
+        .orderBy('id')
+        .limit(param('limit'))
+        .offset(param('offset')),
+    ),
+    count: compiledQuery((db, param: Param<WarpPage>) =>
+      filtered(db, param, filters).select(sql<string>`count(*)`.as('matchCount')),
+    ),
+  };
+}
+
+/** At most eight: each of the three filters is given or not. */
+const listQueries = new Map<string, ReturnType<typeof warpListQueries>>();
+
+function listQueriesFor(filters: WarpFilters) {
+  const key = [filters.name, filters.world, filters.is_public].map((value) => (value === undefined ? 0 : 1)).join('');
+  let queries = listQueries.get(key);
+  if (!queries) {
+    queries = warpListQueries(filters);
+    listQueries.set(key, queries);
+  }
+  return queries;
+}
+
+export async function listWarps(em: EntityManager, filter: ListWarpsInput) {
+  const { page, count } = listQueriesFor(filter);
+  const values: WarpPage = {
+    pattern: filter.name === undefined ? '' : containingPattern(filter.name),
+    world: filter.world ?? '',
+    isPublic: filter.is_public ?? false,
+    limit: filter.size,
+    offset: (filter.page - 1) * filter.size,
+  };
   // The count apart from the page, not as a window over it: a window makes PostgreSQL read and sort every matching
   // row for every page, where the page alone reads its rows in the index's order.
-  const { rows, total } = await pageWithTotal(filtered, (query) =>
-    query
-      .selectAll()
-      .orderBy(sql`lower(name)`)
-      .orderBy('id')
-      .limit(filter.size)
-      .offset((filter.page - 1) * filter.size),
-  );
-  return { warps: rows.map(toWarp), ...pageMeta(total, filter.page, filter.size) };
+  const [rows, counted] = await Promise.all([page.execute(em, values), count.executeTakeFirst(em, values)]);
+  return { warps: rows.map(toWarp), ...pageMeta(Number(counted!.matchCount), filter.page, filter.size) };
 }
