@@ -226,6 +226,17 @@ describe('GET /api/users', () => {
     expect((await request(server, 'GET', '/api/users?offset=100000')).body.users).toEqual([]);
   });
 
+  it("answers each call's search and page when the same kind of list comes again (one compiled query per kind)", async () => {
+    const names = async (query: string) =>
+      (await request(server, 'GET', `/api/users?sortBy=xp&sortOrder=desc&${query}`)).body.users.map(
+        (u: { username: string }) => u.username,
+      );
+    expect(await names('search=sorter_1')).toEqual(['Sorter_1']);
+    expect(await names('search=sorter_2')).toEqual(['Sorter_2']);
+    expect(await names('search=sorter&limit=2&offset=0')).toEqual(['Sorter_3', 'Sorter_2']);
+    expect(await names('search=sorter&limit=2&offset=2')).toEqual(['Sorter_1', 'Sorter_0']);
+  });
+
   it('takes search wildcards literally', async () => {
     expect((await request(server, 'GET', '/api/users?search=%25')).body.total).toBe(0);
   });

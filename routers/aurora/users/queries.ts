@@ -1,8 +1,8 @@
 // Users as the API shows them: each with its class joined.
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
-import { db, type Row } from '../../shared/database.ts';
-import { containing } from '#src/database/queries.ts';
+import { compiledQuery, db, type Db, type Param, type Row } from '../../shared/database.ts';
+import { containingPattern, escapedPattern } from '#src/database/queries.ts';
 import { userNotFound } from '../errors.ts';
 import { capped } from '../schemas.ts';
 import type { ListUsersInput, UserResponse } from './schemas.ts';
@@ -27,8 +27,8 @@ function toUser({ className, classBalance, ...user }: UserWithClass): UserRespon
   };
 }
 
-function usersWithClass(em: EntityManager) {
-  return db(em)
+function usersWithClass(query: Db) {
+  return query
     .selectFrom('User as u')
     .leftJoin('Class as c', 'c.id', 'u.class')
     .selectAll('u')
@@ -40,7 +40,7 @@ export async function userExists(em: EntityManager, id: string): Promise<boolean
 }
 
 export async function getUser(em: EntityManager, id: string): Promise<UserResponse> {
-  const found = await usersWithClass(em).where('u.id', '=', id).executeTakeFirst();
+  const found = await usersWithClass(db(em)).where('u.id', '=', id).executeTakeFirst();
   if (!found) throw userNotFound(id);
   return toUser(found);
 }
@@ -53,28 +53,59 @@ const SORT_KEYS = {
   username: sql`lower(u.username)`,
 } as const;
 
+/** A page's values; whether it searches, and its order, decide its SQL, so each such shape is compiled apart. */
+interface UserPage {
+  pattern: string;
+  limit: number;
+  offset: number;
+}
+
+type UserListShape = Pick<ListUsersInput, 'search' | 'sortBy' | 'sortOrder'>;
+
 /**
  * One statement for a page and its total: unfiltered, the trigger-kept count rides on each row; with a search, a
  * window count. Past the last page there is no row to ride on, so the total is read on its own.
  */
+function userListQuery({ search, sortBy, sortOrder }: UserListShape) {
+  const order = sortOrder === 'asc' ? 'asc' : 'desc';
+  return compiledQuery((db, param: Param<UserPage>) =>
+    usersWithClass(db)
+      .$if(search !== undefined, (query) => query.where('u.username', 'ilike', escapedPattern(param('pattern'))))
+      .select((select) =>
+        search === undefined
+          ? select.selectFrom('RowCount').select('rowCount').where('tableName', '=', 'users').as('total')
+          : sql<string>`count(*) over ()`.as('total'),
+      )
+      .orderBy(SORT_KEYS[sortBy], order)
+      .orderBy('u.id', order)
+      .limit(param('limit'))
+      .offset(param('offset')),
+  );
+}
+
+/** At most sixteen: with a search or not, by each of four keys, in either order. */
+const listQueries = new Map<string, ReturnType<typeof userListQuery>>();
+
+function listQueryFor(filter: UserListShape) {
+  const key = `${filter.search === undefined ? '' : 'search '}${filter.sortBy} ${filter.sortOrder}`;
+  let query = listQueries.get(key);
+  if (!query) {
+    query = userListQuery(filter);
+    listQueries.set(key, query);
+  }
+  return query;
+}
+
 export async function listUsers(em: EntityManager, filter: ListUsersInput) {
-  const order = filter.sortOrder === 'asc' ? 'asc' : 'desc';
-  const search = filter.search === undefined ? null : containing(filter.search);
-  const rows = await usersWithClass(em)
-    .$if(search !== null, (query) => query.where('u.username', 'ilike', search!))
-    .select((select) =>
-      search === null
-        ? select.selectFrom('RowCount').select('rowCount').where('tableName', '=', 'users').as('total')
-        : sql<string>`count(*) over ()`.as('total'),
-    )
-    .orderBy(SORT_KEYS[filter.sortBy], order)
-    .orderBy('u.id', order)
-    .limit(capped(filter.limit))
-    .offset(filter.offset)
-    .execute();
+  const pattern = filter.search === undefined ? null : containingPattern(filter.search);
+  const rows = await listQueryFor(filter).execute(em, {
+    pattern: pattern ?? '',
+    limit: capped(filter.limit),
+    offset: filter.offset,
+  });
   const total = rows[0]
     ? Number(rows[0].total)
-    : await (search === null ? countAllUsers(em) : countMatching(em, search));
+    : await (pattern === null ? countAllUsers(em) : countMatching(em, pattern));
   return { users: rows.map(toUser), total };
 }
 
@@ -88,11 +119,11 @@ async function countAllUsers(em: EntityManager): Promise<number> {
   return Number(kept.rowCount);
 }
 
-async function countMatching(em: EntityManager, search: ReturnType<typeof containing>): Promise<number> {
+async function countMatching(em: EntityManager, pattern: string): Promise<number> {
   const counted = await db(em)
     .selectFrom('User')
     .select((select) => select.fn.countAll<string>().as('count'))
-    .where('username', 'ilike', search)
+    .where('username', 'ilike', escapedPattern(pattern))
     .executeTakeFirstOrThrow();
   return Number(counted.count);
 }
