@@ -46,3 +46,20 @@ export function compiledQuery<Params, Row>(build: (db: Db, param: Param<Params>)
     executeTakeFirst: (em: EntityManager, params: Params) => query.executeTakeFirst(db(em), params),
   };
 }
+
+/**
+ * A list's compiled queries, one set per shape of call (which filters it gives, its order), made on first use: each
+ * shape is its own SQL text. `keyOf` names a shape; its names must be few (from flags and enums, never from values).
+ */
+export function compiledPerShape<Shape, Queries>(keyOf: (shape: Shape) => string, make: (shape: Shape) => Queries) {
+  const made = new Map<string, Queries>();
+  return (shape: Shape): Queries => {
+    const key = keyOf(shape);
+    let queries = made.get(key);
+    if (!queries) {
+      queries = make(shape);
+      made.set(key, queries);
+    }
+    return queries;
+  };
+}

@@ -1,7 +1,7 @@
 // Users as the API shows them: each with its class joined.
 import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
-import { compiledQuery, db, type Db, type Param, type Row } from '../../shared/database.ts';
+import { compiledPerShape, compiledQuery, db, type Db, type Param, type Row } from '../../shared/database.ts';
 import { containingPattern, escapedPattern } from '#src/database/queries.ts';
 import { userNotFound } from '../errors.ts';
 import { capped } from '../schemas.ts';
@@ -84,17 +84,10 @@ function userListQuery({ search, sortBy, sortOrder }: UserListShape) {
 }
 
 /** At most sixteen: with a search or not, by each of four keys, in either order. */
-const listQueries = new Map<string, ReturnType<typeof userListQuery>>();
-
-function listQueryFor(filter: UserListShape) {
-  const key = `${filter.search === undefined ? '' : 'search '}${filter.sortBy} ${filter.sortOrder}`;
-  let query = listQueries.get(key);
-  if (!query) {
-    query = userListQuery(filter);
-    listQueries.set(key, query);
-  }
-  return query;
-}
+const listQueryFor = compiledPerShape(
+  (filter: UserListShape) => `${filter.search === undefined ? '' : 'search '}${filter.sortBy} ${filter.sortOrder}`,
+  userListQuery,
+);
 
 export async function listUsers(em: EntityManager, filter: ListUsersInput) {
   const pattern = filter.search === undefined ? null : containingPattern(filter.search);

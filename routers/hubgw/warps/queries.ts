@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import type { Warp } from '#entities/hubgw/warp.ts';
 import type { AppError } from '#src/errors.ts';
-import { compiledQuery, db, type Db, type Param, type Stored } from '../../shared/database.ts';
+import { compiledPerShape, compiledQuery, db, type Db, type Param, type Stored } from '../../shared/database.ts';
 import { containingPattern, escapedPattern } from '#src/database/queries.ts';
 import { locationOf, pageMeta } from '../schemas.ts';
 import type { ListWarpsInput, WarpResponse } from './schemas.ts';
@@ -74,17 +74,11 @@ function warpListQueries(filters: WarpFilters) {
 }
 
 /** At most eight: each of the three filters is given or not. */
-const listQueries = new Map<string, ReturnType<typeof warpListQueries>>();
-
-function listQueriesFor(filters: WarpFilters) {
-  const key = [filters.name, filters.world, filters.is_public].map((value) => (value === undefined ? 0 : 1)).join('');
-  let queries = listQueries.get(key);
-  if (!queries) {
-    queries = warpListQueries(filters);
-    listQueries.set(key, queries);
-  }
-  return queries;
-}
+const listQueriesFor = compiledPerShape(
+  (filters: WarpFilters) =>
+    [filters.name, filters.world, filters.is_public].map((value) => (value === undefined ? 0 : 1)).join(''),
+  warpListQueries,
+);
 
 export async function listWarps(em: EntityManager, filter: ListWarpsInput) {
   const { page, count } = listQueriesFor(filter);
