@@ -44,17 +44,26 @@ export function compiledQuery<Params, Row>(build: (db: Db, param: Param<Params>)
   return {
     execute: (em: EntityManager, params: Params) => query.execute(db(em), params),
     executeTakeFirst: (em: EntityManager, params: Params) => query.executeTakeFirst(db(em), params),
+    /** For a query that always answers a row (a count): none is a bug, not a miss. */
+    async executeTakeFirstOrThrow(em: EntityManager, params: Params): Promise<Row> {
+      const row = await query.executeTakeFirst(db(em), params);
+      if (row === undefined) throw new Error('the query answered no row');
+      return row;
+    },
   };
 }
 
 /**
- * A list's compiled queries, one set per shape of call (which filters it gives, its order), made on first use: each
- * shape is its own SQL text. `keyOf` names a shape; its names must be few (from flags and enums, never from values).
+ * Compiled queries, one set per shape of call (which filters it gives, its order, a list of types that is part of the
+ * SQL), made on first use: each shape is its own SQL text. A shape holds only such flags and names, never a call's
+ * values, so there are few of them and the queries built from one fit every call of that shape.
  */
-export function compiledPerShape<Shape, Queries>(keyOf: (shape: Shape) => string, make: (shape: Shape) => Queries) {
+export function compiledPerShape<Shape extends Record<string, boolean | string | readonly string[]>, Queries>(
+  make: (shape: Shape) => Queries,
+) {
   const made = new Map<string, Queries>();
   return (shape: Shape): Queries => {
-    const key = keyOf(shape);
+    const key = JSON.stringify(shape);
     let queries = made.get(key);
     if (!queries) {
       queries = make(shape);

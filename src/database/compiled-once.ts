@@ -6,7 +6,11 @@
 // naming plugin (entity-naming.ts) finds how to read a query's rows by that id, so its rows came back unnamed.
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 
-/** Stands in the builder where the named value goes, typed as that value: `where('id', '=', param('id'))`. */
+/**
+ * Stands in the builder where the named value goes, typed as that value: `where('id', '=', param('id'))`. It is a
+ * placeholder, not the value: a build that reads it (a condition, a list's length) reads the placeholder, and one
+ * that uses the same name both as a bound value and so would be replayed as it was first built, without an error.
+ */
 export type Param<Params> = <Name extends keyof Params & string>(name: Name) => Params[Name];
 
 class Placeholder {

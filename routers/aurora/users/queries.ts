@@ -60,38 +60,40 @@ interface UserPage {
   offset: number;
 }
 
-type UserListShape = Pick<ListUsersInput, 'search' | 'sortBy' | 'sortOrder'>;
+/** Whether a call searches, and its order. */
+interface UserListShape extends Record<string, boolean | string> {
+  search: boolean;
+  sortBy: ListUsersInput['sortBy'];
+  sortOrder: ListUsersInput['sortOrder'];
+}
 
 /**
  * One statement for a page and its total: unfiltered, the trigger-kept count rides on each row; with a search, a
  * window count. Past the last page there is no row to ride on, so the total is read on its own.
  */
 function userListQuery({ search, sortBy, sortOrder }: UserListShape) {
-  const order = sortOrder === 'asc' ? 'asc' : 'desc';
   return compiledQuery((db, param: Param<UserPage>) =>
     usersWithClass(db)
-      .$if(search !== undefined, (query) => query.where('u.username', 'ilike', escapedPattern(param('pattern'))))
+      .$if(search, (query) => query.where('u.username', 'ilike', escapedPattern(param('pattern'))))
       .select((select) =>
-        search === undefined
+        !search
           ? select.selectFrom('RowCount').select('rowCount').where('tableName', '=', 'users').as('total')
           : sql<string>`count(*) over ()`.as('total'),
       )
-      .orderBy(SORT_KEYS[sortBy], order)
-      .orderBy('u.id', order)
+      .orderBy(SORT_KEYS[sortBy], sortOrder)
+      .orderBy('u.id', sortOrder)
       .limit(param('limit'))
       .offset(param('offset')),
   );
 }
 
 /** At most sixteen: with a search or not, by each of four keys, in either order. */
-const listQueryFor = compiledPerShape(
-  (filter: UserListShape) => `${filter.search === undefined ? '' : 'search '}${filter.sortBy} ${filter.sortOrder}`,
-  userListQuery,
-);
+const listQueryFor = compiledPerShape(userListQuery);
 
 export async function listUsers(em: EntityManager, filter: ListUsersInput) {
   const pattern = filter.search === undefined ? null : containingPattern(filter.search);
-  const rows = await listQueryFor(filter).execute(em, {
+  const shape = { search: pattern !== null, sortBy: filter.sortBy, sortOrder: filter.sortOrder };
+  const rows = await listQueryFor(shape).execute(em, {
     pattern: pattern ?? '',
     limit: capped(filter.limit),
     offset: filter.offset,

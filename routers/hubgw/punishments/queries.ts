@@ -2,7 +2,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { ExpressionBuilder } from 'kysely';
 import type { Punishment, PunishmentType } from '#entities/hubgw/punishment.ts';
-import { compiledQuery, type Database, db, type Param, type Stored } from '../../shared/database.ts';
+import { compiledPerShape, compiledQuery, type Database, db, type Param, type Stored } from '../../shared/database.ts';
 import { pageWithTotal } from '#src/database/queries.ts';
 import { pageMeta } from '../schemas.ts';
 import type { PunishmentResponse, QueryPunishmentsInput } from './schemas.ts';
@@ -42,13 +42,13 @@ export function toPunishment(punishment: Stored<typeof Punishment>, now: Date): 
   };
 }
 
-function newestActiveOf(types: PunishmentType[]) {
+function newestActiveOf({ types }: { types: readonly PunishmentType[] }) {
   return compiledQuery((db, param: Param<{ playerUuid: string; now: Date }>) =>
     db
       .selectFrom('Punishment')
       .selectAll()
       .where('playerUuid', '=', param('playerUuid'))
-      .where('punishmentType', 'in', types)
+      .where('punishmentType', 'in', [...types])
       .where((where) => effectivelyActive(where, param('now')))
       .orderBy('createdAt', 'desc')
       .limit(1),
@@ -56,17 +56,11 @@ function newestActiveOf(types: PunishmentType[]) {
 }
 
 /** By the list of types, which is part of the SQL (`in ($2, $3)`): the few lists the callers name, ban's and mute's. */
-const newestActive = new Map<string, ReturnType<typeof newestActiveOf>>();
+const newestActive = compiledPerShape(newestActiveOf);
 
 /** The player's newest effectively active punishment of the given types. */
 export async function activeOf(em: EntityManager, playerUuid: string, types: PunishmentType[], now: Date) {
-  const key = types.join(',');
-  let query = newestActive.get(key);
-  if (!query) {
-    query = newestActiveOf([...types]);
-    newestActive.set(key, query);
-  }
-  const row = await query.executeTakeFirst(em, { playerUuid, now });
+  const row = await newestActive({ types }).executeTakeFirst(em, { playerUuid, now });
   return row ? toPunishment(row, now) : null;
 }
 

@@ -46,14 +46,19 @@ interface WarpPage {
   offset: number;
 }
 
-type WarpFilters = Pick<ListWarpsInput, 'name' | 'world' | 'is_public'>;
+/** Which filters a call gives. */
+interface WarpFilters extends Record<string, boolean> {
+  name: boolean;
+  world: boolean;
+  isPublic: boolean;
+}
 
 function filtered(db: Db, param: Param<WarpPage>, filters: WarpFilters) {
   return db
     .selectFrom('Warp')
-    .$if(filters.name !== undefined, (query) => query.where('name', 'ilike', escapedPattern(param('pattern'))))
-    .$if(filters.world !== undefined, (query) => query.where('world', '=', param('world')))
-    .$if(filters.is_public !== undefined, (query) => query.where('isPublic', '=', param('isPublic')));
+    .$if(filters.name, (query) => query.where('name', 'ilike', escapedPattern(param('pattern'))))
+    .$if(filters.world, (query) => query.where('world', '=', param('world')))
+    .$if(filters.isPublic, (query) => query.where('isPublic', '=', param('isPublic')));
 }
 
 /** The page and its count for one set of filters: the page in the index's order, the count apart (see listWarps). */
@@ -74,14 +79,14 @@ function warpListQueries(filters: WarpFilters) {
 }
 
 /** At most eight: each of the three filters is given or not. */
-const listQueriesFor = compiledPerShape(
-  (filters: WarpFilters) =>
-    [filters.name, filters.world, filters.is_public].map((value) => (value === undefined ? 0 : 1)).join(''),
-  warpListQueries,
-);
+const listQueriesFor = compiledPerShape(warpListQueries);
 
 export async function listWarps(em: EntityManager, filter: ListWarpsInput) {
-  const { page, count } = listQueriesFor(filter);
+  const { page, count } = listQueriesFor({
+    name: filter.name !== undefined,
+    world: filter.world !== undefined,
+    isPublic: filter.is_public !== undefined,
+  });
   const values: WarpPage = {
     pattern: filter.name === undefined ? '' : containingPattern(filter.name),
     world: filter.world ?? '',
@@ -91,6 +96,6 @@ export async function listWarps(em: EntityManager, filter: ListWarpsInput) {
   };
   // The count apart from the page, not as a window over it: a window makes PostgreSQL read and sort every matching
   // row for every page, where the page alone reads its rows in the index's order.
-  const [rows, counted] = await Promise.all([page.execute(em, values), count.executeTakeFirst(em, values)]);
-  return { warps: rows.map(toWarp), ...pageMeta(Number(counted!.matchCount), filter.page, filter.size) };
+  const [rows, counted] = await Promise.all([page.execute(em, values), count.executeTakeFirstOrThrow(em, values)]);
+  return { warps: rows.map(toWarp), ...pageMeta(Number(counted.matchCount), filter.page, filter.size) };
 }
