@@ -227,14 +227,15 @@ describe('GET /api/users', () => {
   });
 
   it("answers each call's search and page when the same kind of list comes again (one compiled query per kind)", async () => {
-    const names = async (query: string) =>
-      (await request(server, 'GET', `/api/users?sortBy=xp&sortOrder=desc&${query}`)).body.users.map(
-        (u: { username: string }) => u.username,
-      );
-    expect(await names('search=sorter_1')).toEqual(['Sorter_1']);
-    expect(await names('search=sorter_2')).toEqual(['Sorter_2']);
-    expect(await names('search=sorter&limit=2&offset=0')).toEqual(['Sorter_3', 'Sorter_2']);
-    expect(await names('search=sorter&limit=2&offset=2')).toEqual(['Sorter_1', 'Sorter_0']);
+    const page = async (query: string) => {
+      const res = await request(server, 'GET', `/api/users?sortBy=xp&sortOrder=desc&${query}`);
+      return [res.status, res.body.users.map((u: { username: string }) => u.username), res.body.total];
+    };
+    expect(await page('search=sorter_1')).toEqual([200, ['Sorter_1'], 1]);
+    expect(await page('search=sorter_2')).toEqual([200, ['Sorter_2'], 1]);
+    expect(await page('search=sorter&limit=2&offset=0')).toEqual([200, ['Sorter_3', 'Sorter_2'], 4]);
+    expect(await page('search=sorter&limit=2&offset=2')).toEqual([200, ['Sorter_1', 'Sorter_0'], 4]);
+    expect(await page('search=sorter&limit=2&offset=4')).toEqual([200, [], 4]);
   });
 
   it('takes search wildcards literally', async () => {

@@ -160,16 +160,19 @@ describe('POST /warps/list', () => {
   });
 
   it("answers each call's filter values when the same filters come again (one compiled query per set of filters)", async () => {
-    const names = async (filter: Record<string, unknown>) =>
-      (await hubgw(server, 'POST', '/warps/list', { json: { name: '-l', ...filter } })).body.warps.map(
-        (warp: { name: string }) => warp.name,
-      );
-    expect(await names({ world: 'world', is_public: false })).toEqual(['beta-l']);
-    expect(await names({ world: 'nether', is_public: true })).toEqual(['zeta-l']);
-    expect(await names({ world: 'world', is_public: true })).toEqual(['50%_off-l', 'alpha-l']);
-    expect(await names({ world: 'end', is_public: true })).toEqual([]);
-    expect(await names({ is_public: false })).toEqual(['beta-l']);
-    expect(await names({ is_public: true })).toEqual(['50%_off-l', 'alpha-l', 'zeta-l']);
+    const page = async (filter: Record<string, unknown>) => {
+      const res = await hubgw(server, 'POST', '/warps/list', { json: { name: '-l', size: 2, ...filter } });
+      const { warps, ...meta } = res.body;
+      return [res.status, warps.map((warp: { name: string }) => warp.name), meta];
+    };
+    const meta = (total: number, page = 1) => ({ total, page, size: 2, pages: Math.ceil(total / 2) });
+    expect(await page({ world: 'world', is_public: false })).toEqual([200, ['beta-l'], meta(1)]);
+    expect(await page({ world: 'nether', is_public: true })).toEqual([200, ['zeta-l'], meta(1)]);
+    expect(await page({ world: 'world', is_public: true })).toEqual([200, ['50%_off-l', 'alpha-l'], meta(2)]);
+    expect(await page({ world: 'end', is_public: true })).toEqual([200, [], meta(0)]);
+    expect(await page({ is_public: false })).toEqual([200, ['beta-l'], meta(1)]);
+    expect(await page({ is_public: true })).toEqual([200, ['50%_off-l', 'alpha-l'], meta(3)]);
+    expect(await page({ is_public: true, page: 2 })).toEqual([200, ['zeta-l'], meta(3, 2)]);
   });
 
   it('takes LIKE wildcards in the name filter literally', async () => {

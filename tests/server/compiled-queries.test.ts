@@ -22,10 +22,20 @@ async function storeAndReadBack(server: TestServer) {
     json: { name: `Relic ${player}`, type: 'CONSUMABLE', rarity: 'C', price: PRICE },
   });
   expect(item.status).toBe(201);
+  const otherItem = await request(server, 'POST', '/api/items', {
+    json: { name: `Charm ${player}`, type: 'MISC', rarity: 'R', price: '7' },
+  });
+  expect(otherItem.status).toBe(201);
   const cooldown = { player_uuid: player, cooldown_type: 'teleport' };
   expect((await hubgw(server, 'POST', '/cooldowns/', { json: { ...cooldown, cooldown_seconds: 90 } })).status).toBe(
     201,
   );
+  // Another player's cooldown of another type: a replay must take each call's player, type and time.
+  const otherCooldown = { player_uuid: crypto.randomUUID(), cooldown_type: 'heal' };
+  expect(
+    (await hubgw(server, 'POST', '/cooldowns/', { json: { ...otherCooldown, cooldown_seconds: 40 } })).status,
+  ).toBe(201);
+  const setAt = clock.now.getTime();
   const punish = (punishment_type: string) =>
     hubgw(server, 'POST', '/punishments/', {
       json: {
@@ -42,14 +52,31 @@ async function storeAndReadBack(server: TestServer) {
   expect(mute.status).toBe(201);
 
   for (let call = 0; call < 3; call++) {
+    const elapsed = clock.now.getTime() - setAt;
     expect(answer(await hubgw(server, 'GET', `/homes/${player}`))).toEqual([200, { homes: [home.body], total: 1 }]);
     expect(answer(await request(server, 'GET', `/api/items/${item.body.item.id}`))).toEqual([
       200,
       { ...item.body.item, price: PRICE },
     ]);
+    expect(answer(await request(server, 'GET', `/api/items/${otherItem.body.item.id}`))).toEqual([
+      200,
+      otherItem.body.item,
+    ]);
     expect(answer(await hubgw(server, 'POST', '/cooldowns/check', { json: cooldown }))).toEqual([
       200,
-      { is_active: true, expires_at: new Date(clock.now.getTime() + 90_000).toISOString(), remaining_seconds: 90 },
+      {
+        is_active: true,
+        expires_at: new Date(setAt + 90_000).toISOString(),
+        remaining_seconds: 90 - elapsed / 1000,
+      },
+    ]);
+    expect(answer(await hubgw(server, 'POST', '/cooldowns/check', { json: otherCooldown }))).toEqual([
+      200,
+      {
+        is_active: true,
+        expires_at: new Date(setAt + 40_000).toISOString(),
+        remaining_seconds: 40 - elapsed / 1000,
+      },
     ]);
     expect(answer(await hubgw(server, 'GET', `/punishments/ban/${player}`))).toEqual([
       200,
@@ -60,7 +87,18 @@ async function storeAndReadBack(server: TestServer) {
       200,
       { is_muted: true, punishment: mute.body },
     ]);
+    clock.advance(10);
   }
+  // Past the other cooldown's end and the punishments' hour: the replays take this call's time.
+  clock.advance(3600);
+  expect(answer(await hubgw(server, 'POST', '/cooldowns/check', { json: otherCooldown }))).toEqual([
+    200,
+    { is_active: false, expires_at: null, remaining_seconds: 0 },
+  ]);
+  expect((await hubgw(server, 'GET', `/punishments/ban/${player}`)).body).toEqual({
+    is_banned: false,
+    punishment: null,
+  });
   // The cooldown's statement is a write compiled once: set again, it replaces the first with this call's values.
   const again = { ...cooldown, cooldown_seconds: 30, data: { from: 'market', uses: [1, 2] } };
   expect((await hubgw(server, 'POST', '/cooldowns/', { json: again })).status).toBe(201);
