@@ -11,11 +11,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { markdown, scenarioRequests } from './load.ts';
-import { runSql as sql } from './sql.ts';
-import { startTarget, stopTarget } from './processes.ts';
-import { API_KEY, FIXED_SEED_SQL, PLAYERS, SCENARIOS, USERS, seedSql } from './scenarios.ts';
+import { startSeededServer } from './seeded-server.ts';
+import { PLAYERS, SCENARIOS } from './scenarios.ts';
 
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5000);
@@ -61,18 +59,12 @@ function drive(port: number, name: string, amount: number) {
 }
 
 async function measureCheckout(label: string, dir: string): Promise<(string | number)[][]> {
-  const database = `bench_cpu_${Date.now()}`;
-  await sql([`create database "${database}"`], ADMIN_URL);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${database}`;
-  const server = await startTarget(`cpu-${label}`, pathToFileURL(join(resolve(dir), 'main.ts')).href, {
-    DATABASE_URL: url.toString(),
-    SECURITY__API_KEY: API_KEY,
-    RATE_LIMIT__MAX: '100000000',
-  });
+  const { server, database, stop } = await startSeededServer(
+    `cpu-${label}`,
+    pathToFileURL(join(resolve(dir), 'main.ts')).href,
+  );
   const rows: (string | number)[][] = [];
   try {
-    await sql([...FIXED_SEED_SQL, ...seedSql(0, PLAYERS, 0, USERS), 'analyze'], url.toString());
     for (const name of MEASURED) {
       await drive(server.port, name, WARMUP);
       const before = new Map(backends(database).map((pid) => [pid, cpuUs(pid)]));
@@ -98,8 +90,7 @@ async function measureCheckout(label: string, dir: string): Promise<(string | nu
       console.error(rows.at(-1)!.join(' | '));
     }
   } finally {
-    await stopTarget(server);
-    await sql([`drop database if exists "${database}" with (force)`], ADMIN_URL);
+    await stop();
   }
   return rows;
 }

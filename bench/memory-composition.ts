@@ -9,11 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { markdown, scenarioRequests } from './load.ts';
-import { startTarget, stopTarget, type Target } from './processes.ts';
-import { runSql as sql } from './sql.ts';
-import { API_KEY, FIXED_SEED_SQL, PLAYERS, SCENARIOS, USERS, seedSql } from './scenarios.ts';
+import type { Target } from './processes.ts';
+import { startSeededServer } from './seeded-server.ts';
+import { API_KEY, PLAYERS, SCENARIOS } from './scenarios.ts';
 
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ROUTES = (process.env.MEMORY_ROUTES ?? 'GET /homes/{player_uuid},GET /api/users (by balance)').split(',');
 const SECONDS = Number(process.env.MEMORY_SECONDS ?? 8);
 const EXTRA_ENV = Object.fromEntries(
@@ -68,19 +67,11 @@ async function reading(server: Target, label: string): Promise<(string | number)
   ];
 }
 
-const database = `bench_memory_${Date.now()}`;
-await sql([`create database "${database}"`], ADMIN_URL);
-const url = new URL(ADMIN_URL);
-url.pathname = `/${database}`;
-const server = await startTarget('memory', '../main.ts', {
-  DATABASE_URL: url.toString(),
-  SECURITY__API_KEY: API_KEY,
-  RATE_LIMIT__MAX: '100000000',
+const { server, stop } = await startSeededServer('memory', '../main.ts', {
   ...(process.env.MEMORY_NODE_OPTIONS ? { NODE_OPTIONS: process.env.MEMORY_NODE_OPTIONS } : {}),
   ...EXTRA_ENV,
 });
 try {
-  await sql([...FIXED_SEED_SQL, ...seedSql(0, PLAYERS, 0, USERS), 'analyze'], url.toString());
   const rows = [await reading(server, 'idle')];
   for (const name of ROUTES) {
     const scenario = SCENARIOS.find((candidate) => candidate.name === name);
@@ -110,6 +101,5 @@ try {
     ),
   );
 } finally {
-  await stopTarget(server);
-  await sql([`drop database if exists "${database}" with (force)`], ADMIN_URL);
+  await stop();
 }

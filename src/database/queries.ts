@@ -1,7 +1,8 @@
 // Query mechanics every domain's typed queries share: JSON values, advisory locks, partial updates, pages with their
-// total, LIKE patterns, and constraint violations turned into domain errors.
+// total (built per call, or compiled once), LIKE patterns, and constraint violations turned into domain errors.
 import type { EntityManager } from '@mikro-orm/sql';
-import { type SelectQueryBuilder, sql } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { compiledOnce, type Param } from './compiled-once.ts';
 
 /** A JSON value for a json column: an array would otherwise be sent as a PostgreSQL array. */
 export function json<Value>(value: Value) {
@@ -45,6 +46,25 @@ export async function pageWithTotal<DB, TB extends keyof DB, Row>(
     }>,
   ]);
   return { rows, total: Number(counted.matchCount) };
+}
+
+/**
+ * `pageWithTotal` compiled once (compiled-once.ts): the filter and the page's shape are written with `param`
+ * placeholders, and the page and the count are each compiled on first use, then run at once with each call's values.
+ */
+export function compiledPageWithTotal<DB, TB extends keyof DB, Params, Row>(
+  filtered: (db: Kysely<DB>, param: Param<Params>) => SelectQueryBuilder<DB, TB, object>,
+  page: (query: SelectQueryBuilder<DB, TB, object>, param: Param<Params>) => SelectQueryBuilder<DB, TB, Row>,
+) {
+  const rows = compiledOnce((db: Kysely<DB>, param: Param<Params>) => page(filtered(db, param), param));
+  const count = compiledOnce((db: Kysely<DB>, param: Param<Params>) =>
+    filtered(db, param).select(sql<string>`count(*)`.as('matchCount')),
+  );
+  return async (db: Kysely<DB>, params: Params): Promise<{ rows: Row[]; total: number }> => {
+    const [found, counted] = await Promise.all([rows.execute(db, params), count.executeTakeFirst(db, params)]);
+    if (counted === undefined) throw new Error('a count answered no row');
+    return { rows: found, total: Number((counted as { matchCount: string }).matchCount) };
+  };
 }
 
 /** The LIKE pattern that matches `text` anywhere, with LIKE's own wildcards in it escaped by a backslash. */

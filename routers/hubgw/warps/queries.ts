@@ -3,8 +3,8 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { sql } from 'kysely';
 import type { Warp } from '#entities/hubgw/warp.ts';
 import type { AppError } from '#src/errors.ts';
-import { compiledPerShape, compiledQuery, db, type Db, type Param, type Stored } from '../../shared/database.ts';
-import { containingPattern, escapedPattern } from '#src/database/queries.ts';
+import { compiledPerShape, db, type Db, type Param, type Stored } from '../../shared/database.ts';
+import { compiledPageWithTotal, containingPattern, escapedPattern } from '#src/database/queries.ts';
 import { locationOf, pageMeta } from '../schemas.ts';
 import type { ListWarpsInput, WarpResponse } from './schemas.ts';
 import { notFound } from '../errors.ts';
@@ -61,28 +61,24 @@ function filtered(db: Db, param: Param<WarpPage>, filters: WarpFilters) {
     .$if(filters.isPublic, (query) => query.where('isPublic', '=', param('isPublic')));
 }
 
-/** The page and its count for one set of filters: the page in the index's order, the count apart (see listWarps). */
-function warpListQueries(filters: WarpFilters) {
-  return {
-    page: compiledQuery((db, param: Param<WarpPage>) =>
-      filtered(db, param, filters)
-        .selectAll()
-        .orderBy(sql`lower(name)`)
-        .orderBy('id')
-        .limit(param('limit'))
-        .offset(param('offset')),
-    ),
-    count: compiledQuery((db, param: Param<WarpPage>) =>
-      filtered(db, param, filters).select(sql<string>`count(*)`.as('matchCount')),
-    ),
-  };
+/**
+ * The page and its count for one set of filters. The count goes apart from the page, not as a window over it: a
+ * window makes PostgreSQL read and sort every matching row for every page, where the page alone reads its rows in
+ * the index's order.
+ */
+function warpPageWithTotal(filters: WarpFilters) {
+  return compiledPageWithTotal(
+    (db: Db, param: Param<WarpPage>) => filtered(db, param, filters),
+    (query, param) =>
+      query.selectAll().orderBy(sql`lower(name)`).orderBy('id').limit(param('limit')).offset(param('offset')),
+  );
 }
 
 /** At most eight: each of the three filters is given or not. */
-const listQueriesFor = compiledPerShape(warpListQueries);
+const pageWithTotalFor = compiledPerShape(warpPageWithTotal);
 
 export async function listWarps(em: EntityManager, filter: ListWarpsInput) {
-  const { page, count } = listQueriesFor({
+  const pageWithTotal = pageWithTotalFor({
     name: filter.name !== undefined,
     world: filter.world !== undefined,
     isPublic: filter.is_public !== undefined,
@@ -94,8 +90,6 @@ export async function listWarps(em: EntityManager, filter: ListWarpsInput) {
     limit: filter.size,
     offset: (filter.page - 1) * filter.size,
   };
-  // The count apart from the page, not as a window over it: a window makes PostgreSQL read and sort every matching
-  // row for every page, where the page alone reads its rows in the index's order.
-  const [rows, counted] = await Promise.all([page.execute(em, values), count.executeTakeFirstOrThrow(em, values)]);
-  return { warps: rows.map(toWarp), ...pageMeta(Number(counted.matchCount), filter.page, filter.size) };
+  const { rows, total } = await pageWithTotal(db(em), values);
+  return { warps: rows.map(toWarp), ...pageMeta(total, filter.page, filter.size) };
 }
