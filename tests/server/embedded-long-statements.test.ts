@@ -3,14 +3,13 @@
 // process for stuck and replace it, and a large table's vacuum would then be cut in every round that tried it. The
 // health ping meanwhile must not wait behind it either, or its own limit would do the same. A pg_sleep stands for
 // the long vacuum, on a real PGlite process on disk.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RemotePglite } from '#src/database/pglite/remote.ts';
 import { onPostgres } from '../support/database.ts';
+import { useWorkDir } from '../support/work-dir.ts';
 
 /** The statement limit the watchdog holds a request's statement to here; the long statement takes four times it. */
 const STATEMENT_LIMIT_MS = 500;
@@ -19,18 +18,16 @@ const LONG_STATEMENT = `select pg_sleep(${(4 * STATEMENT_LIMIT_MS) / 1000})`;
 describe.skipIf(onPostgres)('a long statement on the embedded database', () => {
   const lines: { msg: string }[] = [];
   const log = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
-  let dataDir: string;
+  const work = useWorkDir('long-statement');
   let pglite: RemotePglite;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'long-statement-'));
-    pglite = await RemotePglite.open({ dataDir: join(dataDir, 'pglite'), log, wasmCompiler: 'baseline' });
+    pglite = await RemotePglite.open({ dataDir: join(work.path, 'pglite'), log, wasmCompiler: 'baseline' });
     pglite.watchForHangs(STATEMENT_LIMIT_MS);
   }, 120_000);
 
   afterAll(async () => {
     await pglite?.close();
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   it('runs past the statement limit without the process being replaced, with the health ping answered meanwhile', async () => {
